@@ -13,7 +13,6 @@
 package org.openhab.binding.evaics.internal.protocol.state;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * EVA's event ordering id {@code [boot id, counter]} (spec §9.4): the boot id grows by one at each controller start,
@@ -34,16 +33,6 @@ public record Ieid(long bootId, long counter) implements Comparable<Ieid> {
     /** Whether this id orders strictly after {@code other}. */
     public boolean isAfter(Ieid other) {
         return compareTo(other) > 0;
-    }
-
-    @Override
-    public boolean equals(@Nullable Object obj) {
-        return obj instanceof Ieid other && bootId == other.bootId && counter == other.counter;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(bootId) * 31 + Long.hashCode(counter);
     }
 
     /** {@code [boot, counter]}, as EVA writes it. */

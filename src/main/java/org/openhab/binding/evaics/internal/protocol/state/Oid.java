@@ -158,11 +158,6 @@ public record Oid(String type, String group, String id) {
         return sb.toString();
     }
 
-    /** Whether {@code type} is acceptable as an item type (a lowercase word). */
-    public static boolean isValidType(String type) {
-        return typeError(type) == null;
-    }
-
     private static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
