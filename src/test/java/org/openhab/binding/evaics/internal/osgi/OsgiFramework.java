@@ -48,6 +48,7 @@ final class OsgiFramework implements AutoCloseable {
 
     private static final String STAND_IN_ROOT = "org/openhab/core";
     private static final String SLF4J_VERSION = "2.0.12";
+    private static final long STOP_TIMEOUT_MS = 10_000;
 
     private final Framework framework;
 
@@ -128,8 +129,12 @@ final class OsgiFramework implements AutoCloseable {
     }
 
     @Override
-    public void close() throws BundleException, InterruptedException {
+    public void close() throws BundleException {
         framework.stop();
-        framework.waitForStop(10_000);
+        try {
+            framework.waitForStop(STOP_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
