@@ -25,10 +25,11 @@ import org.openhab.core.types.State;
 @NonNullByDefault
 public class PercentType extends DecimalType {
 
+    /** Upper bound; declared first because the constants below are validated against it. */
+    private static final BigDecimal MAX = BigDecimal.valueOf(100);
+
     public static final PercentType ZERO = new PercentType(0);
     public static final PercentType HUNDRED = new PercentType(100);
-
-    private static final BigDecimal MAX = BigDecimal.valueOf(100);
 
     public PercentType() {
         super();

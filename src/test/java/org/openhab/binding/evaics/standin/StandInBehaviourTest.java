@@ -43,6 +43,7 @@ import org.openhab.core.config.discovery.DiscoveryResultBuilder;
 import org.openhab.core.config.discovery.ScanListener;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.PercentType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.SIUnits;
@@ -583,6 +584,14 @@ class StandInBehaviourTest {
         assertEquals(new StringType("on"), new StringType("on"));
         assertTrue(new StringType("on").equals("on"));
         assertEquals(OnOffType.ON, OnOffType.from("1"));
+    }
+
+    @Test
+    void percentTypeIsBoundedAndConvertsToOnOffAndDecimal() {
+        assertEquals(PercentType.HUNDRED, OnOffType.ON.as(PercentType.class));
+        assertEquals(OnOffType.OFF, PercentType.ZERO.as(OnOffType.class));
+        assertEquals(new DecimalType("0.5"), new PercentType(50).as(DecimalType.class));
+        assertThrows(IllegalArgumentException.class, () -> new PercentType(101));
     }
 
     /** The stand-in's AbstractDiscoveryService must stay usable without the handler-bound subclass. */
