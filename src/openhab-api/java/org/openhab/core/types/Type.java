@@ -1,0 +1,33 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.types;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Stand-in of openHAB's {@code Type}: the common supertype of states and commands.
+ */
+@NonNullByDefault
+public interface Type {
+
+    /**
+     * @param pattern a {@link String#format(String, Object...)} pattern
+     * @return this value formatted with the pattern
+     */
+    String format(String pattern);
+
+    /**
+     * @return the complete string form, which the type's {@code valueOf} reads back
+     */
+    String toFullString();
+}
