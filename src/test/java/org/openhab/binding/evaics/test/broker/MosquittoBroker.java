@@ -100,7 +100,7 @@ public final class MosquittoBroker implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts the broker (on a new free port the first time, on the same port afterwards) and waits until it listens. */
+    /** Starts the broker (on a free port the first time, on the same port afterwards) and waits until it listens. */
     public synchronized MosquittoBroker start() {
         if (closed) {
             throw new IllegalStateException("broker is closed");

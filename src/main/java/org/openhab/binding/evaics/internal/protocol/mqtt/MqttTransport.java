@@ -228,7 +228,8 @@ public final class MqttTransport implements AutoCloseable {
      * (MQTT 3.1.1 §3.8.4), unless it asks for a higher QoS.
      *
      * @return completes when the broker has acknowledged the subscription (SUBACK), which waits for the next
-     *         connect if not connected now; fails if the broker refuses it or the transport is closed first
+     *         connect if not connected now; fails if the broker refuses it (the filter stays registered and is
+     *         tried again on the next connect) or if the transport is closed first
      * @throws IllegalArgumentException for an invalid filter or QoS
      */
     public CompletableFuture<Void> subscribe(String topicFilter, int qos, MqttMessageListener listener) {
@@ -405,11 +406,15 @@ public final class MqttTransport implements AutoCloseable {
         if (paho != null) {
             disconnectAndClose(paho, connectAttempt);
         }
-        scheduler.shutdownNow();
+        // queued notifications see CLOSED and return; delayed reconnects are dropped by the shutdown policy
+        scheduler.shutdown();
         if (current != schedulerThread) {
             try {
-                scheduler.awaitTermination(SCHEDULER_TERMINATION_MILLIS, TimeUnit.MILLISECONDS);
+                if (!scheduler.awaitTermination(SCHEDULER_TERMINATION_MILLIS, TimeUnit.MILLISECONDS)) {
+                    scheduler.shutdownNow(); // a connection listener is stuck
+                }
             } catch (InterruptedException e) {
+                scheduler.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
@@ -735,6 +740,13 @@ public final class MqttTransport implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         Throwable current = exception;
         for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (current instanceof MqttException wrapper
+                    && wrapper.getReasonCode() == MqttException.REASON_CODE_CLIENT_EXCEPTION
+                    && wrapper.getCause() != null) {
+                // Paho's wrapper for a plain exception says nothing beyond its cause
+                current = current.getCause();
+                continue;
+            }
             String message = current.getMessage();
             boolean hasMessage = message != null && !message.isBlank();
             String part = hasMessage ? message : current.getClass().getSimpleName();

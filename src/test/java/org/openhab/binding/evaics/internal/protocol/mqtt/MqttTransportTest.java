@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +58,7 @@ class MqttTransportTest {
     private final List<MqttTransport> transports = new ArrayList<>();
     private String prefix = "";
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void uniquePrefix(TestInfo info) {
         prefix = "t" + IDS.incrementAndGet() + "-" + info.getTestMethod().map(m -> m.getName()).orElse("");
     }
@@ -394,13 +395,54 @@ class MqttTransportTest {
             }
             transport.close();
         }
+        awaitNoThreads(clientPrefix);
+    }
+
+    @Test
+    void closeFromAMessageListenerReleasesEverything() throws InterruptedException {
+        String clientId = "closeinlistener" + IDS.incrementAndGet();
+        TransportProbe probe = new TransportProbe();
+        MqttTransport transport = transport(b -> b.clientId(clientId), probe);
+        transport.start();
+        probe.await("connected");
+        MqttMessageListener closer = (topic, payload, retained) -> transport.close();
+        TransportProbe.await(transport.subscribe(prefix + "/close", 1, closer));
+
+        // not awaited: the PUBACK may come after the close, which then fails the future
+        transport.publish(prefix + "/close", bytes("bye"), 1);
+
+        awaitNoThreads(clientId);
+        assertFalse(transport.isConnected());
+    }
+
+    @Test
+    void closeFromAConnectionListenerReleasesEverything() throws InterruptedException, IOException {
+        String clientId = "closeinevent" + IDS.incrementAndGet();
+        MqttTransport transport = new MqttTransport(
+                MqttSettings.builder("tcp://127.0.0.1:" + freePort()).clientId(clientId).build());
+        transports.add(transport);
+        List<Boolean> interrupted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        transport.addConnectionListener(new MqttConnectionListener() {
+            @Override
+            public void connectFailed(String reason, boolean authenticationRefused) {
+                transport.close();
+                interrupted.add(Thread.currentThread().isInterrupted());
+            }
+        });
+        transport.start();
+
+        awaitNoThreads(clientId);
+        assertEquals(List.of(false), interrupted, "closed once, without interrupting the listener");
+    }
+
+    private static void awaitNoThreads(String clientPrefix) throws InterruptedException {
         long deadline = System.nanoTime() + THREAD_EXIT_WAIT.toNanos();
         Set<String> left = threadsOf(clientPrefix);
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(POLL.toMillis());
             left = threadsOf(clientPrefix);
         }
-        assertEquals(Set.of(), left, "threads left after " + CYCLES + " cycles");
+        assertEquals(Set.of(), left, "threads left behind");
     }
 
     /** Live threads of transports whose client id starts with the prefix (Paho's and ours carry the id). */
