@@ -35,6 +35,7 @@ public final class MqttSettings {
     public static final String SCHEME_SSL = "ssl";
     public static final int DEFAULT_TCP_PORT = 1883;
     public static final int DEFAULT_SSL_PORT = 8883;
+    private static final int MAX_PORT = 65535;
 
     /** Spec §1: the controller's default keep-alive. */
     public static final int DEFAULT_KEEP_ALIVE_SECONDS = 60;
@@ -328,8 +329,8 @@ public final class MqttSettings {
             int port = parsed.getPort();
             if (port == -1) {
                 port = tls ? DEFAULT_SSL_PORT : DEFAULT_TCP_PORT;
-            } else if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("serverUri '" + uri + "': port must be 1..65535");
+            } else if (port < 1 || port > MAX_PORT) {
+                throw new IllegalArgumentException("serverUri '" + uri + "': port must be 1.." + MAX_PORT);
             }
             if (clientId.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES) {
                 throw new IllegalArgumentException("clientId is longer than " + MAX_STRING_BYTES + " UTF-8 bytes");

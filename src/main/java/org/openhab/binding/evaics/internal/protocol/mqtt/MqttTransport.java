@@ -425,8 +425,8 @@ public final class MqttTransport implements AutoCloseable {
         if (connectAttempt != null && !connectAttempt.isComplete()) {
             // let a running attempt finish: tearing Paho down mid-connect can leave its threads behind
             try {
-                connectAttempt.waitForCompletion(
-                        settings.connectTimeoutSeconds() * 1000L + CONNECT_SETTLE_MARGIN_MILLIS);
+                connectAttempt.waitForCompletion(TimeUnit.SECONDS.toMillis(settings.connectTimeoutSeconds())
+                        + CONNECT_SETTLE_MARGIN_MILLIS);
             } catch (MqttException e) {
                 // the attempt failed; nothing to disconnect
             }
