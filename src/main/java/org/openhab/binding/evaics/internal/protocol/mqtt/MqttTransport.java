@@ -1,0 +1,812 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.protocol.mqtt;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import javax.net.SocketFactory;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT 3.1.1 connection (spec §1) over Paho's {@link MqttAsyncClient}, with what the binding needs on top:
+ * <ul>
+ * <li>its own reconnect loop with capped exponential backoff and jitter ({@link ReconnectBackoff}); Paho's
+ * automatic reconnect is off so that every attempt and failure is visible, with the reason and whether the
+ * broker refused the credentials (CONNACK 4/5, MQTT 3.1.1 §3.2.2.3);</li>
+ * <li>subscriptions registered for the transport's lifetime and restored on every connect before listeners
+ * hear {@code connected}; several listeners may share a filter and incoming messages are routed by topic to
+ * every matching filter ({@link SubscriptionRoutes}, MQTT 3.1.1 §4.7);</li>
+ * <li>publishing that fails at once when not connected and never queues (no Paho offline buffer);</li>
+ * <li>TCP_NODELAY on the socket (plain and TLS), TLS with a CA file or the JVM trust store, client
+ * certificates and host name verification ({@link TlsContexts});</li>
+ * <li>in-memory Paho persistence and a high in-flight window for concurrent QoS 1 calls.</li>
+ * </ul>
+ * Threads: Paho's own per connection, plus one daemon scheduler thread named {@code evaics-mqtt-<client id>}
+ * that times reconnects and delivers connection events; {@link #close()} releases all of them.
+ * <p>
+ * Futures returned by {@link #publish} complete on Paho's threads: dependent actions must not block.
+ */
+@NonNullByDefault
+public final class MqttTransport implements AutoCloseable {
+
+    /** Prefix of our scheduler thread's name; followed by the client id. */
+    public static final String THREAD_NAME_PREFIX = "evaics-mqtt-";
+
+    /** Paho's thread names start with this ("MQTT Rec: ", "MQTT Call: " ...). */
+    private static final String PAHO_THREAD_PREFIX = "MQTT ";
+    private static final String CLIENT_ID_PREFIX = "evaics";
+    /** 16 hex chars after the prefix: 22 alphanumerics, within the 23 every broker must accept (§3.1.3.1). */
+    private static final int CLIENT_ID_RANDOM_BYTES = 8;
+    /** Pending work is failed on close, so there is nothing to wait for before the DISCONNECT. */
+    private static final long DISCONNECT_QUIESCE_MILLIS = 0;
+    private static final long DISCONNECT_TIMEOUT_MILLIS = 1000;
+    /** Extra wait beyond the connect timeout for an attempt still running at close. */
+    private static final long CONNECT_SETTLE_MARGIN_MILLIS = 1000;
+    private static final long SCHEDULER_TERMINATION_MILLIS = 2000;
+    /** SUBACK return code for a refused subscription (MQTT 3.1.1 §3.9.3). */
+    private static final int SUBACK_FAILURE = 0x80;
+    private static final int MAX_QOS = 2;
+    private static final int MAX_CAUSE_DEPTH = 5;
+
+    private enum State {
+        NEW,
+        STARTED,
+        CLOSED
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(MqttTransport.class);
+    private final MqttSettings settings;
+    private final String clientId;
+    private final SocketFactory socketFactory;
+    private final MqttConnectOptions options;
+    private final ReconnectBackoff backoff;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final List<MqttConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final Set<CompletableFuture<Void>> pendingPublishes = ConcurrentHashMap.newKeySet();
+    private final PahoCallback pahoCallback = new PahoCallback();
+
+    private final Object lock = new Object();
+    // guarded by lock
+    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private boolean connecting;
+    private boolean sessionUp;
+    private int generation;
+    private boolean everConnected;
+    private @Nullable IMqttToken connectToken;
+    private @Nullable ScheduledFuture<?> reconnectTask;
+    // written under lock, read anywhere
+    private volatile State state = State.NEW;
+    private volatile @Nullable MqttAsyncClient client;
+    private volatile boolean ready;
+    private volatile SubscriptionRoutes routes = SubscriptionRoutes.EMPTY;
+    private volatile @Nullable Thread schedulerThread;
+
+    /**
+     * Prepares the transport; nothing connects before {@link #start()}.
+     *
+     * @throws IllegalArgumentException if the TLS files cannot be used (the message names file and problem)
+     */
+    public MqttTransport(MqttSettings settings) {
+        this.settings = settings;
+        this.clientId = settings.clientId().isEmpty() ? randomClientId() : settings.clientId();
+        this.socketFactory = settings.isTls()
+                ? new NoDelaySslSocketFactory(TlsContexts.socketFactory(settings), settings.tcpNoDelay())
+                : new NoDelaySocketFactory(SocketFactory.getDefault(), settings.tcpNoDelay());
+        this.options = connectOptions(settings, socketFactory);
+        this.backoff = new ReconnectBackoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay());
+        String threadName = THREAD_NAME_PREFIX + clientId;
+        this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            schedulerThread = thread;
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    private static MqttConnectOptions connectOptions(MqttSettings settings, SocketFactory socketFactory) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(settings.cleanSession());
+        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options.setConnectionTimeout(settings.connectTimeoutSeconds());
+        options.setAutomaticReconnect(false);
+        options.setMaxInflight(settings.maxInflight());
+        options.setSocketFactory(socketFactory);
+        options.setHttpsHostnameVerificationEnabled(settings.verifyHostname());
+        String username = settings.username();
+        if (username != null) {
+            options.setUserName(username);
+        }
+        String password = settings.password();
+        if (password != null) {
+            options.setPassword(password.toCharArray());
+        }
+        return options;
+    }
+
+    private static String randomClientId() {
+        byte[] random = new byte[CLIENT_ID_RANDOM_BYTES];
+        new SecureRandom().nextBytes(random);
+        return CLIENT_ID_PREFIX + HexFormat.of().formatHex(random);
+    }
+
+    public MqttSettings settings() {
+        return settings;
+    }
+
+    /** The client id in use: the configured one, or the random one chosen for this transport. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** Listeners added while connected hear about the next change only; check {@link #isConnected()}. */
+    public void addConnectionListener(MqttConnectionListener listener) {
+        connectionListeners.add(listener);
+    }
+
+    public void removeConnectionListener(MqttConnectionListener listener) {
+        connectionListeners.remove(listener);
+    }
+
+    /**
+     * Starts connecting in the background and keeps the connection up until {@link #close()}. Calling it again
+     * has no effect.
+     *
+     * @throws IllegalStateException if the transport is closed
+     */
+    public void start() {
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                throw new IllegalStateException("MQTT transport for " + settings.serverUri() + " is closed");
+            }
+            if (state == State.STARTED) {
+                return;
+            }
+            MqttAsyncClient paho;
+            try {
+                paho = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
+            } catch (MqttException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "cannot create an MQTT client for " + settings.serverUri() + ": " + describe(e), e);
+            }
+            paho.setCallback(pahoCallback);
+            client = paho;
+            state = State.STARTED;
+            scheduleConnectLocked(0);
+        }
+    }
+
+    /** Whether the connection is up and all registered subscriptions have been restored on it. */
+    public boolean isConnected() {
+        return ready;
+    }
+
+    /**
+     * Registers {@code listener} for messages matching {@code topicFilter} for the transport's lifetime (until
+     * {@link #unsubscribe}); the filter is subscribed again on every connect. A listener added to a filter that
+     * is already subscribed does not cause a new SUBSCRIBE, so it does not receive retained messages again
+     * (MQTT 3.1.1 §3.8.4), unless it asks for a higher QoS.
+     *
+     * @return completes when the broker has acknowledged the subscription (SUBACK), which waits for the next
+     *         connect if not connected now; fails if the broker refuses it (the filter stays registered and is
+     *         tried again on the next connect) or if the transport is closed first
+     * @throws IllegalArgumentException for an invalid filter or QoS
+     */
+    public CompletableFuture<Void> subscribe(String topicFilter, int qos, MqttMessageListener listener) {
+        TopicFilter filter = TopicFilter.parse(topicFilter);
+        checkQos(qos);
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        boolean completeNow = false;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return failed(Reason.CLOSED, "MQTT transport is closed; not subscribing to '" + topicFilter + "'");
+            }
+            Subscription subscription = subscriptions.get(topicFilter);
+            boolean created = subscription == null;
+            if (subscription == null) {
+                subscription = new Subscription(filter, qos);
+                subscriptions.put(topicFilter, subscription);
+            }
+            if (!subscription.listeners.contains(listener)) {
+                subscription.listeners.add(listener);
+            }
+            boolean raised = qos > subscription.qos;
+            subscription.qos = Math.max(qos, subscription.qos);
+            rebuildRoutesLocked();
+            MqttAsyncClient paho = client;
+            if (!sessionUp || paho == null) {
+                subscription.waiters.add(future);
+            } else if (!created && !raised && subscription.sentGeneration == generation) {
+                if (subscription.ackedGeneration == generation) {
+                    completeNow = true;
+                } else {
+                    subscription.waiters.add(future);
+                }
+            } else {
+                subscription.waiters.add(future);
+                sendSubscribeLocked(paho, List.of(subscription), false, false);
+            }
+        }
+        if (completeNow) {
+            future.complete(null);
+        }
+        return future;
+    }
+
+    /**
+     * Removes {@code listener} from {@code topicFilter}; when it was the filter's last listener, the filter is
+     * unsubscribed at the broker. Unknown filter/listener pairs are ignored.
+     *
+     * @return completes when nothing more is to be done: at once, or on the broker's UNSUBACK
+     */
+    public CompletableFuture<Void> unsubscribe(String topicFilter, MqttMessageListener listener) {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        List<CompletableFuture<Void>> orphans = List.of();
+        boolean completeNow = true;
+        synchronized (lock) {
+            Subscription subscription = subscriptions.get(topicFilter);
+            if (subscription != null && subscription.listeners.remove(listener)) {
+                if (subscription.listeners.isEmpty()) {
+                    subscriptions.remove(topicFilter);
+                    orphans = subscription.drainWaiters();
+                    MqttAsyncClient paho = client;
+                    if (sessionUp && paho != null && subscription.sentGeneration == generation) {
+                        completeNow = !sendUnsubscribeLocked(paho, topicFilter, future);
+                    }
+                }
+                rebuildRoutesLocked();
+            }
+        }
+        for (CompletableFuture<Void> orphan : orphans) {
+            orphan.completeExceptionally(new MqttTransportException(Reason.UNSUBSCRIBED,
+                    "'" + topicFilter + "' was unsubscribed before the broker acknowledged the subscription"));
+        }
+        if (completeNow) {
+            future.complete(null);
+        }
+        return future;
+    }
+
+    /** {@link #publish(String, byte[], int, boolean)} without the retain flag: the default for API requests. */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
+        return publish(topic, payload, qos, false);
+    }
+
+    /**
+     * Publishes a message. Fails at once when not connected (nothing is queued for later); otherwise
+     * completes when Paho reports delivery: for QoS 0 once written to the socket, for QoS 1 on PUBACK, for
+     * QoS 2 on PUBCOMP. Fails if the connection is lost first.
+     *
+     * @param payload sent as is; must not be modified until the future completes
+     * @throws IllegalArgumentException for an invalid topic or QoS
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        TopicFilter.validateTopicName(topic);
+        checkQos(qos);
+        MqttAsyncClient paho = client;
+        if (state == State.CLOSED) {
+            return failed(Reason.CLOSED, "MQTT transport is closed; message to '" + topic + "' not sent");
+        }
+        if (!ready || paho == null) {
+            return failed(Reason.NOT_CONNECTED,
+                    "not connected to " + settings.serverUri() + "; message to '" + topic + "' not sent");
+        }
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        pendingPublishes.add(future);
+        try {
+            paho.publish(topic, payload, qos, retain, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(@Nullable IMqttToken token) {
+                    pendingPublishes.remove(future);
+                    future.complete(null);
+                }
+
+                @Override
+                public void onFailure(@Nullable IMqttToken token, @Nullable Throwable exception) {
+                    pendingPublishes.remove(future);
+                    future.completeExceptionally(new MqttTransportException(Reason.CONNECTION_LOST,
+                            "message to '" + topic + "' not acknowledged: " + describe(exception), exception));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            pendingPublishes.remove(future);
+            Reason reason = e instanceof MqttException me && isDisconnection(me) ? Reason.NOT_CONNECTED
+                    : Reason.FAILED;
+            future.completeExceptionally(new MqttTransportException(reason,
+                    "message to '" + topic + "' not sent: " + describe(e), e));
+        }
+        return future;
+    }
+
+    /**
+     * Disconnects, stops reconnecting and releases all threads. Pending publishes and subscriptions fail with
+     * {@link Reason#CLOSED}. Idempotent. Must not be called from an {@link MqttMessageListener}; if it is
+     * anyway (or from a future completed on a Paho thread), the disconnect finishes in the background.
+     */
+    @Override
+    public void close() {
+        MqttAsyncClient paho;
+        IMqttToken connectAttempt;
+        List<CompletableFuture<Void>> waiters = new ArrayList<>();
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            ready = false;
+            sessionUp = false;
+            paho = client;
+            client = null;
+            connectAttempt = connectToken;
+            ScheduledFuture<?> task = reconnectTask;
+            if (task != null) {
+                task.cancel(false);
+            }
+            reconnectTask = null;
+            subscriptions.values().forEach(subscription -> waiters.addAll(subscription.drainWaiters()));
+            subscriptions.clear();
+            routes = SubscriptionRoutes.EMPTY;
+        }
+        failPendingPublishes(Reason.CLOSED, "MQTT transport closed before the message was acknowledged");
+        for (CompletableFuture<Void> waiter : waiters) {
+            waiter.completeExceptionally(new MqttTransportException(Reason.CLOSED,
+                    "MQTT transport closed before the broker acknowledged the subscription"));
+        }
+        Thread current = Thread.currentThread();
+        if (paho != null && current.getName().startsWith(PAHO_THREAD_PREFIX)) {
+            // Paho refuses to disconnect from its own callback thread: let the scheduler thread finish the job
+            try {
+                scheduler.execute(() -> disconnectAndClose(paho, connectAttempt));
+            } catch (RejectedExecutionException e) {
+                logger.debug("Scheduler already stopped; MQTT client {} not disconnected cleanly", clientId);
+            }
+            scheduler.shutdown();
+            return;
+        }
+        if (paho != null) {
+            disconnectAndClose(paho, connectAttempt);
+        }
+        // queued notifications see CLOSED and return; delayed reconnects are dropped by the shutdown policy
+        scheduler.shutdown();
+        if (current != schedulerThread) {
+            try {
+                if (!scheduler.awaitTermination(SCHEDULER_TERMINATION_MILLIS, TimeUnit.MILLISECONDS)) {
+                    scheduler.shutdownNow(); // a connection listener is stuck
+                }
+            } catch (InterruptedException e) {
+                scheduler.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        logger.debug("MQTT transport {} for {} closed", clientId, settings.serverUri());
+    }
+
+    private void disconnectAndClose(MqttAsyncClient paho, @Nullable IMqttToken connectAttempt) {
+        if (connectAttempt != null && !connectAttempt.isComplete()) {
+            // let a running attempt finish: tearing Paho down mid-connect can leave its threads behind
+            try {
+                connectAttempt.waitForCompletion(TimeUnit.SECONDS.toMillis(settings.connectTimeoutSeconds())
+                        + CONNECT_SETTLE_MARGIN_MILLIS);
+            } catch (MqttException e) {
+                // the attempt failed; nothing to disconnect
+            }
+        }
+        boolean disconnected = false;
+        if (paho.isConnected()) {
+            try {
+                paho.disconnect(DISCONNECT_QUIESCE_MILLIS).waitForCompletion(DISCONNECT_TIMEOUT_MILLIS);
+                disconnected = true;
+            } catch (MqttException e) {
+                logger.debug("MQTT disconnect of {} failed: {}", clientId, describe(e));
+            }
+        }
+        if (!disconnected) {
+            // no DISCONNECT packet: either there is no connection or it did not take one in time
+            try {
+                paho.disconnectForcibly(DISCONNECT_QUIESCE_MILLIS, DISCONNECT_TIMEOUT_MILLIS, false);
+            } catch (MqttException e) {
+                logger.debug("MQTT client {} shutdown failed: {}", clientId, describe(e));
+            }
+        }
+        try {
+            paho.close(true);
+        } catch (MqttException e) {
+            logger.debug("Closing MQTT client {} failed: {}", clientId, describe(e));
+        }
+    }
+
+    /** The socket factory handed to Paho (tests check the sockets it made). */
+    SocketFactory socketFactory() {
+        return socketFactory;
+    }
+
+    // ---- connection handling ----
+
+    private void scheduleConnectLocked(long delayMillis) {
+        if (state != State.STARTED) {
+            return;
+        }
+        ScheduledFuture<?> previous = reconnectTask;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        try {
+            reconnectTask = scheduler.schedule(this::connectAttempt, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            reconnectTask = null;
+        }
+    }
+
+    private void connectAttempt() {
+        MqttAsyncClient paho;
+        synchronized (lock) {
+            reconnectTask = null;
+            paho = client;
+            if (state != State.STARTED || connecting || sessionUp || paho == null) {
+                return;
+            }
+            connecting = true;
+            logger.debug("Connecting MQTT client {} to {}", clientId, settings.serverUri());
+            try {
+                connectToken = paho.connect(options, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(@Nullable IMqttToken token) {
+                        onConnected(paho);
+                    }
+
+                    @Override
+                    public void onFailure(@Nullable IMqttToken token, @Nullable Throwable exception) {
+                        onConnectFailed(paho, exception);
+                    }
+                });
+                return;
+            } catch (MqttException | RuntimeException e) {
+                connecting = false;
+                scheduleConnectLocked(backoff.nextDelayMillis());
+                String reason = describe(e);
+                logger.debug("MQTT client {} cannot connect to {}: {}", clientId, settings.serverUri(), reason);
+                notifyListeners(listener -> listener.connectFailed(reason, false));
+            }
+        }
+    }
+
+    private void onConnected(MqttAsyncClient paho) {
+        boolean reconnect;
+        int connectedGeneration;
+        boolean nothingToRestore;
+        synchronized (lock) {
+            connecting = false;
+            connectToken = null;
+            if (state != State.STARTED || client != paho) {
+                return;
+            }
+            generation++;
+            connectedGeneration = generation;
+            sessionUp = true;
+            reconnect = everConnected;
+            everConnected = true;
+            backoff.reset();
+            List<Subscription> all = new ArrayList<>(subscriptions.values());
+            nothingToRestore = all.isEmpty();
+            if (!nothingToRestore) {
+                sendSubscribeLocked(paho, all, true, reconnect);
+            }
+        }
+        logger.debug("MQTT client {} connected to {} (reconnect: {})", clientId, settings.serverUri(), reconnect);
+        if (nothingToRestore) {
+            markReady(connectedGeneration, reconnect);
+        }
+    }
+
+    private void onConnectFailed(MqttAsyncClient paho, @Nullable Throwable exception) {
+        synchronized (lock) {
+            connecting = false;
+            connectToken = null;
+            if (state != State.STARTED || client != paho) {
+                return;
+            }
+            scheduleConnectLocked(backoff.nextDelayMillis());
+        }
+        String reason = describe(exception);
+        boolean authenticationRefused = exception instanceof MqttException me
+                && (me.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                        || me.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED);
+        logger.debug("MQTT client {} cannot connect to {}: {}", clientId, settings.serverUri(), reason);
+        notifyListeners(listener -> listener.connectFailed(reason, authenticationRefused));
+    }
+
+    private void onConnectionLost(@Nullable Throwable cause) {
+        String reason = describe(cause);
+        synchronized (lock) {
+            boolean wasUp = sessionUp;
+            ready = false;
+            sessionUp = false;
+            if (state != State.STARTED || !wasUp) {
+                return;
+            }
+            scheduleConnectLocked(backoff.nextDelayMillis());
+        }
+        logger.debug("MQTT client {} lost the connection to {}: {}", clientId, settings.serverUri(), reason);
+        failPendingPublishes(Reason.CONNECTION_LOST, "connection lost before the message was acknowledged: " + reason);
+        notifyListeners(listener -> listener.connectionLost(reason));
+    }
+
+    private void markReady(int connectedGeneration, boolean reconnect) {
+        synchronized (lock) {
+            if (state != State.STARTED || !sessionUp || generation != connectedGeneration || ready) {
+                return;
+            }
+            ready = true;
+        }
+        notifyListeners(listener -> listener.connected(reconnect));
+    }
+
+    private void notifyListeners(Consumer<MqttConnectionListener> event) {
+        try {
+            scheduler.execute(() -> {
+                for (MqttConnectionListener listener : connectionListeners) {
+                    if (state == State.CLOSED) {
+                        return;
+                    }
+                    try {
+                        event.accept(listener);
+                    } catch (RuntimeException e) {
+                        logger.debug("MQTT connection listener {} failed: {}", listener, e.toString(), e);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: nobody is to be told anything any more
+        }
+    }
+
+    private void failPendingPublishes(Reason reason, String message) {
+        for (CompletableFuture<Void> future : List.copyOf(pendingPublishes)) {
+            pendingPublishes.remove(future);
+            future.completeExceptionally(new MqttTransportException(reason, message));
+        }
+    }
+
+    // ---- subscriptions ----
+
+    /**
+     * Sends one SUBSCRIBE for these subscriptions. A restore (after connect) makes the transport ready once
+     * the SUBACK is in, whatever it says: a refused filter must not keep the other traffic down.
+     */
+    private void sendSubscribeLocked(MqttAsyncClient paho, List<Subscription> batch, boolean restore,
+            boolean reconnect) {
+        int sentGeneration = generation;
+        String[] filters = new String[batch.size()];
+        int[] qos = new int[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Subscription subscription = batch.get(i);
+            subscription.sentGeneration = sentGeneration;
+            filters[i] = subscription.filter.filter();
+            qos[i] = subscription.qos;
+        }
+        try {
+            paho.subscribe(filters, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(@Nullable IMqttToken token) {
+                    onSubscribeResult(batch, sentGeneration, token == null ? null : token.getGrantedQos(), null,
+                            restore, reconnect);
+                }
+
+                @Override
+                public void onFailure(@Nullable IMqttToken token, @Nullable Throwable exception) {
+                    onSubscribeResult(batch, sentGeneration, null, exception, restore, reconnect);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            // the connection is going down; the waiters are served by the restore on the next connect
+            logger.debug("MQTT client {} cannot subscribe to {}: {}", clientId, List.of(filters), describe(e));
+            batch.forEach(subscription -> subscription.sentGeneration = 0);
+        }
+    }
+
+    private void onSubscribeResult(List<Subscription> batch, int sentGeneration, int @Nullable [] granted,
+            @Nullable Throwable exception, boolean restore, boolean reconnect) {
+        List<CompletableFuture<Void>> acknowledged = new ArrayList<>();
+        List<Map.Entry<CompletableFuture<Void>, MqttTransportException>> refused = new ArrayList<>();
+        boolean current;
+        synchronized (lock) {
+            current = state == State.STARTED && sessionUp && generation == sentGeneration;
+            for (int i = 0; i < batch.size(); i++) {
+                Subscription subscription = batch.get(i);
+                String filter = subscription.filter.filter();
+                if (subscriptions.get(filter) != subscription) {
+                    continue; // unsubscribed meanwhile; its waiters were failed then
+                }
+                if (exception == null && granted != null && i < granted.length && granted[i] != SUBACK_FAILURE) {
+                    if (current) {
+                        subscription.ackedGeneration = sentGeneration;
+                        acknowledged.addAll(subscription.drainWaiters());
+                    }
+                } else if (exception == null) {
+                    logger.warn("The MQTT broker {} refused the subscription to '{}'", settings.serverUri(), filter);
+                    MqttTransportException refusal = new MqttTransportException(Reason.SUBSCRIPTION_REFUSED,
+                            "the broker refused the subscription to '" + filter + "'");
+                    subscription.drainWaiters().forEach(waiter -> refused.add(Map.entry(waiter, refusal)));
+                } else if (current) {
+                    MqttTransportException failure = new MqttTransportException(Reason.FAILED,
+                            "subscription to '" + filter + "' failed: " + describe(exception), exception);
+                    subscription.drainWaiters().forEach(waiter -> refused.add(Map.entry(waiter, failure)));
+                }
+                // otherwise the connection dropped: the next restore serves the waiters
+            }
+        }
+        acknowledged.forEach(waiter -> waiter.complete(null));
+        refused.forEach(entry -> entry.getKey().completeExceptionally(entry.getValue()));
+        if (restore && current) {
+            markReady(sentGeneration, reconnect);
+        }
+    }
+
+    /** @return whether an UNSUBSCRIBE was sent, i.e. whether the future is completed later */
+    private boolean sendUnsubscribeLocked(MqttAsyncClient paho, String topicFilter, CompletableFuture<Void> future) {
+        try {
+            paho.unsubscribe(topicFilter, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(@Nullable IMqttToken token) {
+                    future.complete(null);
+                }
+
+                @Override
+                public void onFailure(@Nullable IMqttToken token, @Nullable Throwable exception) {
+                    // a lost connection ends a clean session and its subscriptions with it
+                    future.complete(null);
+                    logger.debug("MQTT client {} unsubscribe from '{}' failed: {}", clientId, topicFilter,
+                            describe(exception));
+                }
+            });
+            return true;
+        } catch (MqttException | RuntimeException e) {
+            logger.debug("MQTT client {} cannot unsubscribe from '{}': {}", clientId, topicFilter, describe(e));
+            return false;
+        }
+    }
+
+    private void rebuildRoutesLocked() {
+        Map<TopicFilter, List<MqttMessageListener>> registrations = new LinkedHashMap<>();
+        subscriptions.values()
+                .forEach(subscription -> registrations.put(subscription.filter, subscription.listeners));
+        routes = SubscriptionRoutes.of(registrations);
+    }
+
+    // ---- helpers ----
+
+    private static void checkQos(int qos) {
+        if (qos < 0 || qos > MAX_QOS) {
+            throw new IllegalArgumentException("QoS must be 0, 1 or 2, got " + qos);
+        }
+    }
+
+    private static CompletableFuture<Void> failed(Reason reason, String message) {
+        return CompletableFuture.failedFuture(new MqttTransportException(reason, message));
+    }
+
+    private static boolean isDisconnection(MqttException e) {
+        int code = e.getReasonCode();
+        return code == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                || code == MqttException.REASON_CODE_CLIENT_DISCONNECTING
+                || code == MqttException.REASON_CODE_CONNECTION_LOST;
+    }
+
+    /** A one-line reason from an exception and its causes, e.g. "Unable to connect to server (32103): ...". */
+    static String describe(@Nullable Throwable exception) {
+        if (exception == null) {
+            return "unknown reason";
+        }
+        StringBuilder text = new StringBuilder();
+        Throwable current = exception;
+        for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (current instanceof MqttException wrapper
+                    && wrapper.getReasonCode() == MqttException.REASON_CODE_CLIENT_EXCEPTION
+                    && wrapper.getCause() != null) {
+                // Paho's wrapper for a plain exception says nothing beyond its cause
+                current = current.getCause();
+                continue;
+            }
+            String message = current.getMessage();
+            boolean hasMessage = message != null && !message.isBlank();
+            String part = hasMessage ? message : current.getClass().getSimpleName();
+            if (current instanceof MqttException mqtt) {
+                part += " (" + mqtt.getReasonCode() + ")";
+            }
+            // Paho repeats its cause's message in its own; say it once
+            if (!hasMessage || text.indexOf(part) < 0) {
+                text.append(text.length() == 0 ? "" : ": ").append(part);
+            }
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "MqttTransport[" + clientId + " -> " + settings.serverUri() + ", " + state
+                + (ready ? ", connected" : "") + "]";
+    }
+
+    /** A filter's registration; mutable, guarded by the transport's lock. */
+    private static final class Subscription {
+        final TopicFilter filter;
+        final List<MqttMessageListener> listeners = new ArrayList<>(1);
+        final List<CompletableFuture<Void>> waiters = new ArrayList<>(1);
+        int qos;
+        /** The connection generation on which the last SUBSCRIBE was sent / acknowledged; 0 = never. */
+        int sentGeneration;
+        int ackedGeneration;
+
+        Subscription(TopicFilter filter, int qos) {
+            this.filter = filter;
+            this.qos = qos;
+        }
+
+        List<CompletableFuture<Void>> drainWaiters() {
+            List<CompletableFuture<Void>> drained = List.copyOf(waiters);
+            waiters.clear();
+            return drained;
+        }
+    }
+
+    /** Paho's callbacks; nothing may escape from them, or Paho drops the connection. */
+    private final class PahoCallback implements MqttCallback {
+        @Override
+        public void connectionLost(@Nullable Throwable cause) {
+            onConnectionLost(cause);
+        }
+
+        @Override
+        public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
+            if (topic != null && message != null) {
+                routes.deliver(topic, message.getPayload(), message.isRetained());
+            }
+        }
+
+        @Override
+        public void deliveryComplete(@Nullable IMqttDeliveryToken token) {
+            // publish futures complete through their action listeners
+        }
+    }
+}

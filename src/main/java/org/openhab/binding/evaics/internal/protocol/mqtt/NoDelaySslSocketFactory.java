@@ -1,0 +1,110 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.protocol.mqtt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+
+import javax.net.ssl.SSLSocketFactory;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * TLS socket factory handed to Paho for {@code ssl://} URIs: sets TCP_NODELAY on every socket it creates (see
+ * {@link NoDelaySocketFactory} for why). It must be an {@link SSLSocketFactory}: Paho refuses other factories
+ * for {@code ssl://}. Host name verification is left to Paho, which sets the HTTPS endpoint identification
+ * on the socket after connecting.
+ */
+@NonNullByDefault
+final class NoDelaySslSocketFactory extends SSLSocketFactory implements SocketTracker {
+
+    private final SSLSocketFactory delegate;
+    private final boolean tcpNoDelay;
+    private volatile @Nullable Socket lastSocket;
+
+    NoDelaySslSocketFactory(SSLSocketFactory delegate, boolean tcpNoDelay) {
+        this.delegate = delegate;
+        this.tcpNoDelay = tcpNoDelay;
+    }
+
+    @Override
+    public @Nullable Socket lastSocket() {
+        return lastSocket;
+    }
+
+    private Socket configure(Socket socket) throws IOException {
+        if (tcpNoDelay) {
+            socket.setTcpNoDelay(true);
+        }
+        lastSocket = socket;
+        return socket;
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+        return delegate.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return delegate.getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+        return configure(delegate.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(@Nullable Socket socket, @Nullable String host, int port, boolean autoClose)
+            throws IOException {
+        if (socket != null && tcpNoDelay) {
+            socket.setTcpNoDelay(true);
+        }
+        return configure(delegate.createSocket(socket, host, port, autoClose));
+    }
+
+    @Override
+    public Socket createSocket(@Nullable Socket socket, @Nullable InputStream consumed, boolean autoClose)
+            throws IOException {
+        if (socket != null && tcpNoDelay) {
+            socket.setTcpNoDelay(true);
+        }
+        return configure(delegate.createSocket(socket, consumed, autoClose));
+    }
+
+    @Override
+    public Socket createSocket(@Nullable String host, int port) throws IOException {
+        return configure(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(@Nullable String host, int port, @Nullable InetAddress localHost, int localPort)
+            throws IOException {
+        return configure(delegate.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(@Nullable InetAddress host, int port) throws IOException {
+        return configure(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(@Nullable InetAddress address, int port, @Nullable InetAddress localAddress,
+            int localPort) throws IOException {
+        return configure(delegate.createSocket(address, port, localAddress, localPort));
+    }
+}

@@ -1,0 +1,126 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.test.broker;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * JUnit 5 adapter for {@link MosquittoBroker}: one broker per test class, started before the first test and
+ * stopped after the last; before each test it is started again on the same port if a test stopped it.
+ * A failed test gets the tail of mosquitto's log on stderr.
+ * <p>
+ * Either register it with options:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+ * </pre>
+ *
+ * or use {@code @ExtendWith(MosquittoExtension.class)} for a default (anonymous, plain TCP) broker and take a
+ * {@link MosquittoBroker} parameter in test or lifecycle methods. Register it as a static field: JUnit does not
+ * call class-level callbacks on extensions held in instance fields.
+ */
+@NonNullByDefault
+public final class MosquittoExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver, TestWatcher {
+
+    private final MosquittoBroker.Builder options;
+    private @Nullable MosquittoBroker broker;
+
+    /** A default broker: anonymous access, plain TCP. */
+    public MosquittoExtension() {
+        this(MosquittoBroker.builder());
+    }
+
+    public MosquittoExtension(MosquittoBroker.Builder options) {
+        this.options = options;
+    }
+
+    /** The broker of the running test class. */
+    public MosquittoBroker broker() {
+        MosquittoBroker current = broker;
+        if (current == null) {
+            throw new IllegalStateException("the broker is started in beforeAll; register the extension statically");
+        }
+        return current;
+    }
+
+    public String uri() {
+        return broker().uri();
+    }
+
+    public int port() {
+        return broker().port();
+    }
+
+    public void stop() {
+        broker().stop();
+    }
+
+    public void start() {
+        broker().start();
+    }
+
+    public void restart() {
+        broker().restart();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        broker = options.start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        MosquittoBroker current = broker;
+        if (current != null && !current.isRunning()) {
+            current.start();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        MosquittoBroker current = broker;
+        broker = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, @Nullable Throwable cause) {
+        MosquittoBroker current = broker;
+        if (current != null) {
+            System.err.println("--- " + current + " log (" + context.getDisplayName() + " failed) ---\n"
+                    + current.logTail());
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == MosquittoBroker.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return broker();
+    }
+}
