@@ -41,7 +41,8 @@ import com.google.gson.stream.JsonToken;
  * <p>
  * Reading is strict RFC 8259 JSON (Gson's non-lenient reader, one value, nothing after it) with bounded nesting and
  * Python's number typing: integer literals become {@code Long}/{@code BigInteger}, others {@link Float64}. Integer
- * literals longer than {@value JsonNumbers#MAX_INTEGER_DIGITS} digits are refused, as CPython refuses them.
+ * literals longer than {@value JsonNumbers#MAX_INTEGER_DIGITS} digits are refused, as CPython refuses them (Gson's
+ * strict reader already refuses any number literal longer than its 1024-char buffer; EVA never sends such numbers).
  */
 @NonNullByDefault
 final class EvaJson {
