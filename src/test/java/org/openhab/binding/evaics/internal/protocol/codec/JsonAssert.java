@@ -14,7 +14,6 @@ package org.openhab.binding.evaics.internal.protocol.codec;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +121,7 @@ public final class JsonAssert {
     }
 
     private static double toDouble(Number n) {
-        return n instanceof Double || n instanceof Float64 ? n.doubleValue() : new BigDecimal(n.toString()).doubleValue();
+        // parse the text rather than going through BigDecimal, which has no negative zero
+        return n instanceof Double || n instanceof Float64 ? n.doubleValue() : Double.parseDouble(n.toString());
     }
 }
