@@ -86,7 +86,8 @@ public final class Float64 extends Number {
     }
 
     /**
-     * Python {@code repr(value)}; {@code NaN}, {@code Infinity}, {@code -Infinity} as Python's JSON encoder writes them.
+     * Python {@code repr(value)}; {@code NaN}, {@code Infinity}, {@code -Infinity} as Python's JSON encoder writes
+     * them.
      */
     @Override
     public String toString() {

@@ -30,7 +30,7 @@ import com.google.gson.JsonObject;
  * JSON-RPC requests and opens the controller's answers.
  * <p>
  * Binary formats: {@code 00 02|03 <key id> 00 <block>} with block = AES-256-CBC + HMAC-SHA256 of
- * {@code request id | msgpack(request)} (zlib-compressed after the request id for {@link FrameFormat#BINARY_COMPRESSED});
+ * {@code request id | msgpack(request)} (the msgpack zlib-compressed for {@link FrameFormat#BINARY_COMPRESSED});
  * answers {@code 00 C8 <block>} of {@code msgpack(response)}, compressed when the request was. Text format:
  * {@code |<key id>|<Fernet token of "<call id>|<JSON>">}, answers {@code 200|<token of JSON>}. Either format may be
  * answered with the plain {@code 500|}.

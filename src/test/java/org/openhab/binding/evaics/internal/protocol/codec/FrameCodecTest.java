@@ -189,7 +189,8 @@ class FrameCodecTest {
     @Test
     void textResponseStartsWith200() throws FrameException {
         RequestFrame r = server.decodeRequest(client(FrameFormat.TEXT).encodeRequest(REQUEST_ID, request()));
-        assertTrue(new String(server.encodeResponse(r, response()), StandardCharsets.US_ASCII).startsWith("200|gAAAAA"));
+        String answer = new String(server.encodeResponse(r, response()), StandardCharsets.US_ASCII);
+        assertTrue(answer.startsWith("200|gAAAAA"), answer);
     }
 
     @Test
