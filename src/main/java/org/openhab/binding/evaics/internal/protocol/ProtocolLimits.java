@@ -12,38 +12,82 @@
  */
 package org.openhab.binding.evaics.internal.protocol;
 
+import java.time.Duration;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Size and depth limits applied to everything received from the broker, which anybody with publish rights can
- * write to (spec §11).
- * <p>
- * Minimal stand-in written by the "announce" helper so that the state parser builds on its own; the full version
- * (timeouts, inflated size, pending calls) is owned by the "codec"/lead side and replaces this one on merge.
+ * Resource limits applied to everything received from the broker, so that a hostile or broken peer cannot make the
+ * binding allocate unbounded memory, recurse without bound or keep unbounded state (spec §4, §7.1, §11).
  *
- * @param maxPayloadBytes largest MQTT payload that is decoded at all
- * @param maxNestingDepth deepest JSON/msgpack nesting (objects plus arrays) that is accepted
+ * @param maxPayloadBytes largest MQTT payload, in bytes, that is decoded at all; bigger payloads are rejected unread
+ * @param maxInflatedBytes largest size, in bytes, a zlib body may inflate to (zlib bomb guard)
+ * @param maxNestingDepth deepest nesting of JSON arrays/objects (or msgpack arrays/maps) accepted in a body; the
+ *            outermost container counts as depth 1
+ * @param maxPendingCalls most API calls one client keeps waiting for an answer at the same time
+ * @param defaultCallTimeout how long a call waits for its answer when the caller gives no timeout
  */
 @NonNullByDefault
-public record ProtocolLimits(int maxPayloadBytes, int maxNestingDepth) {
+public record ProtocolLimits(int maxPayloadBytes, int maxInflatedBytes, int maxNestingDepth, int maxPendingCalls,
+        Duration defaultCallTimeout) {
 
-    /** 1 MiB: far above any real announcement or bulk batch, small enough to bound memory per message. */
-    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
-
-    /** EVA's own payloads nest at most 4 levels (bulk object, list, state, ieid); 64 leaves a wide margin. */
+    /** One MiB, in bytes. */
+    public static final int ONE_MIB_BYTES = 1024 * 1024;
+    /** Default {@link #maxPayloadBytes()}: 1 MiB. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = ONE_MIB_BYTES;
+    /** Default {@link #maxInflatedBytes()}: 16 MiB. */
+    public static final int DEFAULT_MAX_INFLATED_BYTES = 16 * ONE_MIB_BYTES;
+    /** Default {@link #maxNestingDepth()}: 64 levels. */
     public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+    /** Default {@link #maxPendingCalls()}: 256 calls. */
+    public static final int DEFAULT_MAX_PENDING_CALLS = 256;
+    /** Default {@link #defaultCallTimeout()}: 5 s. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
 
+    private static final ProtocolLimits DEFAULTS = new ProtocolLimits(DEFAULT_MAX_PAYLOAD_BYTES,
+            DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_PENDING_CALLS, DEFAULT_CALL_TIMEOUT);
+
+    /**
+     * @throws IllegalArgumentException if a limit is not positive
+     */
     public ProtocolLimits {
-        if (maxPayloadBytes <= 0) {
-            throw new IllegalArgumentException("maxPayloadBytes must be positive, got " + maxPayloadBytes);
-        }
-        if (maxNestingDepth <= 0) {
-            throw new IllegalArgumentException("maxNestingDepth must be positive, got " + maxNestingDepth);
+        requirePositive(maxPayloadBytes, "maxPayloadBytes");
+        requirePositive(maxInflatedBytes, "maxInflatedBytes");
+        requirePositive(maxNestingDepth, "maxNestingDepth");
+        requirePositive(maxPendingCalls, "maxPendingCalls");
+        if (defaultCallTimeout.isNegative() || defaultCallTimeout.isZero()) {
+            throw new IllegalArgumentException("defaultCallTimeout must be positive: " + defaultCallTimeout);
         }
     }
 
-    /** The limits used in production. */
+    /** The limits the binding uses unless configured otherwise. */
     public static ProtocolLimits defaults() {
-        return new ProtocolLimits(DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_MAX_NESTING_DEPTH);
+        return DEFAULTS;
+    }
+
+    public ProtocolLimits withMaxPayloadBytes(int bytes) {
+        return new ProtocolLimits(bytes, maxInflatedBytes, maxNestingDepth, maxPendingCalls, defaultCallTimeout);
+    }
+
+    public ProtocolLimits withMaxInflatedBytes(int bytes) {
+        return new ProtocolLimits(maxPayloadBytes, bytes, maxNestingDepth, maxPendingCalls, defaultCallTimeout);
+    }
+
+    public ProtocolLimits withMaxNestingDepth(int depth) {
+        return new ProtocolLimits(maxPayloadBytes, maxInflatedBytes, depth, maxPendingCalls, defaultCallTimeout);
+    }
+
+    public ProtocolLimits withMaxPendingCalls(int calls) {
+        return new ProtocolLimits(maxPayloadBytes, maxInflatedBytes, maxNestingDepth, calls, defaultCallTimeout);
+    }
+
+    public ProtocolLimits withDefaultCallTimeout(Duration timeout) {
+        return new ProtocolLimits(maxPayloadBytes, maxInflatedBytes, maxNestingDepth, maxPendingCalls, timeout);
+    }
+
+    private static void requirePositive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
     }
 }

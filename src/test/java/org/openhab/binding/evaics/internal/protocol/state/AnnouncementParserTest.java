@@ -189,7 +189,7 @@ class AnnouncementParserTest {
     @Test
     void oversizePayloadIsIgnoredBeforeDecoding() {
         AnnouncementParser small = new AnnouncementParser("", body -> fail("decoder must not be called"),
-                new ProtocolLimits(16, ProtocolLimits.DEFAULT_MAX_NESTING_DEPTH));
+                ProtocolLimits.defaults().withMaxPayloadBytes(16));
         byte[] payload = new byte[17];
         payload[0] = (byte) 0xFF;
         assertIgnored(small.parse("unit/g/lamp", payload), "payload of 17 bytes is larger than the limit of 16");

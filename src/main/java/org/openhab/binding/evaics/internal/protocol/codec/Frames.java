@@ -1,0 +1,152 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.protocol.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
+import org.openhab.binding.evaics.internal.protocol.crypto.AesHmacCipher;
+import org.openhab.binding.evaics.internal.protocol.crypto.CryptoException;
+import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;
+
+import com.google.gson.JsonElement;
+
+/**
+ * Frame layout constants and the steps client and server codecs share (spec §4, §5, §7).
+ */
+@NonNullByDefault
+final class Frames {
+
+    /** First byte of every binary frame (spec §4.1, §4.3). */
+    static final byte BINARY_MARKER = 0x00;
+    /** Separator after the key id of a binary request (spec §4.1). */
+    static final byte KEY_ID_END = 0x00;
+    /** Encoding byte of a plain binary request. */
+    static final byte ENCODING_MSGPACK = 0x02;
+    /** Encoding byte of a compressed binary request; the only value the controller compares with (spec §4.1). */
+    static final byte ENCODING_ZLIB = 0x03;
+    /** Status byte of every binary response (spec §4.3). */
+    static final byte STATUS_OK = (byte) 0xC8;
+    /** Binary request header: marker, encoding byte, (key id), separator. */
+    static final int REQUEST_HEADER_BYTES = 3;
+    /** Binary response header: marker, status byte. */
+    static final int RESPONSE_HEADER_BYTES = 2;
+    /** Request id length in bytes (spec §4.2). */
+    static final int REQUEST_ID_BYTES = 16;
+    /** Text frame field separator (spec §5). */
+    static final byte TEXT_SEPARATOR = '|';
+    /** Prefix of a text response carrying a token (spec §5). */
+    static final byte[] TEXT_OK_PREFIX = "200|".getBytes(StandardCharsets.US_ASCII);
+    /** The unencrypted dispatcher failure answer, also for binary requests (spec §4.4). */
+    static final byte[] DISPATCH_FAILURE = "500|".getBytes(StandardCharsets.US_ASCII);
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** First guess of a msgpack body's size in bytes; the sink grows as needed. */
+    static final int INITIAL_BODY_BYTES = 256;
+
+    private Frames() {
+    }
+
+    static String hex(byte[] bytes) {
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX[bytes[i] & 0xF];
+        }
+        return new String(out);
+    }
+
+    static void checkSize(byte[] payload, ProtocolLimits limits) throws FrameException {
+        if (payload.length > limits.maxPayloadBytes()) {
+            throw new FrameException(Reason.TOO_LARGE,
+                    "payload of " + payload.length + " bytes exceeds the limit of " + limits.maxPayloadBytes());
+        }
+    }
+
+    static boolean isDispatchFailure(byte[] payload) {
+        return Arrays.equals(payload, DISPATCH_FAILURE);
+    }
+
+    /**
+     * Builds the plaintext of a binary frame: optional request id, then msgpack(body), zlib-compressed if asked.
+     * The caller wipes the returned sink after encrypting (the body may hold the API key, spec §6.1).
+     */
+    static ByteSink binaryPlaintext(byte @Nullable [] requestId, JsonElement body, boolean compressed) {
+        int prefix = requestId == null ? 0 : requestId.length;
+        ByteSink msgpack = new ByteSink(prefix + INITIAL_BODY_BYTES);
+        if (requestId != null) {
+            msgpack.write(requestId, 0, requestId.length);
+        }
+        MsgPackJson.encodeTo(body, msgpack);
+        if (!compressed) {
+            return msgpack;
+        }
+        int bodyLen = msgpack.size() - prefix;
+        ByteSink zlib = new ByteSink(prefix + bodyLen / 2 + INITIAL_BODY_BYTES);
+        if (requestId != null) {
+            zlib.write(requestId, 0, requestId.length);
+        }
+        Zlib.deflate(msgpack.array(), prefix, bodyLen, zlib);
+        msgpack.wipe();
+        return zlib;
+    }
+
+    /** Builds {@code header | IV | ciphertext | tag}; a null IV means a random one. Wipes the plaintext. */
+    static byte[] sealBinary(EvaKey key, byte[] header, ByteSink plaintext, byte @Nullable [] iv) {
+        AesHmacCipher cipher = key.binary();
+        byte[] frame = new byte[header.length + AesHmacCipher.blockLength(plaintext.size())];
+        System.arraycopy(header, 0, frame, 0, header.length);
+        if (iv == null) {
+            cipher.encrypt(plaintext.array(), 0, plaintext.size(), frame, header.length);
+        } else {
+            cipher.encrypt(plaintext.array(), 0, plaintext.size(), frame, header.length, iv);
+        }
+        plaintext.wipe();
+        return frame;
+    }
+
+    /** Verifies and decrypts the encrypted block {@code payload[off ..]} (spec §7.1). */
+    static Plaintext openBinary(EvaKey key, byte[] payload, int off) throws FrameException {
+        int blockLen = payload.length - off;
+        byte[] plain = new byte[AesHmacCipher.decryptBufferLength(blockLen)];
+        try {
+            int len = key.binary().decrypt(payload, off, blockLen, plain, 0);
+            return new Plaintext(plain, len);
+        } catch (CryptoException e) {
+            throw fromCrypto(e);
+        }
+    }
+
+    /** Decodes a binary body: inflate if compressed, then msgpack. */
+    static JsonElement decodeBinaryBody(byte[] data, int off, int len, boolean compressed, ProtocolLimits limits)
+            throws FrameException {
+        if (compressed) {
+            byte[] inflated = Zlib.inflate(data, off, len, limits.maxInflatedBytes());
+            return MsgPackJson.decode(inflated, limits.maxNestingDepth());
+        }
+        return MsgPackJson.decode(data, off, len, limits.maxNestingDepth());
+    }
+
+    static FrameException fromCrypto(CryptoException e) {
+        Reason reason = e.kind() == CryptoException.Kind.NOT_AUTHENTIC ? Reason.NOT_AUTHENTIC : Reason.MALFORMED;
+        return new FrameException(reason, e.getMessage());
+    }
+
+    /** Decrypted bytes: the plaintext is {@code bytes[0 .. length)}. */
+    record Plaintext(byte[] bytes, int length) {
+    }
+}
