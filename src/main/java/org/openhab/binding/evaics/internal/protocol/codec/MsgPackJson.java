@@ -36,8 +36,9 @@ import com.google.gson.JsonPrimitive;
  * integers in the smallest format (positive values unsigned), floats as float64, {@code null}/booleans as
  * nil/false/true. Which numbers are integers is decided as Python's {@code json.loads} would (see {@link JsonNumbers}):
  * {@code 5} is an integer, {@code 5.0} a float. Unpaired surrogates in strings (which have no UTF-8 form) become
- * {@code ?}, as with Java's UTF-8 encoder. Integers outside the msgpack range (int64 min .. uint64 max) and trees nested deeper than
- * {@value #MAX_ENCODE_DEPTH} levels are refused with {@link IllegalArgumentException}, as Python's packer does.
+ * {@code ?}, as with Java's UTF-8 encoder. Integers outside the msgpack range (int64 min .. uint64 max) and trees
+ * nested deeper than {@value #MAX_ENCODE_DEPTH} levels are refused with {@link IllegalArgumentException}, as Python's
+ * packer does.
  * <p>
  * Decoding, for untrusted input: integers become exact {@code Long}s, or {@code BigInteger}s above long range (uint64);
  * float32/float64 become {@link Float64} with the exact binary64 value; str must be valid UTF-8; bin data becomes a
@@ -89,6 +90,9 @@ public final class MsgPackJson {
     private static final int FIXSTR = 0xA0;
 
     private static final int INITIAL_ENCODE_BYTES = 256;
+    /** Arrays are allocated at their declared size up to this many elements (the count is checked against the data). */
+    private static final int MAX_PRESIZED_ELEMENTS = 1024;
+    private static final int INITIAL_STACK_CAPACITY = 8;
 
     private MsgPackJson() {
     }
@@ -261,7 +265,7 @@ public final class MsgPackJson {
         private final int end;
         private final int maxDepth;
         private int pos;
-        private final ArrayList<Container> stack = new ArrayList<>();
+        private final ArrayList<Container> stack = new ArrayList<>(INITIAL_STACK_CAPACITY);
 
         Decoder(byte[] data, int off, int end, int maxDepth) {
             this.data = data;
@@ -414,7 +418,8 @@ public final class MsgPackJson {
             if (minBytes > end - pos) {
                 throw bad("msgpack " + (isArray ? "array" : "map") + " declares more elements than there are bytes");
             }
-            Container c = isArray ? new Container(new JsonArray(), null, count)
+            Container c = isArray
+                    ? new Container(new JsonArray((int) Math.min(count, MAX_PRESIZED_ELEMENTS)), null, count)
                     : new Container(null, new JsonObject(), count);
             if (count == 0) {
                 return c.element();
