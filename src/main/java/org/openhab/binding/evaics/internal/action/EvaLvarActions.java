@@ -66,27 +66,37 @@ public class EvaLvarActions implements ThingActions {
     }
 
     @RuleAction(label = "@text/actions.lvar.set.label", description = "@text/actions.lvar.set.description")
-    public @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label", description = "@text/actions.output.success.description") Boolean set(
-            @ActionInput(name = "status", label = "@text/actions.input.lvar-status.label", description = "@text/actions.input.lvar-status.description") @Nullable Integer status,
-            @ActionInput(name = "value", label = "@text/actions.input.lvar-value.label", description = "@text/actions.input.lvar-value.description") @Nullable String value) {
+    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
+            description = "@text/actions.output.success.description")
+    public Boolean set(
+            @ActionInput(name = "status", label = "@text/actions.input.lvar-status.label",
+                    description = "@text/actions.input.lvar-status.description") @Nullable Integer status,
+            @ActionInput(name = "value", label = "@text/actions.input.lvar-value.label",
+                    description = "@text/actions.input.lvar-value.description") @Nullable String value) {
         EvaLvarHandler lvar = handler;
         return lvar == null ? noHandler("set") : okResult("set", lvar.set(status, value));
     }
 
     @RuleAction(label = "@text/actions.lvar.reset.label", description = "@text/actions.lvar.reset.description")
-    public @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label", description = "@text/actions.output.success.description") Boolean reset() {
+    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
+            description = "@text/actions.output.success.description")
+    public Boolean reset() {
         EvaLvarHandler lvar = handler;
         return lvar == null ? noHandler("reset") : okResult("reset", lvar.reset());
     }
 
     @RuleAction(label = "@text/actions.lvar.clear.label", description = "@text/actions.lvar.clear.description")
-    public @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label", description = "@text/actions.output.success.description") Boolean clear() {
+    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
+            description = "@text/actions.output.success.description")
+    public Boolean clear() {
         EvaLvarHandler lvar = handler;
         return lvar == null ? noHandler("clear") : okResult("clear", lvar.clear());
     }
 
     @RuleAction(label = "@text/actions.lvar.toggle.label", description = "@text/actions.lvar.toggle.description")
-    public @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label", description = "@text/actions.output.success.description") Boolean toggle() {
+    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
+            description = "@text/actions.output.success.description")
+    public Boolean toggle() {
         EvaLvarHandler lvar = handler;
         return lvar == null ? noHandler("toggle") : okResult("toggle", lvar.toggle());
     }

@@ -74,27 +74,49 @@ public class EvaUnitActions implements ThingActions {
     }
 
     @RuleAction(label = "@text/actions.unit.action.label", description = "@text/actions.unit.action.description")
-    public @ActionOutput(name = RESULT_UUID, type = "java.lang.String", label = "@text/actions.output.uuid.label", description = "@text/actions.output.uuid.description") @ActionOutput(name = RESULT_STATUS, type = "java.lang.String", label = "@text/actions.output.status.label", description = "@text/actions.output.status.description") @ActionOutput(name = RESULT_FINISHED, type = "java.lang.Boolean", label = "@text/actions.output.finished.label", description = "@text/actions.output.finished.description") @ActionOutput(name = RESULT_ERROR, type = "java.lang.String", label = "@text/actions.output.error.label", description = "@text/actions.output.error.description") Map<String, Object> action(
-            @ActionInput(name = "status", label = "@text/actions.input.status.label", description = "@text/actions.input.status.description", required = true) int status,
-            @ActionInput(name = "value", label = "@text/actions.input.value.label", description = "@text/actions.input.value.description") @Nullable String value) {
+    @ActionOutput(name = RESULT_UUID, type = "java.lang.String", label = "@text/actions.output.uuid.label",
+            description = "@text/actions.output.uuid.description")
+    @ActionOutput(name = RESULT_STATUS, type = "java.lang.String", label = "@text/actions.output.status.label",
+            description = "@text/actions.output.status.description")
+    @ActionOutput(name = RESULT_FINISHED, type = "java.lang.Boolean", label = "@text/actions.output.finished.label",
+            description = "@text/actions.output.finished.description")
+    @ActionOutput(name = RESULT_ERROR, type = "java.lang.String", label = "@text/actions.output.error.label",
+            description = "@text/actions.output.error.description")
+    public Map<String, Object> action(
+            @ActionInput(name = "status", label = "@text/actions.input.status.label",
+                    description = "@text/actions.input.status.description", required = true) int status,
+            @ActionInput(name = "value", label = "@text/actions.input.value.label",
+                    description = "@text/actions.input.value.description") @Nullable String value) {
         EvaUnitHandler unit = handler;
         return unit == null ? noHandler("action") : actionResult("action", unit.action(status, value));
     }
 
     @RuleAction(label = "@text/actions.unit.toggle.label", description = "@text/actions.unit.toggle.description")
-    public @ActionOutput(name = RESULT_UUID, type = "java.lang.String", label = "@text/actions.output.uuid.label", description = "@text/actions.output.uuid.description") @ActionOutput(name = RESULT_STATUS, type = "java.lang.String", label = "@text/actions.output.status.label", description = "@text/actions.output.status.description") @ActionOutput(name = RESULT_FINISHED, type = "java.lang.Boolean", label = "@text/actions.output.finished.label", description = "@text/actions.output.finished.description") @ActionOutput(name = RESULT_ERROR, type = "java.lang.String", label = "@text/actions.output.error.label", description = "@text/actions.output.error.description") Map<String, Object> toggle() {
+    @ActionOutput(name = RESULT_UUID, type = "java.lang.String", label = "@text/actions.output.uuid.label",
+            description = "@text/actions.output.uuid.description")
+    @ActionOutput(name = RESULT_STATUS, type = "java.lang.String", label = "@text/actions.output.status.label",
+            description = "@text/actions.output.status.description")
+    @ActionOutput(name = RESULT_FINISHED, type = "java.lang.Boolean", label = "@text/actions.output.finished.label",
+            description = "@text/actions.output.finished.description")
+    @ActionOutput(name = RESULT_ERROR, type = "java.lang.String", label = "@text/actions.output.error.label",
+            description = "@text/actions.output.error.description")
+    public Map<String, Object> toggle() {
         EvaUnitHandler unit = handler;
         return unit == null ? noHandler("toggle") : actionResult("toggle", unit.toggle());
     }
 
     @RuleAction(label = "@text/actions.unit.terminate.label", description = "@text/actions.unit.terminate.description")
-    public @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label", description = "@text/actions.output.success.description") Boolean terminate() {
+    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
+            description = "@text/actions.output.success.description")
+    public Boolean terminate() {
         EvaUnitHandler unit = handler;
         return unit == null ? noHandlerFalse("terminate") : okResult("terminate", unit.terminate());
     }
 
     @RuleAction(label = "@text/actions.unit.kill.label", description = "@text/actions.unit.kill.description")
-    public @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label", description = "@text/actions.output.success.description") Boolean kill() {
+    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
+            description = "@text/actions.output.success.description")
+    public Boolean kill() {
         EvaUnitHandler unit = handler;
         return unit == null ? noHandlerFalse("kill") : okResult("kill", unit.kill());
     }
