@@ -18,6 +18,7 @@ import static org.openhab.binding.evaics.internal.protocol.rpc.RpcFixture.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -33,11 +34,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException.Kind;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.sim.LoggedRequest;
 import org.openhab.binding.evaics.test.sim.Misbehaviour;
 
 import com.google.gson.JsonElement;
@@ -290,7 +293,7 @@ class RpcClientAnswerRulesTest {
     @Test
     void callBeforeStartFailsAtOnce() {
         RpcClient client = new RpcClient(f.transport, f.topics, UC, KEY_ID, API_KEY, FrameFormat.BINARY,
-                RpcSettings.defaults(), org.openhab.binding.evaics.internal.protocol.ProtocolLimits.defaults(),
+                RpcSettings.defaults(), ProtocolLimits.defaults(),
                 f.timer);
         try {
             CompletableFuture<JsonElement> call = client.call("test", new JsonObject());
@@ -305,12 +308,12 @@ class RpcClientAnswerRulesTest {
     void requestsArriveWithTheUuidAsJsonRpcIdAndTheHexCallId() {
         RpcClient client = f.client(UC, FrameFormat.BINARY, RpcSettings.defaults());
         await(client.call("test", new JsonObject()));
-        var request = f.uc.awaitRequest("test", WAIT);
+        LoggedRequest request = f.uc.awaitRequest("test", WAIT);
         JsonElement id = request.id();
         assertNotNull(id);
         String uuid = id.getAsString();
         assertEquals(uuid.replace("-", ""), request.callId());
-        assertEquals(java.util.UUID.fromString(uuid).toString(), uuid);
-        assertEquals(4, java.util.UUID.fromString(uuid).version());
+        assertEquals(UUID.fromString(uuid).toString(), uuid);
+        assertEquals(4, UUID.fromString(uuid).version());
     }
 }
