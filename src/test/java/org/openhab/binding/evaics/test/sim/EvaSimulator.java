@@ -227,6 +227,19 @@ public final class EvaSimulator implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("simulator " + controller + " could not subscribe its request topic", e);
         }
+        // the transport acknowledges subscriptions just before it reports itself connected; publishes need the latter
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!transport.isConnected()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("simulator " + controller + " not connected within " + START_TIMEOUT);
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the simulator", e);
+            }
+        }
         model.setAnnounce(true);
         if (announceOnStart) {
             model.announceAll();

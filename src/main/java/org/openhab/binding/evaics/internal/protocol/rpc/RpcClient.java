@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -102,7 +103,14 @@ public final class RpcClient implements AutoCloseable {
     /** Answers that completed no call: late, duplicate, foreign, replayed, forged or undecodable. */
     private final AtomicLong droppedAnswers = new AtomicLong();
     private final MqttMessageListener responseListener = this::onResponse;
+    /** {@link #start()} futures waiting for the transport to be ready after the SUBACK. */
+    private final Set<CompletableFuture<Void>> readyWaiters = ConcurrentHashMap.newKeySet();
     private final MqttConnectionListener connectionListener = new MqttConnectionListener() {
+        @Override
+        public void connected(boolean reconnect) {
+            completeReadyWaiters();
+        }
+
         @Override
         public void connectionLost(String reason) {
             failAll(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY, "connection to the broker lost (" + reason
@@ -138,8 +146,9 @@ public final class RpcClient implements AutoCloseable {
     /**
      * Subscribes the response filter (once; later calls return the same outcome).
      *
-     * @return completes on the broker's SUBACK, which waits for the next connect when disconnected; fails if the
-     *         broker refuses the subscription or the client is closed
+     * @return completes when the broker has acknowledged the subscription (SUBACK) and the transport reports itself
+     *         connected, so that calls can be sent; waits for the next connect when disconnected; fails if the broker
+     *         refuses the subscription or the client is closed
      */
     public CompletableFuture<Void> start() {
         synchronized (lifecycleLock) {
@@ -149,11 +158,46 @@ public final class RpcClient implements AutoCloseable {
             CompletableFuture<Void> future = subscribed;
             if (future == null) {
                 transport.addConnectionListener(connectionListener);
-                future = transport.subscribe(responseFilter, settings.qos(), responseListener);
+                CompletableFuture<Void> ready = new CompletableFuture<>();
+                transport.subscribe(responseFilter, settings.qos(), responseListener).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        ready.completeExceptionally(error);
+                    } else {
+                        awaitReady(ready);
+                    }
+                });
+                future = ready;
                 subscribed = future;
                 started = true;
             }
             return future.copy();
+        }
+    }
+
+    /**
+     * The transport completes a SUBACK before it marks itself connected; calls sent in between would fail, so
+     * {@link #start()} also waits for the connected state.
+     */
+    private void awaitReady(CompletableFuture<Void> ready) {
+        if (transport.isConnected()) {
+            ready.complete(null);
+            return;
+        }
+        readyWaiters.add(ready);
+        // the connected event may have passed between the check and the registration
+        if (transport.isConnected() || closed) {
+            completeReadyWaiters();
+        }
+    }
+
+    private void completeReadyWaiters() {
+        for (CompletableFuture<Void> waiter : readyWaiters) {
+            readyWaiters.remove(waiter);
+            if (closed) {
+                waiter.completeExceptionally(closedException());
+            } else {
+                waiter.complete(null);
+            }
         }
     }
 
@@ -265,6 +309,7 @@ public final class RpcClient implements AutoCloseable {
         }
         transport.removeConnectionListener(connectionListener);
         transport.unsubscribe(responseFilter, responseListener);
+        completeReadyWaiters();
         failAll(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, closedMessage());
     }
 
