@@ -14,14 +14,13 @@ package org.openhab.binding.evaics.internal.cli;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
-import org.openhab.binding.evaics.internal.protocol.codec.MsgPackJson;
-import org.openhab.binding.evaics.internal.protocol.codec.Zlib;
+import org.openhab.binding.evaics.internal.protocol.codec.ZlibMsgPackBodyDecoder;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttConnectionListener;
 import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 
 /**
- * What {@code watch} and {@code discover} share: the announcement parser of a space, with the compressed bulk
+ * What {@code watch} and {@code discover} share: the announcement parser of a space, with the binding's compressed bulk
  * decoder (spec §9.5: zlib of msgpack, bounded by the protocol limits), and the stderr reports of connection
  * changes after the first connect.
  */
@@ -35,10 +34,7 @@ final class Announcements {
     }
 
     static AnnouncementParser parser(EvaTopics topics, ProtocolLimits limits) {
-        return new AnnouncementParser(topics.space(),
-                zlibMsgpack -> MsgPackJson.decode(Zlib.inflate(zlibMsgpack, limits.maxInflatedBytes()),
-                        limits.maxNestingDepth()),
-                limits);
+        return new AnnouncementParser(topics.space(), new ZlibMsgPackBodyDecoder(limits), limits);
     }
 
     /** Reports connection losses and reconnects on stderr; the transport reconnects by itself. */
