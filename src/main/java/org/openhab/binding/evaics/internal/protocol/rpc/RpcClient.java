@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -98,6 +99,8 @@ public final class RpcClient implements AutoCloseable {
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     /** Calls admitted and not yet completed; admission reserves a slot first, so the bound is exact. */
     private final AtomicInteger slots = new AtomicInteger();
+    /** Answers that completed no call: late, duplicate, foreign, replayed, forged or undecodable. */
+    private final AtomicLong droppedAnswers = new AtomicLong();
     private final MqttMessageListener responseListener = this::onResponse;
     private final MqttConnectionListener connectionListener = new MqttConnectionListener() {
         @Override
@@ -190,7 +193,7 @@ public final class RpcClient implements AutoCloseable {
         String jsonRpcId = uuidString(requestId);
         byte[] frame;
         try {
-            frame = codec.encodeRequest(requestId, buildRequest(method, params, jsonRpcId));
+            frame = codec.encodeRequest(requestId, buildRequest(method, params, apiKey, jsonRpcId));
         } catch (IllegalArgumentException e) {
             slots.decrementAndGet();
             return failed(Kind.BAD_DATA, EvaRpcException.CODE_BAD_DATA,
@@ -224,6 +227,14 @@ public final class RpcClient implements AutoCloseable {
             }
         });
         return call.future;
+    }
+
+    /**
+     * Answers seen on the response topics that completed no call (late, duplicate, other clients', replayed, forged
+     * or undecodable), since the client was created; for diagnostics and tests.
+     */
+    public long droppedAnswers() {
+        return droppedAnswers.get();
     }
 
     /** Calls waiting for an answer now. */
@@ -268,7 +279,11 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
-    private JsonObject buildRequest(String method, JsonObject params, String jsonRpcId) {
+    /**
+     * The JSON-RPC request object as EVA's client builds it (spec §6.1): members {@code jsonrpc}, {@code method},
+     * {@code params}, {@code id} in this order, {@code k} the last param. {@code params} is not modified.
+     */
+    static JsonObject buildRequest(String method, JsonObject params, String apiKey, String jsonRpcId) {
         JsonObject withKey = new JsonObject();
         for (Map.Entry<String, JsonElement> param : params.entrySet()) {
             if (!KEY_PARAM.equals(param.getKey())) {
@@ -289,6 +304,7 @@ public final class RpcClient implements AutoCloseable {
         try {
             handleResponse(topic, payload);
         } catch (RuntimeException e) {
+            droppedAnswers.incrementAndGet();
             logger.debug("Dropping answer on '{}' from {}: {}", topic, controller, e.toString());
         }
     }
@@ -297,6 +313,7 @@ public final class RpcClient implements AutoCloseable {
         String callId = topic.substring(topic.lastIndexOf('/') + 1);
         PendingCall call = pending.get(callId);
         if (call == null) {
+            droppedAnswers.incrementAndGet();
             logger.debug("Dropping answer on '{}': no call waiting for it (late, duplicate or another client's)",
                     topic);
             return;
@@ -305,23 +322,27 @@ public final class RpcClient implements AutoCloseable {
         try {
             frame = codec.decodeResponse(payload);
         } catch (FrameException e) {
+            droppedAnswers.incrementAndGet();
             call.reject(rejectionReason(e.reason()));
             logger.debug("Dropping answer to '{}' from {}: {}", call.method, controller, e.getMessage());
             return;
         }
         if (frame.dispatchFailed()) {
+            droppedAnswers.incrementAndGet();
             call.dispatchFailed = true;
             logger.debug("{} answered '{}' with 500| (dispatch failed, or forged); waiting for a valid answer",
                     controller, call.method);
             return;
         }
         if (!(frame.body() instanceof JsonObject response)) {
+            droppedAnswers.incrementAndGet();
             call.reject("not a JSON-RPC response object");
             logger.debug("Dropping answer to '{}' from {}: not a JSON-RPC response object", call.method, controller);
             return;
         }
         if (!(response.get("id") instanceof JsonPrimitive id && id.isString()
                 && call.jsonRpcId.equals(id.getAsString()))) {
+            droppedAnswers.incrementAndGet();
             call.reject("JSON-RPC id mismatch");
             logger.debug("Dropping answer to '{}' from {}: JSON-RPC id mismatch (replayed or misrouted answer)",
                     call.method, controller);
