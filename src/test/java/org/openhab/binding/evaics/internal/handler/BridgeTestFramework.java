@@ -57,14 +57,14 @@ import org.openhab.core.types.TimeSeries;
  * thread, as openHAB does it outside the reporting thread), resolves bridges, and keeps the status history.
  */
 @NonNullByDefault
-final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
+public final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
 
     /** Upper bound for every wait; tests finish far earlier unless something is broken. */
-    static final Duration WAIT_LIMIT = Duration.ofSeconds(20);
+    public static final Duration WAIT_LIMIT = Duration.ofSeconds(20);
     private static final long POLL_MILLIS = 10;
 
     /** A reported status. */
-    record StatusEvent(ThingUID thing, ThingStatusInfo info) {
+    public record StatusEvent(ThingUID thing, ThingStatusInfo info) {
     }
 
     private final Map<ThingUID, Thing> things = new ConcurrentHashMap<>();
@@ -76,14 +76,14 @@ final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
         return thread;
     });
 
-    Bridge broker(String id, Map<String, Object> configuration) {
+    public Bridge broker(String id, Map<String, Object> configuration) {
         Bridge bridge = BridgeBuilder.create(EvaIcsBindingConstants.THING_TYPE_BROKER, id)
                 .withConfiguration(new Configuration(configuration)).build();
         things.put(bridge.getUID(), bridge);
         return bridge;
     }
 
-    Bridge controller(Bridge broker, String id, Map<String, Object> configuration) {
+    public Bridge controller(Bridge broker, String id, Map<String, Object> configuration) {
         ThingUID uid = new ThingUID(EvaIcsBindingConstants.THING_TYPE_CONTROLLER, broker.getUID(), id);
         Bridge bridge = BridgeBuilder.create(EvaIcsBindingConstants.THING_TYPE_CONTROLLER, uid)
                 .withBridge(broker.getUID()).withConfiguration(new Configuration(configuration)).build();
@@ -93,7 +93,7 @@ final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
     }
 
     /** Attaches the handler to its thing and initialises it, as openHAB does. */
-    <T extends ThingHandler> T start(T handler) {
+    public <T extends ThingHandler> T start(T handler) {
         Thing thing = handler.getThing();
         thing.setHandler(handler);
         handler.setCallback(this);
@@ -103,7 +103,7 @@ final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
     }
 
     /** Disposes the handler and detaches it. */
-    void stop(ThingHandler handler) {
+    public void stop(ThingHandler handler) {
         handler.dispose();
         handler.setCallback(null);
         handler.getThing().setHandler(null);
@@ -111,16 +111,16 @@ final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
     }
 
     /** Waits until the thing has the status, or fails with its status history. */
-    ThingStatusInfo awaitStatus(Thing thing, ThingStatus status) {
+    public ThingStatusInfo awaitStatus(Thing thing, ThingStatus status) {
         return awaitStatus(thing, info -> info.getStatus() == status, status.toString());
     }
 
-    ThingStatusInfo awaitStatus(Thing thing, ThingStatus status, ThingStatusDetail detail) {
+    public ThingStatusInfo awaitStatus(Thing thing, ThingStatus status, ThingStatusDetail detail) {
         return awaitStatus(thing, info -> info.getStatus() == status && info.getStatusDetail() == detail,
                 status + "/" + detail);
     }
 
-    ThingStatusInfo awaitStatus(Thing thing, Predicate<ThingStatusInfo> condition, String what) {
+    public ThingStatusInfo awaitStatus(Thing thing, Predicate<ThingStatusInfo> condition, String what) {
         long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             ThingStatusInfo info = thing.getStatusInfo();
@@ -134,7 +134,7 @@ final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
     }
 
     /** Every status reported for the thing, oldest first. */
-    List<ThingStatusInfo> history(Thing thing) {
+    public List<ThingStatusInfo> history(Thing thing) {
         List<ThingStatusInfo> result = new ArrayList<>();
         for (StatusEvent event : events) {
             if (event.thing().equals(thing.getUID())) {
@@ -145,7 +145,7 @@ final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
     }
 
     /** Waits for a condition, or fails. */
-    static void await(String what, java.util.function.BooleanSupplier condition) {
+    public static void await(String what, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
