@@ -235,7 +235,9 @@ public class EvaControllerActions implements ThingActions {
         try {
             return JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage());
+            Throwable cause = e.getCause();
+            throw new IllegalArgumentException(
+                    "not valid JSON: " + (cause != null ? cause.getMessage() : e.getMessage()));
         }
     }
 
