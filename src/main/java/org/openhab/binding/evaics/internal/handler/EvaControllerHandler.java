@@ -347,8 +347,10 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
             if (session != current) {
                 return;
             }
-            if (cause instanceof EvaRpcException e && (e.kind() == Kind.NOT_CONNECTED || e.kind() == Kind.CLOSED)) {
-                // the broker connection is gone; its status change takes care of this controller
+            if (cause instanceof EvaRpcException e && (e.kind() == Kind.NOT_CONNECTED || e.kind() == Kind.CLOSED
+                    || e.kind() == Kind.TOO_MANY_PENDING)) {
+                // not sent: no news about the controller. A lost broker connection changes the bridge status; a
+                // full pending-call table ends in timeouts that the next heartbeat sees
                 logger.debug("Heartbeat of {} not sent: {}", current.rpc.controller(), reason);
                 return;
             }

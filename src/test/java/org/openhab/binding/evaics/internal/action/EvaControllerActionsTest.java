@@ -119,8 +119,8 @@ class EvaControllerActionsTest {
     @Test
     void callWhileTheControllerIsNotOnlineReturnsNull() {
         EvaControllerActions actions = new EvaControllerActions();
-        actions.setThingHandler(
-                new EvaControllerHandler(BridgeBuilder.create(EvaIcsBindingConstants.THING_TYPE_CONTROLLER, "x").build()));
+        actions.setThingHandler(new EvaControllerHandler(
+                BridgeBuilder.create(EvaIcsBindingConstants.THING_TYPE_CONTROLLER, "x").build()));
 
         assertNull(actions.call("test", null));
         assertEquals(Map.of(EvaControllerActions.OUTPUT_ERROR, "the controller is not online"),
