@@ -136,7 +136,12 @@ final class Frames {
             throws FrameException {
         if (compressed) {
             byte[] inflated = Zlib.inflate(data, off, len, limits.maxInflatedBytes());
-            return MsgPackJson.decode(inflated, limits.maxNestingDepth());
+            try {
+                return MsgPackJson.decode(inflated, limits.maxNestingDepth());
+            } finally {
+                // a request body holds the API key (spec §6.1)
+                Arrays.fill(inflated, (byte) 0);
+            }
         }
         return MsgPackJson.decode(data, off, len, limits.maxNestingDepth());
     }

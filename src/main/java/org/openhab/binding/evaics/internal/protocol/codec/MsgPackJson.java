@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.codec;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Map;
@@ -34,9 +35,10 @@ import com.google.gson.JsonPrimitive;
  * Encoding: objects as maps in member order, strings in the str family (UTF-8, smallest of fixstr/str8/str16/str32),
  * integers in the smallest format (positive values unsigned), floats as float64, {@code null}/booleans as
  * nil/false/true. Which numbers are integers is decided as Python's {@code json.loads} would (see {@link JsonNumbers}):
- * {@code 5} is an integer, {@code 5.0} a float. Strings with unpaired surrogates (which have no UTF-8 form) get U+FFFD
- * in their place. Integers outside the msgpack range (int64 min .. uint64 max) and trees nested deeper than
- * {@value #MAX_ENCODE_DEPTH} levels are refused with {@link IllegalArgumentException}, as Python's packer does.
+ * {@code 5} is an integer, {@code 5.0} a float. Unpaired surrogates in strings (which have no UTF-8 form) become
+ * {@code ?}, as with Java's UTF-8 encoder. Integers outside the msgpack range (int64 min .. uint64 max) and trees
+ * nested deeper than {@value #MAX_ENCODE_DEPTH} levels are refused with {@link IllegalArgumentException}, as Python's
+ * packer does.
  * <p>
  * Decoding, for untrusted input: integers become exact {@code Long}s, or {@code BigInteger}s above long range (uint64);
  * float32/float64 become {@link Float64} with the exact binary64 value; str must be valid UTF-8; bin data becomes a
@@ -59,7 +61,6 @@ public final class MsgPackJson {
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
     private static final int POSITIVE_FIXINT_MAX = 0x7F;
     private static final int NEGATIVE_FIXINT_MIN = -32;
-    private static final int REPLACEMENT_CHAR_UTF8_BYTES = 3;
 
     private static final int NIL = 0xC0;
     private static final int FALSE = 0xC2;
@@ -89,6 +90,9 @@ public final class MsgPackJson {
     private static final int FIXSTR = 0xA0;
 
     private static final int INITIAL_ENCODE_BYTES = 256;
+    /** Arrays are allocated at their declared size up to this many elements (the count is checked against the data). */
+    private static final int MAX_PRESIZED_ELEMENTS = 1024;
+    private static final int INITIAL_STACK_CAPACITY = 8;
 
     private MsgPackJson() {
     }
@@ -198,30 +202,14 @@ public final class MsgPackJson {
     }
 
     private static void writeString(String s, ByteSink out) {
-        int chars = s.length();
-        long utf8Len = 0;
-        for (int i = 0; i < chars; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                utf8Len++;
-            } else if (c < 0x800) {
-                utf8Len += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(s.charAt(i + 1))) {
-                utf8Len += 4;
-                i++;
-            } else {
-                // BMP char, or an unpaired surrogate written as U+FFFD
-                utf8Len += REPLACEMENT_CHAR_UTF8_BYTES;
-            }
-        }
-        if (utf8Len > UINT32_MAX || utf8Len > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("string too long for msgpack");
-        }
-        int len = (int) utf8Len;
+        // the JDK's encoder is vectorised for the common Latin-1/ASCII strings; it writes '?' for unpaired surrogates
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        int len = utf8.length;
         if (len <= FIXSTR_MAX) {
+            out.ensureFree(1 + len);
             out.write(FIXSTR | len);
         } else if (len <= UINT8_MAX) {
-            out.ensureFree(2);
+            out.ensureFree(2 + len);
             out.write(STR8);
             out.write(len);
         } else if (len <= UINT16_MAX) {
@@ -229,35 +217,7 @@ public final class MsgPackJson {
         } else {
             out.writeInt(STR32, len);
         }
-        out.ensureFree(len);
-        byte[] buf = out.array();
-        int p = out.size();
-        for (int i = 0; i < chars; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                buf[p++] = (byte) c;
-            } else if (c < 0x800) {
-                buf[p++] = (byte) (0xC0 | (c >> 6));
-                buf[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, s.charAt(++i));
-                    buf[p++] = (byte) (0xF0 | (cp >> 18));
-                    buf[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    buf[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    buf[p++] = (byte) (0x80 | (cp & 0x3F));
-                } else {
-                    buf[p++] = (byte) 0xEF;
-                    buf[p++] = (byte) 0xBF;
-                    buf[p++] = (byte) 0xBD;
-                }
-            } else {
-                buf[p++] = (byte) (0xE0 | (c >> 12));
-                buf[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buf[p++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        out.advance(len);
+        out.write(utf8, 0, len);
     }
 
     // ------------------------------------------------------------------ decoding
@@ -305,7 +265,7 @@ public final class MsgPackJson {
         private final int end;
         private final int maxDepth;
         private int pos;
-        private final ArrayList<Container> stack = new ArrayList<>();
+        private final ArrayList<Container> stack = new ArrayList<>(INITIAL_STACK_CAPACITY);
 
         Decoder(byte[] data, int off, int end, int maxDepth) {
             this.data = data;
@@ -458,7 +418,8 @@ public final class MsgPackJson {
             if (minBytes > end - pos) {
                 throw bad("msgpack " + (isArray ? "array" : "map") + " declares more elements than there are bytes");
             }
-            Container c = isArray ? new Container(new JsonArray(), null, count)
+            Container c = isArray
+                    ? new Container(new JsonArray((int) Math.min(count, MAX_PRESIZED_ELEMENTS)), null, count)
                     : new Container(null, new JsonObject(), count);
             if (count == 0) {
                 return c.element();

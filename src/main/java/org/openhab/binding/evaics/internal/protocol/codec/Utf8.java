@@ -12,6 +12,9 @@
  */
 package org.openhab.binding.evaics.internal.protocol.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -25,6 +28,9 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 final class Utf8 {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
     private Utf8() {
     }
 
@@ -37,6 +43,13 @@ final class Utf8 {
         int i = off;
         int end = off + len;
         while (i < end) {
+            // most strings are ASCII: skip eight bytes at a time while none has its high bit set
+            while (i + Long.BYTES <= end && ((long) LONGS.get(data, i) & HIGH_BITS) == 0) {
+                i += Long.BYTES;
+            }
+            if (i >= end) {
+                break;
+            }
             int b = data[i];
             if (b >= 0) {
                 i++;

@@ -138,10 +138,10 @@ class MsgPackJsonTest {
     }
 
     @Test
-    void unpairedSurrogateBecomesReplacementCharacter() {
-        assertEquals("a4efbfbd41", enc(new JsonPrimitive("\ud800A")));
-        assertEquals("a4efbfbd41", enc(new JsonPrimitive("\udc00A")));
-        assertEquals("a141", enc(new JsonPrimitive("A")));
+    void unpairedSurrogateBecomesQuestionMark() {
+        assertEquals("a23f41", enc(new JsonPrimitive("\ud800A")));
+        assertEquals("a23f41", enc(new JsonPrimitive("\udc00A")));
+        assertEquals("a4f09f9880", enc(new JsonPrimitive("\ud83d\ude00")));
     }
 
     @Test
