@@ -44,6 +44,7 @@ import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
 import org.openhab.core.thing.binding.builder.ChannelBuilder;
+import org.openhab.core.thing.binding.builder.ThingBuilder;
 import org.openhab.core.thing.internal.BridgeImpl;
 import org.openhab.core.thing.type.ChannelGroupTypeUID;
 import org.openhab.core.thing.type.ChannelTypeUID;
@@ -54,7 +55,8 @@ import org.openhab.core.types.TimeSeries;
 /**
  * The part of openHAB's thing manager the bridge tests need, as the handlers' callback: it stores each reported
  * status on its thing, tells a bridge's initialised children about the bridge's status (one at a time on its own
- * thread, as openHAB does it outside the reporting thread), resolves bridges, and keeps the status history.
+ * thread, as openHAB does it outside the reporting thread), resolves bridges, and keeps the status history, every
+ * channel state and every trigger event.
  */
 @NonNullByDefault
 public final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
@@ -67,9 +69,15 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
     public record StatusEvent(ThingUID thing, ThingStatusInfo info) {
     }
 
+    /** A channel update or trigger, in the order reported. */
+    public record ChannelEvent(ChannelUID channel, String value) {
+    }
+
     private final Map<ThingUID, Thing> things = new ConcurrentHashMap<>();
     private final List<StatusEvent> events = new CopyOnWriteArrayList<>();
     private final List<ThingHandler> handlers = new CopyOnWriteArrayList<>();
+    private final Map<ChannelUID, State> channelStates = new ConcurrentHashMap<>();
+    private final List<ChannelEvent> channelEvents = new CopyOnWriteArrayList<>();
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bridge-test-framework");
         thread.setDaemon(true);
@@ -90,6 +98,16 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
         ((BridgeImpl) broker).addThing(bridge);
         things.put(uid, bridge);
         return bridge;
+    }
+
+    /** An item thing (unit, sensor, lvar) under a controller bridge; its channels exist only as channel UIDs. */
+    public Thing item(Bridge controller, ThingTypeUID type, String id, Map<String, Object> configuration) {
+        ThingUID uid = new ThingUID(type, controller.getUID(), id);
+        Thing thing = ThingBuilder.create(type, uid).withBridge(controller.getUID())
+                .withConfiguration(new Configuration(configuration)).build();
+        ((BridgeImpl) controller).addThing(thing);
+        things.put(uid, thing);
+        return thing;
     }
 
     /** Attaches the handler to its thing and initialises it, as openHAB does. */
@@ -142,6 +160,16 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
             }
         }
         return result;
+    }
+
+    /** The last state reported for the channel, or null. */
+    public @Nullable State state(Thing thing, String channelId) {
+        return channelStates.get(new ChannelUID(thing.getUID(), channelId));
+    }
+
+    /** Every state update and trigger of every channel, oldest first ({@code State.toString()} / event name). */
+    public List<ChannelEvent> channelEvents() {
+        return List.copyOf(channelEvents);
     }
 
     /** Waits for a condition, or fails. */
@@ -212,6 +240,8 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
 
     @Override
     public void stateUpdated(ChannelUID channelUID, State state) {
+        channelStates.put(channelUID, state);
+        channelEvents.add(new ChannelEvent(channelUID, state.toString()));
     }
 
     @Override
@@ -250,6 +280,7 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
 
     @Override
     public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
+        channelEvents.add(new ChannelEvent(channelUID, event));
     }
 
     @Override
