@@ -28,6 +28,7 @@ import java.util.logging.SimpleFormatter;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything logged from a point on, for tests tagged {@value #TAG}: they run in the surefire execution
@@ -91,6 +92,8 @@ public final class CapturedLog implements AutoCloseable {
             throw new IllegalStateException("tests tagged " + TAG + " run in the surefire execution 'log-capture' "
                     + "(mvn verify), which logs everything to the file named by -D" + LOG_FILE_PROPERTY);
         }
+        // slf4j-simple truncates the file when it initialises: that must happen before the start is measured
+        LoggerFactory.getLogger(CapturedLog.class).info("Log capture starts");
         return new CapturedLog(Path.of(name));
     }
 
