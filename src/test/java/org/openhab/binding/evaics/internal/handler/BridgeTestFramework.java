@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,7 +78,9 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
     private final List<StatusEvent> events = new CopyOnWriteArrayList<>();
     private final List<ThingHandler> handlers = new CopyOnWriteArrayList<>();
     private final Map<ChannelUID, State> channelStates = new ConcurrentHashMap<>();
-    private final List<ChannelEvent> channelEvents = new CopyOnWriteArrayList<>();
+    /** Appended to thousands of times a second under load: not a copy-on-write list. */
+    private final List<ChannelEvent> channelEvents = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean keepChannelEvents = true;
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bridge-test-framework");
         thread.setDaemon(true);
@@ -169,7 +172,17 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
 
     /** Every state update and trigger of every channel, oldest first ({@code State.toString()} / event name). */
     public List<ChannelEvent> channelEvents() {
-        return List.copyOf(channelEvents);
+        synchronized (channelEvents) {
+            return List.copyOf(channelEvents);
+        }
+    }
+
+    /** Whether {@link #channelEvents()} keeps growing; long load tests keep only the last state per channel. */
+    public void keepChannelEvents(boolean keep) {
+        keepChannelEvents = keep;
+        if (!keep) {
+            channelEvents.clear();
+        }
     }
 
     /** Waits for a condition, or fails. */
@@ -241,7 +254,9 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
     @Override
     public void stateUpdated(ChannelUID channelUID, State state) {
         channelStates.put(channelUID, state);
-        channelEvents.add(new ChannelEvent(channelUID, state.toString()));
+        if (keepChannelEvents) {
+            channelEvents.add(new ChannelEvent(channelUID, state.toString()));
+        }
     }
 
     @Override
@@ -280,7 +295,9 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
 
     @Override
     public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
-        channelEvents.add(new ChannelEvent(channelUID, event));
+        if (keepChannelEvents) {
+            channelEvents.add(new ChannelEvent(channelUID, event));
+        }
     }
 
     @Override
