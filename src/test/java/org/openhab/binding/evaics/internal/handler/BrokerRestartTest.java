@@ -68,6 +68,8 @@ class BrokerRestartTest {
     private static final int CALLS_REFUSED_DURING = 3;
     private static final int CALLS_ANSWERED_AFTER = 5;
     private static final int RESTARTS = 20;
+    /** How RpcClient reports a call that was waiting for its answer when the connection dropped. */
+    private static final String MAY_HAVE_RUN = "may or may not have been executed";
     /** Issue 6: back within 2 s of the broker's return (for short outages; see docs/security.md). */
     private static final Duration RECONNECT_PROMISE = Duration.ofSeconds(2);
     /**
@@ -182,8 +184,9 @@ class BrokerRestartTest {
                 if (atOnce) {
                     refusedAtOnce.incrementAndGet();
                 }
-                // reported failed now: from here on the controller must never run it
-                if (!executed(plant.lm, n)) {
+                // reported failed now: from here on the controller must never run it. A call that was on its way
+                // when the connection dropped is reported as one that may or may not have run: no client can know
+                if (!String.valueOf(failure.getMessage()).contains(MAY_HAVE_RUN) && !executed(plant.lm, n)) {
                     reportedFailedBeforeExecution.add(n);
                 }
             });
