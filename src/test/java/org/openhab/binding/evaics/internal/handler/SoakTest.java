@@ -101,6 +101,8 @@ class SoakTest {
     private final AtomicLong announcementsSent = new AtomicLong();
     private final AtomicLong announcementsRefused = new AtomicLong();
     private final AtomicInteger maxPending = new AtomicInteger();
+    /** The highest number of pending calls since the last heap sample. */
+    private final AtomicInteger maxPendingInterval = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> failureSamples = new ConcurrentLinkedQueue<>();
     /** Per sensor, the highest ieid counter the broker acknowledged. */
     private final AtomicLongArray acknowledged = new AtomicLongArray(SENSORS);
@@ -151,7 +153,9 @@ class SoakTest {
                 for (int i = 0; i < callsPerTick; i++) {
                     call(controller, sensors);
                 }
-                maxPending.accumulateAndGet(controller.pendingCalls(), Math::max);
+                int pending = controller.pendingCalls();
+                maxPending.accumulateAndGet(pending, Math::max);
+                maxPendingInterval.accumulateAndGet(pending, Math::max);
             }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
             load.scheduleAtFixedRate(() -> {
                 for (int i = 0; i < announcementsPerTick; i++) {
@@ -160,6 +164,7 @@ class SoakTest {
             }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
 
             List<double[]> heap = new ArrayList<>();
+            int maxPendingAfterWarmUp = 0;
             long start = System.nanoTime();
             Duration warmUp = duration.dividedBy(5).compareTo(MAX_WARM_UP) < 0 ? duration.dividedBy(5) : MAX_WARM_UP;
             Duration interval = duration.minus(warmUp).dividedBy(HEAP_SAMPLES);
@@ -168,10 +173,14 @@ class SoakTest {
                 double minutes = (System.nanoTime() - start) / 60e9;
                 double usedMib = usedHeapAfterGc();
                 heap.add(new double[] { minutes, usedMib });
+                int pendingInterval = maxPendingInterval.getAndSet(0);
+                if (sample > 0) {
+                    maxPendingAfterWarmUp = Math.max(maxPendingAfterWarmUp, pendingInterval);
+                }
                 System.out.printf("soak %5.2f min: heap %.1f MiB, calls issued %d answered %d timed out %d other %d,"
-                        + " pending max %d, announcements sent %d refused %d%n", minutes, usedMib, issued.get(),
-                        answered.get(), timedOut.get(), otherFailures.get(), maxPending.get(),
-                        announcementsSent.get(), announcementsRefused.get());
+                        + " pending max %d (since the last sample %d), announcements sent %d refused %d%n", minutes,
+                        usedMib, issued.get(), answered.get(), timedOut.get(), otherFailures.get(), maxPending.get(),
+                        pendingInterval, announcementsSent.get(), announcementsRefused.get());
                 if (sample < HEAP_SAMPLES) {
                     sleep(interval);
                 }
@@ -201,12 +210,13 @@ class SoakTest {
 
             double slope = slope(heap);
             System.out.printf("soak result: %.1f min at %d calls/s and %d announcements/s: calls issued %d, answered"
-                    + " %d, timed out %d, other failures %d, unaccounted %d; pending calls max %d (limit %d);"
+                    + " %d, timed out %d, other failures %d, unaccounted %d; pending calls max %d (limit %d), %d"
+                    + " after the warm-up;"
                     + " announcements sent %d (%.0f/s), refused by the client %d; heap after GC %.1f -> %.1f MiB,"
                     + " slope after warm-up %.2f MiB/min; every channel at its last announced value%n",
                     elapsedSeconds / 60, callsPerSecond, announcementsPerSecond, issued.get(), answered.get(),
                     timedOut.get(), otherFailures.get(), unaccounted, maxPending.get(),
-                    controllerLimit(), announcementsSent.get(), announcementsSent.get() / elapsedSeconds,
+                    controllerLimit(), maxPendingAfterWarmUp, announcementsSent.get(), announcementsSent.get() / elapsedSeconds,
                     announcementsRefused.get(), heap.get(0)[1], heap.get(heap.size() - 1)[1], slope);
             failureSamples.stream().limit(5).forEach(sample -> System.out.println("  failure: " + sample));
 
