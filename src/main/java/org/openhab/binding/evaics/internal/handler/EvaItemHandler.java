@@ -208,6 +208,22 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         return future;
     }
 
+    /**
+     * Sends one call that only asks the controller something: nothing is logged on success and the state is not
+     * refreshed afterwards.
+     *
+     * @return the call's future; failed with {@link EvaRpcException.Kind#NOT_CONNECTED} if the controller is offline
+     */
+    protected final <T> CompletableFuture<T> ask(Call<T> call) {
+        ItemRegistration current = registration;
+        EvaApi api = current == null ? null : current.host().api();
+        if (current == null || api == null) {
+            return CompletableFuture.failedFuture(new EvaRpcException(EvaRpcException.Kind.NOT_CONNECTED,
+                    EvaRpcException.CODE_NOT_READY, "controller " + controllerName() + " is offline"));
+        }
+        return call.send(api, current.oid());
+    }
+
     /** Logs a command that cannot be turned into a call. */
     protected final void refuse(String what, String reason) {
         logger.warn("Command {} for {} refused: {}", what, itemName(), reason);
