@@ -78,6 +78,17 @@ public final class Wiretap implements AutoCloseable {
         return messages.stream().filter(m -> topic.test(m.topic())).toList();
     }
 
+    /** How many messages were seen so far: a mark for {@link #since(int)}. */
+    public int mark() {
+        return messages.size();
+    }
+
+    /** The messages seen after the mark, oldest first. */
+    public List<Message> since(int mark) {
+        List<Message> all = messages();
+        return all.subList(Math.min(mark, all.size()), all.size());
+    }
+
     /** Forgets what was seen. */
     public void clear() {
         messages.clear();
