@@ -179,6 +179,10 @@ public final class EvaDemo {
         MqttTransport bindingTransport;
 
         void close() {
+            Wiretap tap = wiretap;
+            if (tap != null) {
+                calls = tap.messages(EvaDemo::isRequestTopic).size();
+            }
             ThingHost currentHost = host;
             if (currentHost != null) {
                 currentHost.close();
@@ -368,15 +372,14 @@ public final class EvaDemo {
         events();
 
         step("Check every API call that crossed the broker");
-        List<Wiretap.Message> requests = wiretap.messages(topic -> topic.endsWith("/api/request"));
-        calls = requests.size();
+        List<Wiretap.Message> requests = wiretap.messages(EvaDemo::isRequestTopic);
         for (Wiretap.Message request : requests) {
             String text = new String(request.payload(), StandardCharsets.ISO_8859_1);
             for (String key : keys) {
                 check(!text.contains(key), "an API key crossed the broker in clear on " + request.topic());
             }
         }
-        say(calls + " encrypted calls seen by the wiretap (heartbeats, state calls, commands, the macro); none"
+        say(requests.size() + " encrypted calls seen by the wiretap (heartbeats, state calls, commands, the macro); none"
                 + " contains an API key");
         events();
     }
@@ -446,6 +449,10 @@ public final class EvaDemo {
             throw new DemoFailure(thing + " has no handler");
         }
         handler.handleCommand(channel(thing, channelId), command);
+    }
+
+    private static boolean isRequestTopic(String topic) {
+        return topic.endsWith("/api/request");
     }
 
     private static void publish(MqttTransport transport, String topic, String payload) {
