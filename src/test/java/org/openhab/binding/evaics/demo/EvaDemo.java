@@ -298,13 +298,12 @@ public final class EvaDemo {
         events();
 
         step("The controller announces a new temperature");
+        int beforeAnnouncement = wiretap.mark();
         uc.setSensorValue(TEMP, "22.75");
         awaitChannel(tempUID, CHANNEL_VALUE, new QuantityType<>(22.75, SIUnits.CELSIUS));
-        List<Wiretap.Message> announcements = wiretap.messages(topic -> topic.equals("sensor/" + TEMP.fullId()));
-        if (!announcements.isEmpty()) {
-            say("plain JSON on sensor/" + TEMP.fullId() + ": "
-                    + new String(announcements.get(announcements.size() - 1).payload(), StandardCharsets.UTF_8));
-        }
+        String tempTopic = uc.topics().itemTopic(TEMP);
+        Wiretap.Message announcement = awaitMessage(wiretap, beforeAnnouncement, tempTopic);
+        say("plain JSON on " + tempTopic + ": " + new String(announcement.payload(), StandardCharsets.UTF_8));
         events();
 
         step("Controller " + LM + " announces itself; add it with its key, the legacy text frame format and"
@@ -349,7 +348,10 @@ public final class EvaDemo {
 
         step("Forgery: someone publishes \"Hall lamp OFF\" in the name of another controller");
         String forgedLamp = "{\"c\":\"uc/intruder\",\"status\":0,\"value\":\"\",\"nstatus\":0}";
+        int beforeForgery = wiretap.mark();
         publish(intruder, uc.topics().itemTopic(LAMP), forgedLamp);
+        // delivered to the wiretap, so delivered to the binding too; then give the binding time to react
+        awaitMessage(wiretap, beforeForgery, uc.topics().itemTopic(LAMP));
         narrator.awaitQuiet(QUIET, STEP_LIMIT);
         check(OnOffType.ON.equals(narrator.state(channel(lampUID, CHANNEL_SWITCH))),
                 "the forged announcement switched the Hall lamp channel");
@@ -451,6 +453,13 @@ public final class EvaDemo {
         handler.handleCommand(channel(thing, channelId), command);
     }
 
+    /** The first message on the topic after the mark, waiting for it. */
+    private static Wiretap.Message awaitMessage(Wiretap wiretap, int mark, String topic) {
+        await("the wiretap to see a message on " + topic,
+                () -> wiretap.since(mark).stream().anyMatch(m -> m.topic().equals(topic)));
+        return wiretap.since(mark).stream().filter(m -> m.topic().equals(topic)).findFirst().orElseThrow();
+    }
+
     private static boolean isRequestTopic(String topic) {
         return topic.endsWith("/api/request");
     }
@@ -474,10 +483,7 @@ public final class EvaDemo {
             Oid item) {
         String requestTopic = controller.topics().requestTopic(controller.controller());
         // the first request after the mark: the state call that follows a command comes after its answer
-        List<Wiretap.Message> requests = wiretap.since(mark).stream().filter(m -> m.topic().equals(requestTopic))
-                .toList();
-        check(!requests.isEmpty(), "the wiretap saw no request on " + requestTopic);
-        Wiretap.Message request = requests.get(0);
+        Wiretap.Message request = awaitMessage(wiretap, mark, requestTopic);
         String text = new String(request.payload(), StandardCharsets.ISO_8859_1);
         for (String secret : List.of(key, String.valueOf(logged.method()), item.toString())) {
             check(!text.contains(secret), "'" + secret + "' crossed the broker in clear");

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
@@ -39,10 +42,32 @@ class EmbeddedBrokerTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
+    /** Shared: stopping Moquette takes about two seconds (Netty's quiet period). */
+    private static @Nullable EmbeddedBroker shared;
+
+    @BeforeAll
+    static void startBroker() {
+        shared = EmbeddedBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        EmbeddedBroker broker = shared;
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static EmbeddedBroker broker() {
+        EmbeddedBroker broker = shared;
+        assertNotNull(broker);
+        return broker;
+    }
+
     @Test
     void carriesMessagesBetweenClientsOnLoopback() throws Exception {
-        try (EmbeddedBroker broker = EmbeddedBroker.start();
-                Wiretap tap = Wiretap.start(broker.uri(), "demo/#", LIMIT);
+        EmbeddedBroker broker = broker();
+        try (Wiretap tap = Wiretap.start(broker.uri(), "demo/#", LIMIT);
                 MqttTransport publisher = new MqttTransport(MqttSettings.builder(broker.uri()).build())) {
             assertTrue(broker.uri().startsWith("tcp://127.0.0.1:"), broker.uri());
             publisher.start();
@@ -59,8 +84,8 @@ class EmbeddedBrokerTest {
 
     @Test
     void deliversRetainedMessagesToLaterSubscribers() throws Exception {
-        try (EmbeddedBroker broker = EmbeddedBroker.start();
-                MqttTransport publisher = new MqttTransport(MqttSettings.builder(broker.uri()).build())) {
+        EmbeddedBroker broker = broker();
+        try (MqttTransport publisher = new MqttTransport(MqttSettings.builder(broker.uri()).build())) {
             publisher.start();
             awaitConnected(publisher);
             publisher.publish("demo/state", "1".getBytes(StandardCharsets.UTF_8), 1, true).get(LIMIT.toMillis(),
