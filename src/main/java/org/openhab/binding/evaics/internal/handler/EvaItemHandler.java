@@ -157,13 +157,15 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
 
     @Override
     public void itemGone(String reason) {
-        ItemRegistration current = registration;
-        if (current == null) {
-            return;
+        synchronized (registrationLock) {
+            ItemRegistration current = registration;
+            if (current == null) {
+                return;
+            }
+            current.forget();
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
+                    StatusTexts.of(StatusTexts.GONE_REMOVED, reason));
         }
-        current.forget();
-        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
-                StatusTexts.of(StatusTexts.GONE_REMOVED, reason));
     }
 
     @Override
@@ -311,30 +313,52 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
 
     private void refreshFailed(ItemRegistration current, Throwable failure) {
         String controller = current.host().controllerId().toString();
-        if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_NOT_FOUND)) {
-            current.forget();
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
-                    StatusTexts.of(StatusTexts.GONE_NOT_FOUND, controller));
-        } else if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_ACCESS_DENIED)) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.ACCESS_DENIED, controller));
-        } else {
-            // the controller bridge watches the connection; one lost answer is no reason to change the status
-            logger.debug("State of {} not refreshed: {}", current.oid(), CallFailures.describe(failure));
+        synchronized (registrationLock) {
+            if (registration != current) {
+                return;
+            }
+            if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_NOT_FOUND)) {
+                current.forget();
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
+                        StatusTexts.of(StatusTexts.GONE_NOT_FOUND, controller));
+            } else if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_ACCESS_DENIED)) {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                        StatusTexts.of(StatusTexts.ACCESS_DENIED, controller));
+            } else {
+                // the controller bridge watches the connection; one lost answer is no reason to change the status
+                logger.debug("State of {} not refreshed: {}", current.oid(), CallFailures.describe(failure));
+            }
         }
     }
 
+    /**
+     * Puts a state on the channels while the registration is current. Under the registration lock, like
+     * {@link #detach()}: once {@link #dispose()} returned, no state of this registration reaches the callback, which
+     * openHAB takes away right after.
+     */
     private void apply(ItemRegistration current, ItemState state) {
-        if (registration != current) {
-            return;
+        synchronized (registrationLock) {
+            if (registration != current) {
+                return;
+            }
+            if (!current.accept(state)) {
+                logger.debug("State of {} with ieid {} is older than the last one; ignored", state.oid(),
+                        state.ieid());
+                return;
+            }
+            updateChannels(state);
+            if (getThing().getStatus() != ThingStatus.ONLINE) {
+                updateStatus(ThingStatus.ONLINE);
+            }
         }
-        if (!current.accept(state)) {
-            logger.debug("State of {} with ieid {} is older than the last one; ignored", state.oid(), state.ieid());
-            return;
-        }
-        updateChannels(state);
-        if (getThing().getStatus() != ThingStatus.ONLINE) {
-            updateStatus(ThingStatus.ONLINE);
+    }
+
+    /** Runs an update of this thing's channels while it is attached; never once {@link #dispose()} returned. */
+    protected final void whileAttached(Runnable update) {
+        synchronized (registrationLock) {
+            if (registration != null) {
+                update.run();
+            }
         }
     }
 

@@ -176,8 +176,10 @@ public class EvaUnitHandler extends EvaItemHandler {
 
     private void actionFinished(String uuid, String status) {
         pendingActions.remove(uuid);
-        if (finishedActions.markFinished(uuid)) {
-            triggerChannel(CHANNEL_ACTION, status);
-        }
+        whileAttached(() -> {
+            if (finishedActions.markFinished(uuid)) {
+                triggerChannel(CHANNEL_ACTION, status);
+            }
+        });
     }
 }
