@@ -381,8 +381,8 @@ public final class EvaDemo {
                 check(!text.contains(key), "an API key crossed the broker in clear on " + request.topic());
             }
         }
-        say(requests.size() + " encrypted calls seen by the wiretap (heartbeats, state calls, commands, the macro); none"
-                + " contains an API key");
+        say(requests.size() + " encrypted calls seen by the wiretap (heartbeats, state calls, commands, the macro);"
+                + " none contains an API key");
         events();
     }
 

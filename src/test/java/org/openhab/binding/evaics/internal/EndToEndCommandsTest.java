@@ -37,8 +37,10 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
 import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 import org.openhab.binding.evaics.test.broker.Wiretap;
+import org.openhab.binding.evaics.test.host.ThingHost;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
+import org.openhab.binding.evaics.test.sim.Misbehaviour;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.QuantityType;
@@ -58,6 +60,13 @@ class EndToEndCommandsTest {
 
     @RegisterExtension
     static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+
+    /** Long enough for the running state to be announced before the final one. */
+    private static final Duration VISIBLE_ACTION = Duration.ofMillis(300);
+    /** Longer than the answer: the trigger must come from the end of the action. */
+    private static final Duration SHORT_ACTION = Duration.ofMillis(100);
+    /** A failed call is reported after the call timeout; this much later nothing may follow it. */
+    private static final long AFTER_TIMEOUT_MARGIN_MILLIS = 500;
 
     private static @Nullable EvaSimulator ucSim;
     private static @Nullable EvaSimulator lmSim;
@@ -165,7 +174,7 @@ class EndToEndCommandsTest {
     @Test
     void unitChannelsChangeOnlyWhenTheControllerReports() {
         EndToEndFixture e2e = start(Map.of());
-        uc().setActionDuration(Duration.ofMillis(300));
+        uc().setActionDuration(VISIBLE_ACTION);
         ChannelUID switchChannel = EndToEndFixture.channel(e2e.lamp, CHANNEL_SWITCH);
         int before = e2e.host.states().size();
 
@@ -185,20 +194,20 @@ class EndToEndCommandsTest {
     @Test
     void commandTheControllerDoesNotCarryOutLeavesTheChannels() {
         EndToEndFixture e2e = start(Map.of());
-        uc().misbehaveOn(org.openhab.binding.evaics.test.sim.Misbehaviour.SILENT, "action");
+        uc().misbehaveOn(Misbehaviour.SILENT, "action");
 
         e2e.command(e2e.lamp, CHANNEL_SWITCH, OnOffType.ON);
 
         awaitRequest(uc(), "action", LAMP);
         // the call fails after its timeout; nothing may have moved the switch by then
-        verify(e2e.callback, after(CALL_TIMEOUT_SECONDS * 1000L + 500).never())
+        verify(e2e.callback, after(CALL_TIMEOUT_SECONDS * 1000L + AFTER_TIMEOUT_MARGIN_MILLIS).never())
                 .stateUpdated(eq(EndToEndFixture.channel(e2e.lamp, CHANNEL_SWITCH)), eq(OnOffType.ON));
     }
 
     @Test
     void actionTriggerFiresCompletedWhenTheControllerFinishesTheAction() {
         EndToEndFixture e2e = start(Map.of());
-        uc().setActionDuration(Duration.ofMillis(100));
+        uc().setActionDuration(SHORT_ACTION);
 
         e2e.command(e2e.lamp, CHANNEL_SWITCH, OnOffType.ON);
 
@@ -241,8 +250,8 @@ class EndToEndCommandsTest {
         e2e.command(e2e.temp, CHANNEL_VALUE, RefreshType.REFRESH);
 
         awaitRequest(uc(), "state", TEMP);
-        assertTrue(org.openhab.binding.evaics.test.host.ThingHost
-                .waitFor(() -> e2e.host.states(value).size() > updates, LIMIT), "no update after the refresh");
+        assertTrue(ThingHost.waitFor(() -> e2e.host.states(value).size() > updates, LIMIT),
+                "no update after the refresh");
         assertEquals(new StringType("21.5"), e2e.host.state(value));
     }
 
@@ -311,7 +320,7 @@ class EndToEndCommandsTest {
     }
 
     private static List<ThingState> states(EndToEndFixture e2e, int from) {
-        List<org.openhab.binding.evaics.test.host.ThingHost.StateEvent> all = e2e.host.states();
+        List<ThingHost.StateEvent> all = e2e.host.states();
         return all.subList(from, all.size()).stream().filter(e -> e.channel().getThingUID().equals(e2e.lamp))
                 .map(e -> new ThingState(e.channel().getId(), e.state())).toList();
     }

@@ -32,6 +32,7 @@ import org.openhab.binding.evaics.internal.action.EvaLvarActions;
 import org.openhab.binding.evaics.internal.action.EvaUnitActions;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
 import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.host.ThingHost;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 import org.openhab.core.library.types.DecimalType;
@@ -158,7 +159,7 @@ class EndToEndRuleActionsTest {
 
         awaitRequest(uc(), "terminate", LAMP);
         e2e().awaitLastState(e2e().lamp, CHANNEL_NSTATUS, new DecimalType(0));
-        assertTrue(org.openhab.binding.evaics.test.host.ThingHost.waitFor(
+        assertTrue(ThingHost.waitFor(
                 () -> e2e().host.triggers(EndToEndFixture.channel(e2e().lamp, CHANNEL_ACTION)).contains("terminated"),
                 LIMIT), "no terminated trigger");
     }

@@ -142,7 +142,8 @@ public class EvaUnitHandler extends EvaItemHandler {
     private static boolean isActionRunning(ItemState state) {
         Integer nstatus = state.nstatus();
         String nvalue = state.nvalue();
-        return (nstatus != null && !nstatus.equals(state.status())) || (nvalue != null && !nvalue.equals(state.value()));
+        return (nstatus != null && !nstatus.equals(state.status()))
+                || (nvalue != null && !nvalue.equals(state.value()));
     }
 
     /** One {@code result} call per pending action; an action still running stays pending for the next state. */

@@ -41,6 +41,7 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 class EmbeddedBrokerTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final long POLL_MILLIS = 5;
 
     /** Shared: stopping Moquette takes about two seconds (Netty's quiet period). */
     private static @Nullable EmbeddedBroker shared;
@@ -119,7 +120,7 @@ class EmbeddedBrokerTest {
     private static void awaitConnected(MqttTransport transport) throws InterruptedException {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!transport.isConnected() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(5);
+            Thread.sleep(POLL_MILLIS);
         }
         assertTrue(transport.isConnected(), "not connected within " + LIMIT);
     }

@@ -236,7 +236,8 @@ public class ThingHost implements ThingHandlerCallback, AutoCloseable {
     public <T> T service(ThingUID uid, Class<T> type) {
         ThingHandler handler = thing(uid).getHandler();
         for (Object service : services) {
-            if (type.isInstance(service) && service instanceof ThingHandlerService s && s.getThingHandler() == handler) {
+            if (type.isInstance(service) && service instanceof ThingHandlerService s
+                    && s.getThingHandler() == handler) {
                 return type.cast(service);
             }
         }
@@ -342,8 +343,9 @@ public class ThingHost implements ThingHandlerCallback, AutoCloseable {
         for (Thing child : bridge.getThings()) {
             ThingHandler handler = child.getHandler();
             ThingStatus status = child.getStatus();
-            if (handler != null
-                    && (status == ThingStatus.ONLINE || status == ThingStatus.OFFLINE || status == ThingStatus.UNKNOWN)) {
+            boolean initialized = status == ThingStatus.ONLINE || status == ThingStatus.OFFLINE
+                    || status == ThingStatus.UNKNOWN;
+            if (handler != null && initialized) {
                 handler.bridgeStatusChanged(bridgeStatus);
             }
         }
