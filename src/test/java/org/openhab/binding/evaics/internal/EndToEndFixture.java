@@ -104,21 +104,31 @@ final class EndToEndFixture implements AutoCloseable {
         lamp = addItem(THING_TYPE_UNIT, uc, "lamp", Map.of("id", LAMP.fullId()));
         temp = addItem(THING_TYPE_SENSOR, uc, "temp", Map.of("id", TEMP.fullId(), "unit", "°C"));
         away = addItem(THING_TYPE_LVAR, lm, "away", Map.of("id", AWAY.fullId()));
-        for (ThingUID thing : List.of(broker.getUID(), uc, lm, lamp, temp, away)) {
-            awaitStatus(thing, ThingStatus.ONLINE);
-        }
+        awaitOnlineOrClose(List.of(broker.getUID(), uc, lm, lamp, temp, away));
     }
 
     /** Only the broker bridge, ONLINE. */
     EndToEndFixture(MosquittoExtension mqtt) {
         host.useCallback(callback);
         broker = (Bridge) add(host.broker("broker1", brokerConfig(mqtt)));
-        awaitStatus(broker.getUID(), ThingStatus.ONLINE);
+        awaitOnlineOrClose(List.of(broker.getUID()));
         uc = new ThingUID(THING_TYPE_CONTROLLER, broker.getUID(), "uc1");
         lm = new ThingUID(THING_TYPE_CONTROLLER, broker.getUID(), "lm1");
         lamp = new ThingUID(THING_TYPE_UNIT, uc, "lamp");
         temp = new ThingUID(THING_TYPE_SENSOR, uc, "temp");
         away = new ThingUID(THING_TYPE_LVAR, lm, "away");
+    }
+
+    /** A fixture that fails to start must not leave its handlers running for the next tests. */
+    private void awaitOnlineOrClose(List<ThingUID> things) {
+        try {
+            for (ThingUID thing : things) {
+                awaitStatus(thing, ThingStatus.ONLINE);
+            }
+        } catch (AssertionError | RuntimeException e) {
+            host.close();
+            throw e;
+        }
     }
 
     static Map<String, Object> brokerConfig(MosquittoExtension mqtt) {
