@@ -163,7 +163,7 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         }
         current.forget();
         updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
-                StatusTexts.of(StatusTexts.GONE_REMOVED, reason));
+                StatusDescriptions.text(StatusDescriptions.GONE_REMOVED, reason));
     }
 
     @Override
@@ -231,13 +231,13 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         Bridge bridge = getBridge();
         if (bridge == null) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.NO_BRIDGE));
+                    StatusDescriptions.text(StatusDescriptions.NO_BRIDGE));
             return;
         }
         ThingHandler bridgeHandler = bridge.getHandler();
         if (bridgeHandler != null && !(bridgeHandler instanceof EvaItemHost)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.NOT_A_CONTROLLER));
+                    StatusDescriptions.text(StatusDescriptions.NOT_A_CONTROLLER));
             return;
         }
         ThingStatus status = bridgeStatus != null ? bridgeStatus : bridge.getStatus();
@@ -298,10 +298,10 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_NOT_FOUND)) {
             current.forget();
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
-                    StatusTexts.of(StatusTexts.GONE_NOT_FOUND, controller));
+                    StatusDescriptions.text(StatusDescriptions.GONE_NOT_FOUND, controller));
         } else if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_ACCESS_DENIED)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.ACCESS_DENIED, controller));
+                    StatusDescriptions.text(StatusDescriptions.ACCESS_DENIED, controller));
         } else {
             // the controller bridge watches the connection; one lost answer is no reason to change the status
             logger.debug("State of {} not refreshed: {}", current.oid(), CallFailures.describe(failure));
