@@ -14,10 +14,12 @@ package org.openhab.binding.evaics.internal.handler;
 
 import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.PROPERTY_OID;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
@@ -206,6 +208,15 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
             }
         });
         return future;
+    }
+
+    /**
+     * How long a call for this item waits for its answer: the controller's call timeout, or the default while the
+     * thing is not attached to a controller (a call is then refused at once).
+     */
+    public Duration callTimeout() {
+        ItemRegistration current = registration;
+        return current != null ? current.host().callTimeout() : ProtocolLimits.DEFAULT_CALL_TIMEOUT;
     }
 
     /** Logs a command that cannot be turned into a call. */
