@@ -16,6 +16,7 @@ import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.PROPERT
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -217,6 +218,16 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
     public Duration callTimeout() {
         ItemRegistration current = registration;
         return current != null ? current.host().callTimeout() : ProtocolLimits.DEFAULT_CALL_TIMEOUT;
+    }
+
+    /** A command for the {@code status} channel: passed to {@code send} if it is an integer, else refused. */
+    protected final void statusCommand(String what, Command command, IntConsumer send) {
+        Integer status = CommandValues.status(command);
+        if (status == null) {
+            refuse(what, "the status must be an integer");
+        } else {
+            send.accept(status);
+        }
     }
 
     /** Logs a command that cannot be turned into a call. */
