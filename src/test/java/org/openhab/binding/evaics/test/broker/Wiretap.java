@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException;
 
 /**
  * What anyone with read access to the broker sees: a plain MQTT client subscribed to a topic filter that records
@@ -61,11 +62,34 @@ public final class Wiretap implements AutoCloseable {
             Thread.currentThread().interrupt();
             tap.close();
             throw new IllegalStateException("interrupted while starting the wiretap", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            // the connection dropped while subscribing: the subscription stays registered and the transport restores
+            // it on its next connect, after which it reports itself connected
+            if (!(e.getCause() instanceof MqttTransportException) || !awaitConnected(tap.transport, limit)) {
+                tap.close();
+                throw new IllegalStateException("the wiretap could not subscribe " + filter, e);
+            }
+        } catch (TimeoutException e) {
             tap.close();
             throw new IllegalStateException("the wiretap could not subscribe " + filter, e);
         }
         return tap;
+    }
+
+    private static boolean awaitConnected(MqttTransport transport, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!transport.isConnected()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every message seen, oldest first. */
