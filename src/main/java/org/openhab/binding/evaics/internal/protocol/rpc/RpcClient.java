@@ -1,0 +1,506 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.protocol.rpc;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
+import org.openhab.binding.evaics.internal.protocol.codec.ResponseFrame;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttConnectionListener;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttMessageListener;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
+import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException.Kind;
+import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
+import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * The encrypted JSON-RPC client for one EVA controller over MQTT (spec §3, §4, §5, §6.1, §6.5, §10 steps 2 to 5,
+ * §11).
+ * <p>
+ * It holds one wildcard subscription {@code {P}controller/{pc}/{sys}/api/response/+} for its whole lifetime
+ * (spec §6.5, last paragraph) instead of subscribing per call, so a call costs one publish. Per call it picks a fresh
+ * random 16-byte request id with the UUID version 4 bits set; the JSON-RPC id is the canonical UUID string of those
+ * bytes, as EVA's own client does (§4.2). The request object has the members {@code jsonrpc}, {@code method},
+ * {@code params}, {@code id} in this order, and {@code k} is the last param (§6.1).
+ * <p>
+ * Answer rules (§4.4, §10 step 4, §11): only an authentic answer (the codec decodes it) whose JSON-RPC id equals the
+ * id sent completes a call, and only the first one. Late, duplicate, foreign (other clients' calls seen through the
+ * wildcard), undecodable and replayed answers are dropped with a debug log. A plain {@code 500|} can be forged by
+ * anyone on the broker, so it does not end the call: it is remembered, and the call fails with
+ * {@link Kind#DISPATCH_FAILED} only if no valid answer came before the timeout.
+ * <p>
+ * Nothing is queued: a call while the broker is disconnected fails at once with {@link Kind#NOT_CONNECTED}, and
+ * calls still waiting when the connection drops fail the same way (their answers would be lost with the clean
+ * session). Pending calls are bounded by {@link RpcSettings#maxPendingCalls()}.
+ * <p>
+ * Threads: answers are decoded on the MQTT client's thread; futures complete there (answers), on the timer
+ * (timeouts) or on the caller's thread (immediate failures). Dependent stages must not block; use the
+ * {@code ...Async} variants for slow work. Thread-safe; the hot path takes no lock besides the pending-call map.
+ */
+@NonNullByDefault
+public final class RpcClient implements AutoCloseable {
+
+    /** Length of the raw request id (spec §4.2). */
+    public static final int REQUEST_ID_BYTES = 16;
+    /** Most distinct rejection reasons remembered per call for the timeout message. */
+    private static final int MAX_REJECTION_REASONS = 8;
+    private static final int UUID_VERSION_INDEX = 6;
+    private static final int UUID_VARIANT_INDEX = 8;
+    private static final int UUID_VERSION_MASK = 0x0f;
+    private static final int UUID_VERSION_4 = 0x40;
+    private static final int UUID_VARIANT_MASK = 0x3f;
+    private static final int UUID_VARIANT_RFC4122 = 0x80;
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+    private static final String JSONRPC_VERSION = "2.0";
+    private static final String KEY_PARAM = "k";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Logger logger = LoggerFactory.getLogger(RpcClient.class);
+    private final MqttTransport transport;
+    private final ControllerId controller;
+    private final String apiKey;
+    private final FrameCodec codec;
+    private final RpcSettings settings;
+    private final ScheduledExecutorService timer;
+    private final String requestTopic;
+    private final String responseFilter;
+    private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
+    /** Calls admitted and not yet completed; admission reserves a slot first, so the bound is exact. */
+    private final AtomicInteger slots = new AtomicInteger();
+    private final MqttMessageListener responseListener = this::onResponse;
+    private final MqttConnectionListener connectionListener = new MqttConnectionListener() {
+        @Override
+        public void connectionLost(String reason) {
+            failAll(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY, "connection to the broker lost (" + reason
+                    + ") before the answer came; the request may or may not have been executed");
+        }
+    };
+
+    private final Object lifecycleLock = new Object();
+    // guarded by lifecycleLock
+    private @Nullable CompletableFuture<Void> subscribed;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    /**
+     * @param transport the broker connection, shared with other clients and started by its owner
+     * @param keyId the key id sent in clear in every frame
+     * @param apiKey the API key: encrypts the frames and travels as {@code k} inside them
+     * @param timer runs the call timeouts; owned by the caller
+     * @throws IllegalArgumentException if the key id or API key cannot be used with {@code format}
+     */
+    public RpcClient(MqttTransport transport, EvaTopics topics, ControllerId controller, String keyId, String apiKey,
+            FrameFormat format, RpcSettings settings, ProtocolLimits limits, ScheduledExecutorService timer) {
+        this.transport = transport;
+        this.controller = controller;
+        this.apiKey = apiKey;
+        this.codec = new FrameCodec(keyId, apiKey, format, limits);
+        this.settings = settings;
+        this.timer = timer;
+        this.requestTopic = topics.requestTopic(controller);
+        this.responseFilter = topics.responseFilter(controller);
+    }
+
+    /**
+     * Subscribes the response filter (once; later calls return the same outcome).
+     *
+     * @return completes on the broker's SUBACK, which waits for the next connect when disconnected; fails if the
+     *         broker refuses the subscription or the client is closed
+     */
+    public CompletableFuture<Void> start() {
+        synchronized (lifecycleLock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(closedException());
+            }
+            CompletableFuture<Void> future = subscribed;
+            if (future == null) {
+                transport.addConnectionListener(connectionListener);
+                future = transport.subscribe(responseFilter, settings.qos(), responseListener);
+                subscribed = future;
+                started = true;
+            }
+            return future.copy();
+        }
+    }
+
+    /** {@link #call(String, JsonObject, Duration)} with the configured timeout. */
+    public CompletableFuture<JsonElement> call(String method, JsonObject params) {
+        return call(method, params, settings.callTimeout());
+    }
+
+    /**
+     * Sends one JSON-RPC request.
+     *
+     * @param params the params without {@code k} (a {@code k} given here is replaced); not modified
+     * @return the JSON-RPC {@code result}, or fails with an {@link EvaRpcException}
+     * @throws IllegalArgumentException if the timeout is not positive
+     */
+    public CompletableFuture<JsonElement> call(String method, JsonObject params, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(closedException());
+        }
+        if (!started) {
+            return failed(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
+                    "RPC client for " + controller + " is not started; '" + method + "' not sent");
+        }
+        if (!transport.isConnected()) {
+            return failed(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
+                    "not connected to the broker; '" + method + "' to " + controller + " not sent");
+        }
+        if (slots.incrementAndGet() > settings.maxPendingCalls()) {
+            slots.decrementAndGet();
+            return failed(Kind.TOO_MANY_PENDING, EvaRpcException.CODE_NOT_READY, settings.maxPendingCalls()
+                    + " calls to " + controller + " are already waiting for an answer; '" + method + "' not sent");
+        }
+        byte[] requestId = newRequestId();
+        String jsonRpcId = uuidString(requestId);
+        byte[] frame;
+        try {
+            frame = codec.encodeRequest(requestId, buildRequest(method, params, jsonRpcId));
+        } catch (IllegalArgumentException e) {
+            slots.decrementAndGet();
+            return failed(Kind.BAD_DATA, EvaRpcException.CODE_BAD_DATA,
+                    "'" + method + "' cannot be encoded: " + e.getMessage());
+        }
+        PendingCall call = new PendingCall(FrameCodec.callId(requestId), jsonRpcId, method, timeout);
+        if (pending.putIfAbsent(call.callId, call) != null) {
+            // 122 random bits: only a broken random source gets here
+            slots.decrementAndGet();
+            return failed(Kind.BAD_DATA, EvaRpcException.CODE_UNKNOWN_ERROR, "request id collision");
+        }
+        try {
+            ScheduledFuture<?> task = timer.schedule(call::onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            call.timeoutTask = task;
+            if (call.future.isDone()) {
+                task.cancel(false);
+            }
+        } catch (RejectedExecutionException e) {
+            call.fail(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, "the call timer is shut down; '" + method
+                    + "' to " + controller + " not sent");
+            return call.future;
+        }
+        if (closed) {
+            call.fail(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, closedMessage());
+            return call.future;
+        }
+        transport.publish(requestTopic, frame, settings.qos(), false).whenComplete((ok, error) -> {
+            if (error != null) {
+                call.fail(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
+                        "'" + method + "' to " + controller + " not sent: " + error.getMessage());
+            }
+        });
+        return call.future;
+    }
+
+    /** Calls waiting for an answer now. */
+    public int pendingCalls() {
+        return pending.size();
+    }
+
+    public ControllerId controller() {
+        return controller;
+    }
+
+    public RpcSettings settings() {
+        return settings;
+    }
+
+    public FrameFormat format() {
+        return codec.format();
+    }
+
+    /** Fails pending calls with {@link Kind#CLOSED} and unsubscribes the response filter. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lifecycleLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        transport.removeConnectionListener(connectionListener);
+        transport.unsubscribe(responseFilter, responseListener);
+        failAll(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, closedMessage());
+    }
+
+    @Override
+    public String toString() {
+        return "RpcClient[" + controller + ", " + codec + ", pending=" + pending.size() + "]";
+    }
+
+    private void failAll(Kind kind, int code, String message) {
+        for (PendingCall call : pending.values()) {
+            call.fail(kind, code, message);
+        }
+    }
+
+    private JsonObject buildRequest(String method, JsonObject params, String jsonRpcId) {
+        JsonObject withKey = new JsonObject();
+        for (Map.Entry<String, JsonElement> param : params.entrySet()) {
+            if (!KEY_PARAM.equals(param.getKey())) {
+                withKey.add(param.getKey(), param.getValue());
+            }
+        }
+        withKey.addProperty(KEY_PARAM, apiKey);
+        JsonObject request = new JsonObject();
+        request.addProperty("jsonrpc", JSONRPC_VERSION);
+        request.addProperty("method", method);
+        request.add("params", withKey);
+        request.addProperty("id", jsonRpcId);
+        return request;
+    }
+
+    /** The MQTT callback: never throws (spec §10 step 4: drop and keep waiting). */
+    private void onResponse(String topic, byte[] payload, boolean retained) {
+        try {
+            handleResponse(topic, payload);
+        } catch (RuntimeException e) {
+            logger.debug("Dropping answer on '{}' from {}: {}", topic, controller, e.toString());
+        }
+    }
+
+    private void handleResponse(String topic, byte[] payload) {
+        String callId = topic.substring(topic.lastIndexOf('/') + 1);
+        PendingCall call = pending.get(callId);
+        if (call == null) {
+            logger.debug("Dropping answer on '{}': no call waiting for it (late, duplicate or another client's)",
+                    topic);
+            return;
+        }
+        ResponseFrame frame;
+        try {
+            frame = codec.decodeResponse(payload);
+        } catch (FrameException e) {
+            call.reject(rejectionReason(e.reason()));
+            logger.debug("Dropping answer to '{}' from {}: {}", call.method, controller, e.getMessage());
+            return;
+        }
+        if (frame.dispatchFailed()) {
+            call.dispatchFailed = true;
+            logger.debug("{} answered '{}' with 500| (dispatch failed, or forged); waiting for a valid answer",
+                    controller, call.method);
+            return;
+        }
+        if (!(frame.body() instanceof JsonObject response)) {
+            call.reject("not a JSON-RPC response object");
+            logger.debug("Dropping answer to '{}' from {}: not a JSON-RPC response object", call.method, controller);
+            return;
+        }
+        if (!(response.get("id") instanceof JsonPrimitive id && id.isString()
+                && call.jsonRpcId.equals(id.getAsString()))) {
+            call.reject("JSON-RPC id mismatch");
+            logger.debug("Dropping answer to '{}' from {}: JSON-RPC id mismatch (replayed or misrouted answer)",
+                    call.method, controller);
+            return;
+        }
+        JsonElement error = response.get("error");
+        if (error != null && !error.isJsonNull()) {
+            call.failRemote(error);
+            return;
+        }
+        JsonElement result = response.get("result");
+        if (result == null) {
+            call.fail(Kind.BAD_DATA, EvaRpcException.CODE_BAD_DATA,
+                    controller + " answered '" + call.method + "' with neither result nor error");
+            return;
+        }
+        call.complete(result);
+    }
+
+    private static String rejectionReason(FrameException.Reason reason) {
+        return switch (reason) {
+            case NOT_AUTHENTIC -> "not authentic";
+            case BAD_STATUS -> "bad status";
+            case BAD_HEADER -> "not a frame of the request's format";
+            case MALFORMED -> "malformed frame";
+            case TOO_LARGE -> "too large";
+            case DECOMPRESSION_LIMIT -> "inflates beyond the limit";
+            case BAD_BODY -> "undecodable body";
+            case NESTING_TOO_DEEP -> "nested too deep";
+            case UNKNOWN_KEY_ID -> "unknown key id";
+        };
+    }
+
+    /** A fresh random request id with the UUID version 4 and RFC 4122 variant bits set (spec §4.2). */
+    static byte[] newRequestId() {
+        byte[] id = new byte[REQUEST_ID_BYTES];
+        RANDOM.nextBytes(id);
+        id[UUID_VERSION_INDEX] = (byte) ((id[UUID_VERSION_INDEX] & UUID_VERSION_MASK) | UUID_VERSION_4);
+        id[UUID_VARIANT_INDEX] = (byte) ((id[UUID_VARIANT_INDEX] & UUID_VARIANT_MASK) | UUID_VARIANT_RFC4122);
+        return id;
+    }
+
+    /** The canonical UUID text of 16 bytes: lowercase hex in groups 8-4-4-4-12. */
+    static String uuidString(byte[] id) {
+        if (id.length != REQUEST_ID_BYTES) {
+            throw new IllegalArgumentException("a UUID has " + REQUEST_ID_BYTES + " bytes, not " + id.length);
+        }
+        char[] text = new char[36];
+        int pos = 0;
+        for (int i = 0; i < REQUEST_ID_BYTES; i++) {
+            if (i == 4 || i == 6 || i == 8 || i == 10) {
+                text[pos++] = '-';
+            }
+            text[pos++] = HEX_DIGITS[(id[i] >> 4) & 0xf];
+            text[pos++] = HEX_DIGITS[id[i] & 0xf];
+        }
+        return new String(text);
+    }
+
+    private EvaRpcException closedException() {
+        return new EvaRpcException(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, closedMessage());
+    }
+
+    private String closedMessage() {
+        return "RPC client for " + controller + " is closed";
+    }
+
+    private static <T> CompletableFuture<T> failed(Kind kind, int code, String message) {
+        return CompletableFuture.failedFuture(new EvaRpcException(kind, code, message));
+    }
+
+    /** One call from publish to its single completion. */
+    private final class PendingCall {
+        final String callId;
+        final String jsonRpcId;
+        final String method;
+        final Duration timeout;
+        final CompletableFuture<JsonElement> future = new CompletableFuture<>();
+        volatile @Nullable ScheduledFuture<?> timeoutTask;
+        /** A {@code 500|} came; reported only if nothing valid follows. */
+        volatile boolean dispatchFailed;
+        // guarded by this; rejections are rare, so a lock here costs nothing on the hot path
+        private final Map<String, Integer> rejections = new LinkedHashMap<>();
+        private int rejected;
+
+        PendingCall(String callId, String jsonRpcId, String method, Duration timeout) {
+            this.callId = callId;
+            this.jsonRpcId = jsonRpcId;
+            this.method = method;
+            this.timeout = timeout;
+        }
+
+        void complete(JsonElement result) {
+            if (claim()) {
+                future.complete(result);
+            }
+        }
+
+        void fail(Kind kind, int code, String message) {
+            if (claim()) {
+                future.completeExceptionally(new EvaRpcException(kind, code, message));
+            }
+        }
+
+        void failRemote(JsonElement error) {
+            int code = EvaRpcException.CODE_UNKNOWN_ERROR;
+            String message = "no message";
+            JsonObject errorObject = null;
+            if (error instanceof JsonObject object) {
+                errorObject = object;
+                if (object.get("code") instanceof JsonPrimitive c && c.isNumber()) {
+                    code = c.getAsNumber().intValue();
+                }
+                if (object.get("message") instanceof JsonPrimitive m && m.isString()) {
+                    message = m.getAsString();
+                }
+            }
+            if (claim()) {
+                future.completeExceptionally(new EvaRpcException(Kind.REMOTE_ERROR, code,
+                        controller + " refused '" + method + "': " + message + " (EVA error " + code + ")",
+                        errorObject));
+            }
+        }
+
+        /** Wins the one completion: whoever removes the call from the map completes it. */
+        private boolean claim() {
+            if (!pending.remove(callId, this)) {
+                return false;
+            }
+            slots.decrementAndGet();
+            ScheduledFuture<?> task = timeoutTask;
+            if (task != null) {
+                task.cancel(false);
+            }
+            return true;
+        }
+
+        synchronized void reject(String reason) {
+            rejected++;
+            if (rejections.containsKey(reason) || rejections.size() < MAX_REJECTION_REASONS) {
+                rejections.merge(reason, 1, Integer::sum);
+            }
+        }
+
+        void onTimeout() {
+            try {
+                if (dispatchFailed) {
+                    fail(Kind.DISPATCH_FAILED, EvaRpcException.CODE_API_ERROR, controller + " answered '" + method
+                            + "' only with 500| (it could not dispatch the request, or the answer was forged)"
+                            + rejectionNote());
+                } else {
+                    fail(Kind.TIMEOUT, EvaRpcException.CODE_TIMEOUT,
+                            "no answer from " + controller + " to '" + method + "' within " + timeout.toMillis()
+                                    + " ms: wrong API key, unknown key id, API disabled on the controller's"
+                                    + " notifier, or controller down" + rejectionNote());
+                }
+            } catch (RuntimeException e) {
+                logger.debug("Timeout handling of '{}' to {} failed: {}", method, controller, e.toString());
+            }
+        }
+
+        private synchronized String rejectionNote() {
+            if (rejected == 0) {
+                return "";
+            }
+            StringBuilder note = new StringBuilder("; ").append(rejected)
+                    .append(rejected == 1 ? " answer rejected: " : " answers rejected: ");
+            boolean first = true;
+            for (Map.Entry<String, Integer> reason : rejections.entrySet()) {
+                if (!first) {
+                    note.append(", ");
+                }
+                first = false;
+                if (rejected > 1) {
+                    note.append(reason.getValue()).append(' ');
+                }
+                note.append(reason.getKey());
+            }
+            return note.toString();
+        }
+    }
+}
