@@ -1,0 +1,191 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.test.broker.MosquittoBroker;
+
+/**
+ * The announcement benchmark (issue 5, item 4). One publisher sends EVA-style unit states (QoS 1, retained, ~200 B,
+ * {@link BenchPlan#things()} distinct topics) as fast as the broker takes them; the same stream goes, in alternating
+ * rounds, into the binding's path and into a bare counting Paho subscriber (the floor). Then both get a paced stream
+ * at {@link BenchPlan#latencyRate()} messages/s for the broker-to-channel latency. The heap per thing is measured
+ * around creating the things and delivering their first states.
+ * <p>
+ * Every round runs on a freshly restarted broker, so that no retained state of an earlier round is delivered on
+ * subscribe. The broker's per-client queue is raised (see {@link #QUEUE_LINE}) so that a consumer that falls behind
+ * is measured as slow instead of losing messages; losses are still counted and reported.
+ */
+@NonNullByDefault
+final class AnnounceBench {
+
+    /** mosquitto drops QoS 1 messages beyond 1000 queued per client by default; a benchmark must not lose any. */
+    static final String QUEUE_LINE = "max_queued_messages 1000000";
+    /** A round ends when nothing arrived for this long (messages were lost) ... */
+    private static final Duration IDLE_END = Duration.ofSeconds(3);
+    /** ... or after this long at the latest. */
+    private static final Duration ROUND_CAP = Duration.ofSeconds(60);
+    private static final int GC_ROUNDS = 4;
+    private static final long GC_PAUSE_MILLIS = 100;
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    /** Which consumer a round feeds. */
+    enum Consumer {
+        FLOOR,
+        BINDING
+    }
+
+    /** One throughput round. */
+    record Round(Consumer consumer, long sent, long received, double perSecond, double publishPerSecond) {
+    }
+
+    /** One latency run; latencies in microseconds. */
+    record LatencyRun(Consumer consumer, long sent, long received, double offeredPerSecond, double p50Us,
+            double p99Us, double maxUs) {
+    }
+
+    /** Everything the announcement benchmark measured. */
+    record Result(String path, int things, int payloadBytes, List<Round> rounds, double floorPerSecond,
+            double bindingPerSecond, LatencyRun floorLatency, LatencyRun bindingLatency, double heapBytesPerThing) {
+    }
+
+    private final MosquittoBroker broker;
+    private final BenchPlan plan;
+    private final String filter = AnnouncePublisher.ITEM_TYPE + "/#";
+    private double heapBytesPerThing = Double.NaN;
+
+    AnnounceBench(MosquittoBroker broker, BenchPlan plan) {
+        this.broker = broker;
+        this.plan = plan;
+    }
+
+    Result run() throws Exception {
+        List<Round> rounds = new ArrayList<>();
+        for (int round = 0; round < plan.announceRounds(); round++) {
+            rounds.add(throughput(Consumer.FLOOR));
+            BenchMain.log("  announce floor   round %d: %s", round + 1, describe(rounds.get(rounds.size() - 1)));
+            rounds.add(throughput(Consumer.BINDING));
+            BenchMain.log("  announce binding round %d: %s", round + 1, describe(rounds.get(rounds.size() - 1)));
+        }
+        LatencyRun floorLatency = latency(Consumer.FLOOR);
+        BenchMain.log("  announce floor   latency: %s", describe(floorLatency));
+        LatencyRun bindingLatency = latency(Consumer.BINDING);
+        BenchMain.log("  announce binding latency: %s", describe(bindingLatency));
+        return new Result("protocol", plan.things(), AnnouncePublisher.typicalPayloadBytes(), rounds,
+                best(rounds, Consumer.FLOOR), best(rounds, Consumer.BINDING), floorLatency, bindingLatency,
+                heapBytesPerThing);
+    }
+
+    private static double best(List<Round> rounds, Consumer consumer) {
+        return rounds.stream().filter(r -> r.consumer() == consumer).mapToDouble(Round::perSecond).max().orElse(0);
+    }
+
+    private Round throughput(Consumer consumer) throws Exception {
+        broker.restart();
+        int messages = plan.announceMessages();
+        ArrivalCounter counter = new ArrivalCounter();
+        counter.reset(messages, false);
+        AutoCloseable sink = consumer(consumer, counter, true);
+        try (AnnouncePublisher publisher = publisher()) {
+            long start = System.nanoTime();
+            publisher.publishBurst(messages);
+            publisher.awaitAcknowledged();
+            long published = System.nanoTime();
+            long received = counter.await(messages, IDLE_END, ROUND_CAP);
+            double seconds = (counter.lastArrivalNanos() - start) / NANOS_PER_SECOND;
+            return new Round(consumer, messages, received, seconds > 0 ? received / seconds : 0,
+                    messages / ((published - start) / NANOS_PER_SECOND));
+        } finally {
+            sink.close();
+        }
+    }
+
+    private LatencyRun latency(Consumer consumer) throws Exception {
+        broker.restart();
+        int rate = plan.latencyRate();
+        int warmup = (int) (rate * plan.latencyWarmup().toMillis() / 1000);
+        int messages = warmup + (int) (rate * plan.latencyDuration().toMillis() / 1000);
+        ArrivalCounter counter = new ArrivalCounter();
+        counter.reset(messages, true);
+        AutoCloseable sink = consumer(consumer, counter, false);
+        try (AnnouncePublisher publisher = publisher()) {
+            long start = System.nanoTime();
+            publisher.publishPaced(messages, rate);
+            double offered = messages / ((System.nanoTime() - start) / NANOS_PER_SECOND);
+            publisher.awaitAcknowledged();
+            long received = counter.await(messages, IDLE_END, ROUND_CAP);
+            Latencies measured = counter.latencies().from(warmup);
+            return new LatencyRun(consumer, messages, received, offered, measured.percentileMicros(50),
+                    measured.percentileMicros(99), measured.maxMicros());
+        } finally {
+            sink.close();
+        }
+    }
+
+    private AnnouncePublisher publisher() throws Exception {
+        return new AnnouncePublisher(broker.uri(), plan.things());
+    }
+
+    /** A subscribed consumer with its things created; the first binding consumer also measures the heap. */
+    private AutoCloseable consumer(Consumer consumer, ArrivalCounter counter, boolean throughput) throws Exception {
+        if (consumer == Consumer.FLOOR) {
+            return new FloorSubscriber(broker.uri(), filter, counter);
+        }
+        ProtocolPathConsumer path = new ProtocolPathConsumer(broker.uri(), counter);
+        boolean measureHeap = throughput && Double.isNaN(heapBytesPerThing);
+        long before = measureHeap ? usedHeapAfterGc() : 0;
+        path.createThings(plan.things());
+        if (measureHeap) {
+            // the things as they live: created, registered, and each holding the state it was sent
+            return () -> {
+                try {
+                    long after = usedHeapAfterGc();
+                    heapBytesPerThing = (after - before) / (double) path.things();
+                    BenchMain.log("  heap per thing: %.0f bytes (%d things, %d updates held)", heapBytesPerThing,
+                            path.things(), path.updates());
+                } finally {
+                    path.close();
+                }
+            };
+        }
+        return path;
+    }
+
+    /** Heap in use after full collections; the lowest of a few readings (a collection may leave garbage behind). */
+    static long usedHeapAfterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long lowest = Long.MAX_VALUE;
+        for (int i = 0; i < GC_ROUNDS; i++) {
+            System.gc();
+            Thread.sleep(GC_PAUSE_MILLIS);
+            lowest = Math.min(lowest, memory.getHeapMemoryUsage().getUsed());
+        }
+        return lowest;
+    }
+
+    static String describe(Round round) {
+        return String.format("%.0f msgs/s (%d of %d received; publisher %.0f msgs/s)", round.perSecond(),
+                round.received(), round.sent(), round.publishPerSecond());
+    }
+
+    static String describe(LatencyRun run) {
+        return String.format("p50 %.0f us, p99 %.0f us, max %.0f us at %.0f msgs/s offered (%d of %d received)",
+                run.p50Us(), run.p99Us(), run.maxUs(), run.offeredPerSecond(), run.received(), run.sent());
+    }
+}

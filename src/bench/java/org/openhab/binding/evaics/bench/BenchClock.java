@@ -1,0 +1,60 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.bench;
+
+import java.time.Instant;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Wall-clock microseconds for timestamps that travel inside messages (the {@code t} member of announcements), taken
+ * from the monotonic clock against one wall-clock reading at start-up: the sender and the receiver run in the same
+ * JVM, so latency = receive time - {@code t} needs no synchronised clocks, and a wall-clock step cannot distort it.
+ */
+@NonNullByDefault
+final class BenchClock {
+
+    private static final long NANOS_PER_MICRO = 1_000;
+    private static final long MICROS_PER_SECOND = 1_000_000;
+    private static final long BASE_NANOS = System.nanoTime();
+    private static final long BASE_MICROS;
+
+    static {
+        Instant now = Instant.now();
+        BASE_MICROS = now.getEpochSecond() * MICROS_PER_SECOND + now.getNano() / NANOS_PER_MICRO;
+    }
+
+    private BenchClock() {
+    }
+
+    /** Microseconds since the epoch, monotonic within this JVM. */
+    static long micros() {
+        return BASE_MICROS + (System.nanoTime() - BASE_NANOS) / NANOS_PER_MICRO;
+    }
+
+    /** {@link #micros()} as EVA writes {@code t}: Unix seconds with six decimals. */
+    static void appendSeconds(StringBuilder out, long micros) {
+        long fraction = micros % MICROS_PER_SECOND;
+        out.append(micros / MICROS_PER_SECOND).append('.');
+        String digits = Long.toString(fraction);
+        for (int i = digits.length(); i < 6; i++) {
+            out.append('0');
+        }
+        out.append(digits);
+    }
+
+    /** Unix seconds (as parsed from {@code t}) back to microseconds. */
+    static long secondsToMicros(double seconds) {
+        return Math.round(seconds * MICROS_PER_SECOND);
+    }
+}

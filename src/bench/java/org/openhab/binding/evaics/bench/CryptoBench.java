@@ -1,0 +1,62 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.bench;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameCryptoBenchmark;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs {@link FrameCryptoBenchmark} with JMH in one forked JVM, kept short (few iterations of
+ * {@link BenchPlan#jmhIterationTime()}) to fit the run's time budget, and returns the mean time per operation of each
+ * benchmark and size, keyed {@code <benchmark>_<size>} (e.g. {@code frame_200}), with JMH's 99.9% error beside it
+ * ({@code <key>_error}).
+ */
+@NonNullByDefault
+final class CryptoBench {
+
+    /** Replaces the harness JVM's heap options, which the fork would otherwise inherit. */
+    private static final String[] FORK_JVM_ARGS = { "-Xms512m", "-Xmx512m" };
+
+    private CryptoBench() {
+    }
+
+    static Map<String, Double> run(BenchPlan plan) throws Exception {
+        TimeValue iteration = TimeValue.milliseconds(plan.jmhIterationTime().toMillis());
+        Options options = new OptionsBuilder().include(FrameCryptoBenchmark.class.getName() + "\\.")
+                .forks(1).warmupIterations(plan.jmhWarmupIterations()).warmupTime(iteration)
+                .measurementIterations(plan.jmhIterations()).measurementTime(iteration)
+                .timeUnit(TimeUnit.NANOSECONDS).jvmArgs(FORK_JVM_ARGS).verbosity(VerboseMode.SILENT)
+                .shouldFailOnError(true).build();
+        Collection<RunResult> results = new Runner(options).run();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            String benchmark = result.getParams().getBenchmark();
+            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String key = method + "_" + result.getParams().getParam("size");
+            scores.put(key, result.getPrimaryResult().getScore());
+            scores.put(key + "_error", result.getPrimaryResult().getScoreError());
+        }
+        return scores;
+    }
+}

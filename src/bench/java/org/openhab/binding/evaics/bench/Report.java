@@ -1,0 +1,278 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.bench.CallDriver.PipelineResult;
+import org.openhab.binding.evaics.bench.CallDriver.SerialResult;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * Turns the measurements into {@code results.json} (the field names of issue 5, plus details) and the table on
+ * stdout, and checks the issue's targets, each a ratio or bound within this one run.
+ */
+@NonNullByDefault
+final class Report {
+
+    static final String NODELAY = "broker_nodelay";
+    static final String DEFAULT = "broker_default";
+
+    /** One target of issue 5 and how this run did. */
+    record Target(String name, double value, String comparison, double limit, boolean pass, String note) {
+    }
+
+    private final JsonObject json = new JsonObject();
+    private final List<Target> targets = new ArrayList<>();
+    private final List<String> table = new ArrayList<>();
+
+    JsonObject json() {
+        return json;
+    }
+
+    List<Target> targets() {
+        return targets;
+    }
+
+    void meta(JsonObject meta) {
+        json.add("run", meta);
+    }
+
+    void calls(CallBench.@Nullable Result nodelay, CallBench.@Nullable Result defaults) {
+        table.add("");
+        table.add(String.format("%-28s %34s   %34s", "calls (QoS 0, 64 in flight)", "broker set_tcp_nodelay true",
+                "broker defaults"));
+        table.add(String.format("%-28s %10s %10s %12s   %10s %10s %12s", "", "p50 us", "p99 us", "calls/s",
+                "p50 us", "p99 us", "calls/s"));
+        row("floor (raw Paho echo)", nodelay == null ? null : nodelay.floorSerial(),
+                nodelay == null ? null : nodelay.floorPipelined(), defaults == null ? null : defaults.floorSerial(),
+                defaults == null ? null : defaults.floorPipelined());
+        row("rpc (binding RpcClient)", nodelay == null ? null : nodelay.rpcSerial(),
+                nodelay == null ? null : nodelay.rpcPipelined(), defaults == null ? null : defaults.rpcSerial(),
+                defaults == null ? null : defaults.rpcPipelined());
+        row("rpc_eva_style (per-call sub)", nodelay == null ? null : nodelay.evaSerial(),
+                nodelay == null ? null : nodelay.evaPipelined(), defaults == null ? null : defaults.evaSerial(),
+                defaults == null ? null : defaults.evaPipelined());
+        for (CallBench.Result result : new CallBench.Result[] { nodelay, defaults }) {
+            if (result == null) {
+                continue;
+            }
+            String key = result.brokerNoDelay() ? NODELAY : DEFAULT;
+            JsonObject broker = new JsonObject();
+            broker.add("floor", callJson(result.floorSerial(), result.floorPipelined(), true));
+            broker.add("rpc", callJson(result.rpcSerial(), result.rpcPipelined(), true));
+            broker.add("rpc_eva_style", callJson(result.evaSerial(), result.evaPipelined(), true));
+            broker.addProperty("request_bytes", result.requestBytes());
+            broker.addProperty("response_bytes", result.responseBytes());
+            broker.addProperty("controller_rejected_requests", result.controllerRejected());
+            json.add(key, broker);
+            String where = result.brokerNoDelay() ? "nodelay" : "default";
+            ratioAtMost("rpc.serial_p50_us / floor.serial_p50_us (" + where + ")", result.rpcSerial().p50Us(),
+                    result.floorSerial().p50Us(), 1.5);
+            ratioAtLeast("rpc.pipelined_per_s / floor.pipelined_per_s (" + where + ")",
+                    result.rpcPipelined().perSecond(), result.floorPipelined().perSecond(), 0.7);
+            ratioAtLeast("rpc.pipelined_per_s / rpc_eva_style.pipelined_per_s (" + where + ")",
+                    result.rpcPipelined().perSecond(), result.evaPipelined().perSecond(), 3);
+        }
+    }
+
+    private void row(String name, CallDriver.@Nullable SerialResult s1, CallDriver.@Nullable PipelineResult p1,
+            CallDriver.@Nullable SerialResult s2, CallDriver.@Nullable PipelineResult p2) {
+        table.add(String.format("%-28s %10s %10s %12s   %10s %10s %12s", name, num(s1 == null ? null : s1.p50Us(), 1),
+                num(s1 == null ? null : s1.p99Us(), 1), num(p1 == null ? null : p1.perSecond(), 0),
+                num(s2 == null ? null : s2.p50Us(), 1), num(s2 == null ? null : s2.p99Us(), 1),
+                num(p2 == null ? null : p2.perSecond(), 0)));
+    }
+
+    private static JsonObject callJson(SerialResult serial, PipelineResult pipelined, boolean withP99) {
+        JsonObject o = new JsonObject();
+        o.addProperty("serial_p50_us", round(serial.p50Us()));
+        if (withP99) {
+            o.addProperty("serial_p99_us", round(serial.p99Us()));
+        }
+        o.addProperty("pipelined_per_s", round(pipelined.perSecond()));
+        o.addProperty("serial_p90_us", round(serial.p90Us()));
+        o.addProperty("serial_max_us", round(serial.maxUs()));
+        o.addProperty("serial_mean_us", round(serial.meanUs()));
+        o.addProperty("serial_calls", serial.calls());
+        o.addProperty("serial_errors", serial.errors());
+        o.addProperty("serial_seconds", round(serial.seconds()));
+        o.addProperty("pipelined_calls", pipelined.calls());
+        o.addProperty("pipelined_errors", pipelined.errors());
+        o.addProperty("pipelined_seconds", round(pipelined.seconds()));
+        o.addProperty("pipelined_in_flight", pipelined.window());
+        o.addProperty("pipelined_stalled", pipelined.stalled() ? 1 : 0);
+        return o;
+    }
+
+    void announce(AnnounceBench.Result result) {
+        JsonObject o = new JsonObject();
+        o.addProperty("msgs_per_s", round(result.bindingPerSecond()));
+        o.addProperty("floor_msgs_per_s", round(result.floorPerSecond()));
+        o.addProperty("p99_latency_us", round(result.bindingLatency().p99Us()));
+        o.addProperty("heap_bytes_per_thing", round(result.heapBytesPerThing()));
+        o.addProperty("path", result.path());
+        o.addProperty("things", result.things());
+        o.addProperty("payload_bytes", result.payloadBytes());
+        o.addProperty("p50_latency_us", round(result.bindingLatency().p50Us()));
+        o.addProperty("max_latency_us", round(result.bindingLatency().maxUs()));
+        o.addProperty("floor_p50_latency_us", round(result.floorLatency().p50Us()));
+        o.addProperty("floor_p99_latency_us", round(result.floorLatency().p99Us()));
+        o.addProperty("latency_offered_per_s", round(result.bindingLatency().offeredPerSecond()));
+        o.addProperty("latency_received", result.bindingLatency().received());
+        o.addProperty("latency_sent", result.bindingLatency().sent());
+        JsonArray rounds = new JsonArray();
+        for (AnnounceBench.Round round : result.rounds()) {
+            JsonObject r = new JsonObject();
+            r.addProperty("consumer", round.consumer().name().toLowerCase());
+            r.addProperty("sent", round.sent());
+            r.addProperty("received", round.received());
+            r.addProperty("msgs_per_s", round(round.perSecond()));
+            r.addProperty("publisher_msgs_per_s", round(round.publishPerSecond()));
+            rounds.add(r);
+        }
+        o.add("rounds", rounds);
+        json.add("announce", o);
+        table.add("");
+        table.add(String.format("announce (QoS 1, %d B, %d things, path: %s)", result.payloadBytes(),
+                result.things(), result.path()));
+        table.add(String.format("  binding %10s msgs/s   floor (bare Paho) %10s msgs/s", num(result.bindingPerSecond(), 0),
+                num(result.floorPerSecond(), 0)));
+        table.add(String.format("  latency at %s msgs/s: binding p50 %s us, p99 %s us; floor p50 %s us, p99 %s us",
+                num(result.bindingLatency().offeredPerSecond(), 0), num(result.bindingLatency().p50Us(), 0),
+                num(result.bindingLatency().p99Us(), 0), num(result.floorLatency().p50Us(), 0),
+                num(result.floorLatency().p99Us(), 0)));
+        table.add(String.format("  heap per thing %s bytes", num(result.heapBytesPerThing(), 0)));
+        ratioAtLeast("announce.msgs_per_s / floor_msgs_per_s", result.bindingPerSecond(), result.floorPerSecond(),
+                0.8);
+        bound("announce.p99_latency_us at 10,000 msgs/s", result.bindingLatency().p99Us(), "<", 5_000);
+        bound("announce.heap_bytes_per_thing", result.heapBytesPerThing(), "<=", 2_048);
+    }
+
+    void crypto(Map<String, Double> scores) {
+        JsonObject o = new JsonObject();
+        o.addProperty("frame_200b_ns", round(score(scores, "frame_200")));
+        o.addProperty("jca_200b_ns", round(score(scores, "jca_200")));
+        o.addProperty("frame_20kb_ns", round(score(scores, "frame_20480")));
+        o.addProperty("jca_20kb_ns", round(score(scores, "jca_20480")));
+        o.addProperty("codec_request_200b_ns", round(score(scores, "codecRequest_200")));
+        o.addProperty("codec_request_20kb_ns", round(score(scores, "codecRequest_20480")));
+        o.addProperty("bytes_20kb", 20_480);
+        JsonObject errors = new JsonObject();
+        scores.forEach((key, value) -> {
+            if (key.endsWith("_error")) {
+                errors.addProperty(key, round(value));
+            }
+        });
+        o.add("jmh_error_99_9", errors);
+        json.add("crypto", o);
+        table.add("");
+        table.add("crypto (JMH, ns per seal + open)        200 B      20 KiB");
+        table.add(String.format("  frame layer (FrameCodec's code) %11s %11s", num(score(scores, "frame_200"), 0),
+                num(score(scores, "frame_20480"), 0)));
+        table.add(String.format("  bare JCA AES-CBC + HMAC-SHA256  %11s %11s", num(score(scores, "jca_200"), 0),
+                num(score(scores, "jca_20480"), 0)));
+        table.add(String.format("  codec request (msgpack+frame)   %11s %11s", num(score(scores, "codecRequest_200"), 0),
+                num(score(scores, "codecRequest_20480"), 0)));
+        ratioAtMost("crypto.frame_200b_ns / jca_200b_ns", score(scores, "frame_200"), score(scores, "jca_200"), 1.3);
+        ratioAtMost("crypto.frame_20kb_ns / jca_20kb_ns", score(scores, "frame_20480"), score(scores, "jca_20480"),
+                1.3);
+    }
+
+    void discovery(DiscoveryBench.Result result) {
+        JsonObject o = new JsonObject();
+        o.addProperty("items", result.items());
+        o.addProperty("ms", round(result.ms()));
+        o.addProperty("median_ms", round(result.medianMs()));
+        o.addProperty("first_decode_ms", round(result.decodeMs()));
+        o.addProperty("first_convert_ms", round(result.convertMs()));
+        o.addProperty("answer_bytes", result.answerBytes());
+        o.addProperty("uncompressed_answer_bytes", result.uncompressedAnswerBytes());
+        o.addProperty("max_payload_bytes", result.maxPayloadBytes());
+        o.addProperty("results", result.results());
+        json.add("discovery", o);
+        table.add("");
+        table.add(String.format("discovery: %d items -> %d results in %s ms (first; decode %s + convert %s), median %s ms",
+                result.items(), result.results(), num(result.ms(), 1), num(result.decodeMs(), 1),
+                num(result.convertMs(), 1), num(result.medianMs(), 1)));
+        table.add(String.format("  answer %d B compressed, %d B uncompressed (payload limit %d B)",
+                result.answerBytes(), result.uncompressedAnswerBytes(), result.maxPayloadBytes()));
+        bound("discovery.ms for " + result.items() + " items", result.ms(), "<", 1_000);
+    }
+
+    /** The table with the targets, for stdout. */
+    List<String> lines() {
+        List<String> lines = new ArrayList<>(table);
+        lines.add("");
+        lines.add("targets (issue 5)");
+        for (Target target : targets) {
+            lines.add(String.format("  %-66s %10s %2s %-7s %s%s", target.name(), num(target.value(), 2),
+                    target.comparison(), num(target.limit(), 2), target.pass() ? "PASS" : "MISS",
+                    target.note().isEmpty() ? "" : "  (" + target.note() + ")"));
+        }
+        JsonArray list = new JsonArray();
+        for (Target target : targets) {
+            JsonObject t = new JsonObject();
+            t.addProperty("name", target.name());
+            t.addProperty("value", round(target.value()));
+            t.addProperty("comparison", target.comparison());
+            t.addProperty("limit", target.limit());
+            t.addProperty("pass", target.pass());
+            list.add(t);
+        }
+        json.add("targets", list);
+        return lines;
+    }
+
+    private void ratioAtMost(String name, double value, double reference, double limit) {
+        double ratio = value / reference;
+        targets.add(new Target(name, ratio, "<=", limit, ratio <= limit, ""));
+    }
+
+    private void ratioAtLeast(String name, double value, double reference, double limit) {
+        double ratio = value / reference;
+        targets.add(new Target(name, ratio, ">=", limit, ratio >= limit, ""));
+    }
+
+    private void bound(String name, double value, String comparison, double limit) {
+        boolean pass = switch (comparison) {
+            case "<" -> value < limit;
+            case "<=" -> value <= limit;
+            default -> throw new IllegalArgumentException(comparison);
+        };
+        targets.add(new Target(name, value, comparison, limit, pass, ""));
+    }
+
+    private static double score(Map<String, Double> scores, String key) {
+        Double value = scores.get(key);
+        return value == null ? Double.NaN : value;
+    }
+
+    /** Two decimals are more than any of these figures can claim. */
+    static double round(double value) {
+        return Double.isFinite(value) ? Math.round(value * 100) / 100.0 : -1;
+    }
+
+    private static String num(@Nullable Double value, int decimals) {
+        if (value == null || !Double.isFinite(value)) {
+            return "-";
+        }
+        return String.format("%,." + decimals + "f", value);
+    }
+}
