@@ -37,7 +37,10 @@ import com.google.gson.JsonPrimitive;
  * The server side of the RPC benchmarks: an EVA UC stand-in on the broker that decodes binary requests with
  * {@link ServerFrameCodec}, checks {@code k}, answers {@code test} with a result shaped like EVA ICS 3.4.2's (spec
  * §8.1, vector {@code bin-plain-test}) and {@code state} with one unit state (§9.1), and publishes the answer to the
- * call's response topic (spec §4.3). It answers on the Paho callback thread, in arrival order, at QoS 0.
+ * call's response topic (spec §4.3). It answers on the Paho callback thread, in arrival order, at the QoS it is given:
+ * EVA's default is 1 (spec §1), and that matters on a broker without {@code set_tcp_nodelay}: the broker's PUBACK
+ * to the controller is then still unacknowledged (delayed ACK) when the next request is due, and Nagle holds that
+ * request back for about 40 ms (issue 5).
  * <p>
  * Used until the project's EVA controller simulator is available to the harness; it does exactly the frame work a
  * controller does per call and nothing else, so it never is the bottleneck of a measurement by accident.
@@ -45,8 +48,8 @@ import com.google.gson.JsonPrimitive;
 @NonNullByDefault
 final class BenchController implements AutoCloseable {
 
-    private static final int REQUEST_QOS = 0;
-    private static final int RESPONSE_QOS = 0;
+    /** EVA's notifier subscribes to its request topic at its QoS, 1 by default (spec §1). */
+    private static final int REQUEST_QOS = 1;
     private static final int ERROR_ACCESS_DENIED = 2;
     private static final int ERROR_METHOD_NOT_FOUND = 6;
     private static final long START_SECONDS = 1_700_000_000L;
@@ -56,12 +59,14 @@ final class BenchController implements AutoCloseable {
     private final ControllerId controller;
     private final String apiKey;
     private final ServerFrameCodec codec;
+    private final int responseQos;
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
-    BenchController(String serverUri, EvaTopics topics, ControllerId controller, String keyId, String apiKey)
-            throws MqttException {
+    BenchController(String serverUri, EvaTopics topics, ControllerId controller, String keyId, String apiKey,
+            int responseQos) throws MqttException {
         this.topics = topics;
+        this.responseQos = responseQos;
         this.controller = controller;
         this.apiKey = apiKey;
         this.codec = new ServerFrameCodec(id -> keyId.equals(id) ? apiKey : null, ProtocolLimits.defaults());
@@ -117,7 +122,7 @@ final class BenchController implements AutoCloseable {
         try {
             RequestFrame request = codec.decodeRequest(payload);
             byte[] frame = respond(request);
-            client.publish(topics.responseTopic(controller, request.callId()), frame, RESPONSE_QOS, false);
+            client.publish(topics.responseTopic(controller, request.callId()), frame, responseQos, false);
             answered.incrementAndGet();
         } catch (FrameException | MqttException | RuntimeException e) {
             // like EVA: a request that does not decode gets no answer

@@ -29,8 +29,12 @@ import com.google.gson.JsonObject;
 /**
  * The call benchmarks on one broker setting (issue 5, items 1 to 3): the raw echo floor, the binding's RPC client
  * and the EVA-style client, each serial and pipelined, all against the same broker and, for the two RPC clients, the
- * same controller. The floor's payloads have the sizes of the RPC client's {@code test} request and the
- * controller's answer.
+ * same controller. Everything travels at QoS 0 both ways, so that the comparison with the floor (whose payloads have
+ * the sizes of the RPC client's {@code test} request and the controller's answer) shows the client's own cost: the
+ * controller answers at QoS 0, as an EVA notifier with {@code system} QoS 0 does. Beside that, the binding's client
+ * is measured against a controller answering at EVA's default QoS 1, which on a broker without
+ * {@code set_tcp_nodelay} costs about 40 ms per call (Nagle on the broker's socket to the controller, waiting for
+ * the controller's delayed ACK of the PUBACK).
  */
 @NonNullByDefault
 final class CallBench {
@@ -38,6 +42,12 @@ final class CallBench {
     static final String KEY_ID = "default";
     static final String API_KEY = "bench-rpc-key-Xb7pQ2mK9vL4sT8wR1zN6cY3";
     static final ControllerId CONTROLLER = new ControllerId("uc", "bench");
+    /** A second controller on the same broker that answers at EVA's default QoS. */
+    static final ControllerId CONTROLLER_QOS1 = new ControllerId("uc", "bench-qos1");
+    /** The QoS of the measured calls, both ways, as the floor's: the binding calls at QoS 0. */
+    static final int CALL_QOS = 0;
+    /** EVA answers at QoS 1 unless its notifier's {@code system} QoS is set otherwise (spec §1). */
+    static final int EVA_DEFAULT_ANSWER_QOS = 1;
     /** EVA's own client subscribes to each response topic at QoS 1 (spec §6.5). */
     private static final int EVA_SUBSCRIBE_QOS = 1;
     /** Requests at the binding's QoS, so that only the subscription pattern differs. */
@@ -47,7 +57,8 @@ final class CallBench {
     /** One measurement of the three clients. */
     record Result(boolean brokerNoDelay, SerialResult floorSerial, PipelineResult floorPipelined,
             SerialResult rpcSerial, PipelineResult rpcPipelined, SerialResult evaSerial,
-            PipelineResult evaPipelined, int requestBytes, int responseBytes, long controllerRejected) {
+            PipelineResult evaPipelined, int requestBytes, int responseBytes, long controllerRejected,
+            SerialResult rpcAnswerQos1Serial, PipelineResult rpcAnswerQos1Pipelined) {
     }
 
     private CallBench() {
@@ -58,7 +69,7 @@ final class CallBench {
         EvaTopics topics = new EvaTopics("");
         try (MosquittoBroker broker = MosquittoBroker.builder().tcpNoDelay(brokerNoDelay).start();
                 BenchController controller = new BenchController(broker.uri(), topics, CONTROLLER, KEY_ID,
-                        API_KEY)) {
+                        API_KEY, CALL_QOS)) {
             byte[] request = testRequest();
             byte[] response = controller.respond(controller.decode(request));
             BenchMain.log("calls on %s (%s): request %d B, answer %d B", broker, setting, request.length,
@@ -89,8 +100,22 @@ final class CallBench {
             }
             BenchMain.log("  rpc_eva_style  serial: %s", CallDriver.describe(evaSerial));
             BenchMain.log("  rpc_eva_style  pipelined: %s", CallDriver.describe(evaPipelined));
+            SerialResult qos1Serial;
+            PipelineResult qos1Pipelined;
+            try (BenchController qos1 = new BenchController(broker.uri(), topics, CONTROLLER_QOS1, KEY_ID, API_KEY,
+                    EVA_DEFAULT_ANSWER_QOS);
+                    OurRpcClient rpc = new OurRpcClient(broker.uri(), topics, CONTROLLER_QOS1, KEY_ID, API_KEY)) {
+                qos1Serial = serial(rpc::test, plan);
+                qos1Pipelined = pipelined(rpc::test, plan);
+                if (qos1.rejected() > 0) {
+                    BenchMain.log("  controller %s rejected %d requests", CONTROLLER_QOS1, qos1.rejected());
+                }
+            }
+            BenchMain.log("  rpc, answers at QoS 1  serial: %s", CallDriver.describe(qos1Serial));
+            BenchMain.log("  rpc, answers at QoS 1  pipelined: %s", CallDriver.describe(qos1Pipelined));
             return new Result(brokerNoDelay, floorSerial, floorPipelined, rpcSerial, rpcPipelined, evaSerial,
-                    evaPipelined, request.length, response.length, controller.rejected());
+                    evaPipelined, request.length, response.length, controller.rejected(), qos1Serial,
+                    qos1Pipelined);
         }
     }
 

@@ -69,6 +69,10 @@ final class Report {
         row("rpc_eva_style (per-call sub)", nodelay == null ? null : nodelay.evaSerial(),
                 nodelay == null ? null : nodelay.evaPipelined(), defaults == null ? null : defaults.evaSerial(),
                 defaults == null ? null : defaults.evaPipelined());
+        row("rpc, EVA answers at QoS 1", nodelay == null ? null : nodelay.rpcAnswerQos1Serial(),
+                nodelay == null ? null : nodelay.rpcAnswerQos1Pipelined(),
+                defaults == null ? null : defaults.rpcAnswerQos1Serial(),
+                defaults == null ? null : defaults.rpcAnswerQos1Pipelined());
         for (CallBench.Result result : new CallBench.Result[] { nodelay, defaults }) {
             if (result == null) {
                 continue;
@@ -81,6 +85,9 @@ final class Report {
             broker.addProperty("request_bytes", result.requestBytes());
             broker.addProperty("response_bytes", result.responseBytes());
             broker.addProperty("controller_rejected_requests", result.controllerRejected());
+            broker.addProperty("call_qos", CallBench.CALL_QOS);
+            broker.add("rpc_controller_answers_qos1",
+                    callJson(result.rpcAnswerQos1Serial(), result.rpcAnswerQos1Pipelined(), true));
             json.add(key, broker);
             String where = result.brokerNoDelay() ? "nodelay" : "default";
             ratioAtMost("rpc.serial_p50_us / floor.serial_p50_us (" + where + ")", result.rpcSerial().p50Us(),
