@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -98,8 +100,17 @@ public final class RpcClient implements AutoCloseable {
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     /** Calls admitted and not yet completed; admission reserves a slot first, so the bound is exact. */
     private final AtomicInteger slots = new AtomicInteger();
+    /** Answers that completed no call: late, duplicate, foreign, replayed, forged or undecodable. */
+    private final AtomicLong droppedAnswers = new AtomicLong();
     private final MqttMessageListener responseListener = this::onResponse;
+    /** {@link #start()} futures waiting for the transport to be ready after the SUBACK. */
+    private final Set<CompletableFuture<Void>> readyWaiters = ConcurrentHashMap.newKeySet();
     private final MqttConnectionListener connectionListener = new MqttConnectionListener() {
+        @Override
+        public void connected(boolean reconnect) {
+            completeReadyWaiters();
+        }
+
         @Override
         public void connectionLost(String reason) {
             failAll(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY, "connection to the broker lost (" + reason
@@ -135,8 +146,9 @@ public final class RpcClient implements AutoCloseable {
     /**
      * Subscribes the response filter (once; later calls return the same outcome).
      *
-     * @return completes on the broker's SUBACK, which waits for the next connect when disconnected; fails if the
-     *         broker refuses the subscription or the client is closed
+     * @return completes when the broker has acknowledged the subscription (SUBACK) and the transport reports itself
+     *         connected, so that calls can be sent; waits for the next connect when disconnected; fails if the broker
+     *         refuses the subscription or the client is closed
      */
     public CompletableFuture<Void> start() {
         synchronized (lifecycleLock) {
@@ -146,11 +158,46 @@ public final class RpcClient implements AutoCloseable {
             CompletableFuture<Void> future = subscribed;
             if (future == null) {
                 transport.addConnectionListener(connectionListener);
-                future = transport.subscribe(responseFilter, settings.qos(), responseListener);
+                CompletableFuture<Void> ready = new CompletableFuture<>();
+                transport.subscribe(responseFilter, settings.qos(), responseListener).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        ready.completeExceptionally(error);
+                    } else {
+                        awaitReady(ready);
+                    }
+                });
+                future = ready;
                 subscribed = future;
                 started = true;
             }
             return future.copy();
+        }
+    }
+
+    /**
+     * The transport completes a SUBACK before it marks itself connected; calls sent in between would fail, so
+     * {@link #start()} also waits for the connected state.
+     */
+    private void awaitReady(CompletableFuture<Void> ready) {
+        if (transport.isConnected()) {
+            ready.complete(null);
+            return;
+        }
+        readyWaiters.add(ready);
+        // the connected event may have passed between the check and the registration
+        if (transport.isConnected() || closed) {
+            completeReadyWaiters();
+        }
+    }
+
+    private void completeReadyWaiters() {
+        for (CompletableFuture<Void> waiter : readyWaiters) {
+            readyWaiters.remove(waiter);
+            if (closed) {
+                waiter.completeExceptionally(closedException());
+            } else {
+                waiter.complete(null);
+            }
         }
     }
 
@@ -190,7 +237,7 @@ public final class RpcClient implements AutoCloseable {
         String jsonRpcId = uuidString(requestId);
         byte[] frame;
         try {
-            frame = codec.encodeRequest(requestId, buildRequest(method, params, jsonRpcId));
+            frame = codec.encodeRequest(requestId, buildRequest(method, params, apiKey, jsonRpcId));
         } catch (IllegalArgumentException e) {
             slots.decrementAndGet();
             return failed(Kind.BAD_DATA, EvaRpcException.CODE_BAD_DATA,
@@ -226,6 +273,14 @@ public final class RpcClient implements AutoCloseable {
         return call.future;
     }
 
+    /**
+     * Answers seen on the response topics that completed no call (late, duplicate, other clients', replayed, forged
+     * or undecodable), since the client was created; for diagnostics and tests.
+     */
+    public long droppedAnswers() {
+        return droppedAnswers.get();
+    }
+
     /** Calls waiting for an answer now. */
     public int pendingCalls() {
         return pending.size();
@@ -254,6 +309,7 @@ public final class RpcClient implements AutoCloseable {
         }
         transport.removeConnectionListener(connectionListener);
         transport.unsubscribe(responseFilter, responseListener);
+        completeReadyWaiters();
         failAll(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, closedMessage());
     }
 
@@ -268,7 +324,11 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
-    private JsonObject buildRequest(String method, JsonObject params, String jsonRpcId) {
+    /**
+     * The JSON-RPC request object as EVA's client builds it (spec §6.1): members {@code jsonrpc}, {@code method},
+     * {@code params}, {@code id} in this order, {@code k} the last param. {@code params} is not modified.
+     */
+    static JsonObject buildRequest(String method, JsonObject params, String apiKey, String jsonRpcId) {
         JsonObject withKey = new JsonObject();
         for (Map.Entry<String, JsonElement> param : params.entrySet()) {
             if (!KEY_PARAM.equals(param.getKey())) {
@@ -289,6 +349,7 @@ public final class RpcClient implements AutoCloseable {
         try {
             handleResponse(topic, payload);
         } catch (RuntimeException e) {
+            droppedAnswers.incrementAndGet();
             logger.debug("Dropping answer on '{}' from {}: {}", topic, controller, e.toString());
         }
     }
@@ -297,6 +358,7 @@ public final class RpcClient implements AutoCloseable {
         String callId = topic.substring(topic.lastIndexOf('/') + 1);
         PendingCall call = pending.get(callId);
         if (call == null) {
+            droppedAnswers.incrementAndGet();
             logger.debug("Dropping answer on '{}': no call waiting for it (late, duplicate or another client's)",
                     topic);
             return;
@@ -305,23 +367,27 @@ public final class RpcClient implements AutoCloseable {
         try {
             frame = codec.decodeResponse(payload);
         } catch (FrameException e) {
+            droppedAnswers.incrementAndGet();
             call.reject(rejectionReason(e.reason()));
             logger.debug("Dropping answer to '{}' from {}: {}", call.method, controller, e.getMessage());
             return;
         }
         if (frame.dispatchFailed()) {
+            droppedAnswers.incrementAndGet();
             call.dispatchFailed = true;
             logger.debug("{} answered '{}' with 500| (dispatch failed, or forged); waiting for a valid answer",
                     controller, call.method);
             return;
         }
         if (!(frame.body() instanceof JsonObject response)) {
+            droppedAnswers.incrementAndGet();
             call.reject("not a JSON-RPC response object");
             logger.debug("Dropping answer to '{}' from {}: not a JSON-RPC response object", call.method, controller);
             return;
         }
         if (!(response.get("id") instanceof JsonPrimitive id && id.isString()
                 && call.jsonRpcId.equals(id.getAsString()))) {
+            droppedAnswers.incrementAndGet();
             call.reject("JSON-RPC id mismatch");
             logger.debug("Dropping answer to '{}' from {}: JSON-RPC id mismatch (replayed or misrouted answer)",
                     call.method, controller);
