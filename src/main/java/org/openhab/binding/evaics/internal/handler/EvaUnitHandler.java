@@ -1,0 +1,141 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.handler;
+
+import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.action.EvaUnitActions;
+import org.openhab.binding.evaics.internal.protocol.rpc.ActionResult;
+import org.openhab.binding.evaics.internal.protocol.state.Announcement;
+import org.openhab.binding.evaics.internal.protocol.state.ItemState;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.binding.ThingHandlerService;
+import org.openhab.core.types.Command;
+
+import com.google.gson.JsonObject;
+
+/**
+ * Handler of {@code evaics:unit}: an EVA unit (spec §8.2, §9), controlled with actions.
+ * <p>
+ * {@code status} and {@code switch} commands run {@code action} with the new status; a {@code value} command runs
+ * {@code action} with the unit's current status and the new value. The {@code action} trigger channel fires the
+ * final status name of each action (spec §8.5), once, whether the call's result or the action event tells first.
+ */
+@NonNullByDefault
+public class EvaUnitHandler extends EvaItemHandler {
+
+    private final FinishedActions finishedActions = new FinishedActions();
+
+    public EvaUnitHandler(Thing thing) {
+        super(thing, TYPE_UNIT);
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return List.of(EvaUnitActions.class);
+    }
+
+    /** {@code action} with status {@code s} and, if not null, value {@code v}. */
+    public CompletableFuture<ActionResult> action(int status, @Nullable String value) {
+        return action("action status=" + status + (value == null ? "" : " value=" + value), status, value);
+    }
+
+    /** {@code action_toggle}: 0 if the status is not 0, else 1. */
+    public CompletableFuture<ActionResult> toggle() {
+        return send("action_toggle", (api, oid) -> api.actionToggle(oid));
+    }
+
+    /** {@code terminate}: ends the running action. */
+    public CompletableFuture<JsonObject> terminate() {
+        return send("terminate", (api, oid) -> api.terminate(oid));
+    }
+
+    /** {@code kill}: cleans the action queue and ends the running action. */
+    public CompletableFuture<JsonObject> kill() {
+        return send("kill", (api, oid) -> api.kill(oid));
+    }
+
+    @Override
+    protected void handleItemCommand(String channelId, Command command) {
+        String what = channelId + " " + command;
+        switch (channelId) {
+            case CHANNEL_STATUS -> {
+                Integer status = CommandValues.status(command);
+                if (status == null) {
+                    refuse(what, "the status must be an integer");
+                } else {
+                    action(what, status, null);
+                }
+            }
+            case CHANNEL_SWITCH -> {
+                if (command instanceof OnOffType onOff) {
+                    action(what, onOff == OnOffType.ON ? ItemStatus.ON : ItemStatus.OFF, null);
+                } else {
+                    refuse(what, "the switch takes ON or OFF");
+                }
+            }
+            case CHANNEL_VALUE -> {
+                ItemState last = lastState();
+                Integer status = last == null ? null : last.status();
+                if (status == null) {
+                    refuse(what, "the unit's status is not known yet, and an action needs one");
+                } else {
+                    action(what, status, CommandValues.text(command));
+                }
+            }
+            default -> ignoreReadOnly(channelId, command);
+        }
+    }
+
+    @Override
+    protected void updateChannels(ItemState state) {
+        updateState(CHANNEL_STATUS, ChannelStates.number(state.status()));
+        updateState(CHANNEL_SWITCH, ChannelStates.unitSwitch(state.status()));
+        updateState(CHANNEL_VALUE, new StringType(state.value()));
+        updateState(CHANNEL_NSTATUS, ChannelStates.number(state.nstatus()));
+        updateState(CHANNEL_NVALUE, ChannelStates.string(state.nvalue()));
+        updateState(CHANNEL_ACTION_ENABLED, ChannelStates.onOff(state.actionEnabled()));
+    }
+
+    @Override
+    protected void commandAnswered(Object result) {
+        if (result instanceof ActionResult action && action.finished()) {
+            actionFinished(action.uuid(), action.status());
+        }
+    }
+
+    @Override
+    protected void actionReported(Announcement.ActionEvent event) {
+        if (event.isFinished()) {
+            actionFinished(event.uuid(), event.status());
+        }
+    }
+
+    private CompletableFuture<ActionResult> action(String what, int status, @Nullable String value) {
+        return send(what, (api, oid) -> api.action(oid, status, value));
+    }
+
+    private void actionFinished(String uuid, String status) {
+        if (finishedActions.markFinished(uuid)) {
+            triggerChannel(CHANNEL_ACTION, status);
+        }
+    }
+}
