@@ -12,17 +12,13 @@
  */
 package org.openhab.binding.evaics.bench;
 
-import java.security.SecureRandom;
-
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.bench.CallDriver.PipelineResult;
 import org.openhab.binding.evaics.bench.CallDriver.SerialResult;
-import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
-import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
-import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
+import org.openhab.binding.evaics.test.sim.EvaSimulator;
 
 import com.google.gson.JsonObject;
 
@@ -52,12 +48,14 @@ final class CallBench {
     private static final int EVA_SUBSCRIBE_QOS = 1;
     /** Requests at the binding's QoS, so that only the subscription pattern differs. */
     private static final int EVA_PUBLISH_QOS = 0;
-    private static final int REQUEST_ID_BYTES = 16;
+    /** The simulator keeps a request log for tests; the benchmark needs none. */
+    private static final int REQUEST_LOG_CAPACITY = 1;
+    private static final String UNIT = "bench/lamp1";
 
     /** One measurement of the three clients. */
     record Result(boolean brokerNoDelay, SerialResult floorSerial, PipelineResult floorPipelined,
             SerialResult rpcSerial, PipelineResult rpcPipelined, SerialResult evaSerial,
-            PipelineResult evaPipelined, int requestBytes, int responseBytes, long controllerRejected,
+            PipelineResult evaPipelined, int requestBytes, int responseBytes, long controllerUndecodable,
             SerialResult rpcAnswerQos1Serial, PipelineResult rpcAnswerQos1Pipelined) {
     }
 
@@ -68,15 +66,13 @@ final class CallBench {
         String setting = brokerNoDelay ? "set_tcp_nodelay true" : "mosquitto defaults";
         EvaTopics topics = new EvaTopics("");
         try (MosquittoBroker broker = MosquittoBroker.builder().tcpNoDelay(brokerNoDelay).start();
-                BenchController controller = new BenchController(broker.uri(), topics, CONTROLLER, KEY_ID,
-                        API_KEY, CALL_QOS)) {
-            byte[] request = testRequest();
-            byte[] response = controller.respond(controller.decode(request));
-            BenchMain.log("calls on %s (%s): request %d B, answer %d B", broker, setting, request.length,
-                    response.length);
+                EvaSimulator controller = simulator(broker, CONTROLLER, CALL_QOS)) {
+            FrameSizes sizes = FrameSizes.measure(broker.uri(), topics, CONTROLLER, KEY_ID, API_KEY);
+            BenchMain.log("calls on %s (%s): request %d B, answer %d B", broker, setting, sizes.requestBytes(),
+                    sizes.responseBytes());
             SerialResult floorSerial;
             PipelineResult floorPipelined;
-            try (FloorEcho floor = new FloorEcho(broker.uri(), request.length, response.length)) {
+            try (FloorEcho floor = new FloorEcho(broker.uri(), sizes.requestBytes(), sizes.responseBytes())) {
                 floorSerial = serial(floor::call, plan);
                 floorPipelined = pipelined(floor::call, plan);
             }
@@ -102,19 +98,16 @@ final class CallBench {
             BenchMain.log("  rpc_eva_style  pipelined: %s", CallDriver.describe(evaPipelined));
             SerialResult qos1Serial;
             PipelineResult qos1Pipelined;
-            try (BenchController qos1 = new BenchController(broker.uri(), topics, CONTROLLER_QOS1, KEY_ID, API_KEY,
-                    EVA_DEFAULT_ANSWER_QOS);
+            try (EvaSimulator qos1 = simulator(broker, CONTROLLER_QOS1, EVA_DEFAULT_ANSWER_QOS);
                     OurRpcClient rpc = new OurRpcClient(broker.uri(), topics, CONTROLLER_QOS1, KEY_ID, API_KEY)) {
                 qos1Serial = serial(rpc::test, plan);
                 qos1Pipelined = pipelined(rpc::test, plan);
-                if (qos1.rejected() > 0) {
-                    BenchMain.log("  controller %s rejected %d requests", CONTROLLER_QOS1, qos1.rejected());
-                }
+                checkQuiet(qos1);
             }
             BenchMain.log("  rpc, answers at QoS 1  serial: %s", CallDriver.describe(qos1Serial));
             BenchMain.log("  rpc, answers at QoS 1  pipelined: %s", CallDriver.describe(qos1Pipelined));
             return new Result(brokerNoDelay, floorSerial, floorPipelined, rpcSerial, rpcPipelined, evaSerial,
-                    evaPipelined, request.length, response.length, controller.rejected(), qos1Serial,
+                    evaPipelined, sizes.requestBytes(), sizes.responseBytes(), undecodable(controller), qos1Serial,
                     qos1Pipelined);
         }
     }
@@ -127,18 +120,19 @@ final class CallBench {
         return CallDriver.pipelined(call, plan.pipelineWindow(), plan.pipelineWarmup(), plan.pipelineDuration());
     }
 
-    /** A {@code test} request frame as the binding's RPC client builds it (for the floor's payload sizes). */
-    private static byte[] testRequest() {
-        byte[] requestId = new byte[REQUEST_ID_BYTES];
-        new SecureRandom().nextBytes(requestId);
-        JsonObject params = new JsonObject();
-        params.addProperty("k", API_KEY);
-        JsonObject request = new JsonObject();
-        request.addProperty("jsonrpc", "2.0");
-        request.addProperty("method", "test");
-        request.add("params", params);
-        request.addProperty("id", "6f1c2a8e-5d0b-4c6e-9a57-2b1f0e3d4c5a");
-        return new FrameCodec(KEY_ID, API_KEY, FrameFormat.BINARY, ProtocolLimits.defaults()).encodeRequest(requestId,
-                request);
+    /** The project's EVA controller simulator with one unit, answering at {@code answerQos}. */
+    private static EvaSimulator simulator(MosquittoBroker broker, ControllerId controller, int answerQos) {
+        return EvaSimulator.builder(broker.uri()).controller(controller.toString()).key(KEY_ID, API_KEY)
+                .responseQos(answerQos).requestLogCapacity(REQUEST_LOG_CAPACITY).unit(UNIT, 0, "").start();
+    }
+
+    private static long undecodable(EvaSimulator simulator) {
+        return simulator.counters().requestsUndecodable();
+    }
+
+    private static void checkQuiet(EvaSimulator simulator) {
+        if (undecodable(simulator) > 0) {
+            BenchMain.log("  simulator %s could not decode %d requests", simulator, undecodable(simulator));
+        }
     }
 }

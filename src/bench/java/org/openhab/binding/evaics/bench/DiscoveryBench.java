@@ -73,7 +73,7 @@ final class DiscoveryBench {
         ServerFrameCodec server = new ServerFrameCodec(id -> KEY_ID.equals(id) ? API_KEY : null, limits);
         JsonArray states = new JsonArray();
         for (int i = 0; i < plan.discoveryItems(); i++) {
-            states.add(BenchController.unitState(String.format("unit:bench/g%02d/u%05d", i % GROUPS, i)));
+            states.add(unitState(String.format("unit:bench/g%02d/u%05d", i % GROUPS, i)));
         }
         byte[] answer = answer(client, server, states);
         byte[] uncompressed = answer(plainClient, server, states);
@@ -99,6 +99,31 @@ final class DiscoveryBench {
         Arrays.sort(sorted);
         return new Result(plan.discoveryItems(), first, sorted[sorted.length / 2], decodeMs, convertMs,
                 answer.length, uncompressed.length, limits.maxPayloadBytes(), results);
+    }
+
+    /** A unit state object as the {@code state} method returns it (spec §9.1). */
+    static JsonObject unitState(String oid) {
+        int colon = oid.indexOf(':');
+        int slash = oid.lastIndexOf('/');
+        String type = colon > 0 ? oid.substring(0, colon) : "unit";
+        String fullId = oid.substring(colon + 1);
+        JsonObject state = new JsonObject();
+        state.addProperty("oid", oid);
+        state.addProperty("full_id", fullId);
+        state.addProperty("group", slash > colon ? oid.substring(colon + 1, slash) : "");
+        state.addProperty("id", oid.substring(slash + 1));
+        state.addProperty("type", type);
+        state.addProperty("status", 1);
+        state.addProperty("value", "22.5");
+        state.addProperty("nstatus", 1);
+        state.addProperty("nvalue", "22.5");
+        state.addProperty("action_enabled", true);
+        state.addProperty("set_time", 1_700_000_001.133756);
+        JsonArray ieid = new JsonArray();
+        ieid.add(7);
+        ieid.add(5_000_000_001_006L);
+        state.add("ieid", ieid);
+        return state;
     }
 
     private static byte[] answer(FrameCodec client, ServerFrameCodec server, JsonArray states)

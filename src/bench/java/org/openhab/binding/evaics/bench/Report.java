@@ -84,7 +84,7 @@ final class Report {
             broker.add("rpc_eva_style", callJson(result.evaSerial(), result.evaPipelined(), true));
             broker.addProperty("request_bytes", result.requestBytes());
             broker.addProperty("response_bytes", result.responseBytes());
-            broker.addProperty("controller_rejected_requests", result.controllerRejected());
+            broker.addProperty("simulator_undecodable_requests", result.controllerUndecodable());
             broker.addProperty("call_qos", CallBench.CALL_QOS);
             broker.add("rpc_controller_answers_qos1",
                     callJson(result.rpcAnswerQos1Serial(), result.rpcAnswerQos1Pipelined(), true));
