@@ -24,10 +24,11 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @param serialWarmupCalls calls made before serial latency is recorded
  * @param serialCalls calls whose latency is recorded
  * @param serialBudget time after which a serial measurement stops even with fewer calls (a broker that stalls each
- *            call for tens of milliseconds must not stretch the run)
+ *            call for tens of milliseconds must not stretch the run); the warm-up gets half of it
+ * @param callRounds rounds in which the clients take turns, for serial and for pipelined measurements
  * @param pipelineWindow calls in flight in the throughput measurement
- * @param pipelineWarmup throughput warm-up, not counted
- * @param pipelineDuration throughput measurement time
+ * @param pipelineWarmup throughput warm-up of each round, not counted
+ * @param pipelineDuration throughput measurement time of each round
  * @param things distinct item topics and things in the announcement benchmark
  * @param announceMessages messages per announcement throughput round
  * @param announceRounds throughput rounds per consumer (floor and binding alternate; the best round counts)
@@ -41,7 +42,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @param discoveryRepeats conversions of that answer (the first one is reported on its own too)
  */
 @NonNullByDefault
-public record BenchPlan(int serialWarmupCalls, int serialCalls, Duration serialBudget, int pipelineWindow,
+public record BenchPlan(int serialWarmupCalls, int serialCalls, Duration serialBudget, int callRounds,
+        int pipelineWindow,
         Duration pipelineWarmup, Duration pipelineDuration, int things, int announceMessages, int announceRounds,
         int latencyRate, Duration latencyWarmup, Duration latencyDuration, int jmhWarmupIterations,
         int jmhIterations, Duration jmhIterationTime, int discoveryItems, int discoveryRepeats) {
@@ -57,15 +59,15 @@ public record BenchPlan(int serialWarmupCalls, int serialCalls, Duration serialB
 
     /** The plan of a real run. */
     public static BenchPlan full() {
-        return new BenchPlan(2_000, 10_000, Duration.ofSeconds(8), PIPELINE_WINDOW, Duration.ofSeconds(1),
-                Duration.ofSeconds(4), THINGS, 100_000, 2, LATENCY_RATE, Duration.ofSeconds(1), Duration.ofSeconds(4),
+        return new BenchPlan(2_000, 10_000, Duration.ofSeconds(9), 3, PIPELINE_WINDOW, Duration.ofMillis(500),
+                Duration.ofSeconds(2), THINGS, 100_000, 2, LATENCY_RATE, Duration.ofSeconds(1), Duration.ofSeconds(4),
                 3, 5, Duration.ofSeconds(1), DISCOVERY_ITEMS, 5);
     }
 
     /** A short run that exercises every code path; its figures are not meant to be quoted. */
     public static BenchPlan quick() {
-        return new BenchPlan(200, 1_000, Duration.ofSeconds(2), PIPELINE_WINDOW, Duration.ofMillis(300),
-                Duration.ofSeconds(1), THINGS, 20_000, 1, LATENCY_RATE, Duration.ofMillis(300),
+        return new BenchPlan(200, 1_000, Duration.ofSeconds(2), 2, PIPELINE_WINDOW, Duration.ofMillis(200),
+                Duration.ofMillis(500), THINGS, 20_000, 1, LATENCY_RATE, Duration.ofMillis(300),
                 Duration.ofSeconds(1), 1, 1, Duration.ofMillis(300), DISCOVERY_ITEMS, 2);
     }
 

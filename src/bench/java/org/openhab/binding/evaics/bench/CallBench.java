@@ -12,9 +12,14 @@
  */
 package org.openhab.binding.evaics.bench;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.bench.CallDriver.PipelineResult;
+import org.openhab.binding.evaics.bench.CallDriver.PipelineRun;
 import org.openhab.binding.evaics.bench.CallDriver.SerialResult;
+import org.openhab.binding.evaics.bench.CallDriver.SerialRun;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
@@ -25,12 +30,14 @@ import com.google.gson.JsonObject;
 /**
  * The call benchmarks on one broker setting (issue 5, items 1 to 3): the raw echo floor, the binding's RPC client
  * and the EVA-style client, each serial and pipelined, all against the same broker and, for the two RPC clients, the
- * same controller. Everything travels at QoS 0 both ways, so that the comparison with the floor (whose payloads have
- * the sizes of the RPC client's {@code test} request and the controller's answer) shows the client's own cost: the
- * controller answers at QoS 0, as an EVA notifier with {@code system} QoS 0 does. Beside that, the binding's client
- * is measured against a controller answering at EVA's default QoS 1, which on a broker without
- * {@code set_tcp_nodelay} costs about 40 ms per call (Nagle on the broker's socket to the controller, waiting for
- * the controller's delayed ACK of the PUBACK).
+ * same simulated controller. Everything travels at QoS 0 both ways, so that the comparison with the floor (whose
+ * payloads have the sizes of the RPC client's {@code test} request and the controller's answer, measured on the
+ * wire) shows the client's own cost: the controller answers at QoS 0, as an EVA notifier with {@code system} QoS 0
+ * does. Beside that, the binding's client is measured against a second controller answering at EVA's default QoS 1,
+ * which on a broker without {@code set_tcp_nodelay} costs about 40 ms per call (Nagle on the broker's socket to the
+ * controller, waiting for the controller's delayed ACK of the PUBACK).
+ * <p>
+ * All clients are connected at once and take turns round by round (see {@link CallDriver}).
  */
 @NonNullByDefault
 final class CallBench {
@@ -51,12 +58,23 @@ final class CallBench {
     /** The simulator keeps a request log for tests; the benchmark needs none. */
     private static final int REQUEST_LOG_CAPACITY = 1;
     private static final String UNIT = "bench/lamp1";
+    private static final int WARMUP_BUDGET_DIVISOR = 2;
 
-    /** One measurement of the three clients. */
-    record Result(boolean brokerNoDelay, SerialResult floorSerial, PipelineResult floorPipelined,
-            SerialResult rpcSerial, PipelineResult rpcPipelined, SerialResult evaSerial,
-            PipelineResult evaPipelined, int requestBytes, int responseBytes, long controllerUndecodable,
-            SerialResult rpcAnswerQos1Serial, PipelineResult rpcAnswerQos1Pipelined) {
+    /** Serial and pipelined results of one client. */
+    record ClientResult(String name, SerialResult serial, PipelineResult pipelined) {
+    }
+
+    /** One broker setting's results. */
+    record Result(boolean brokerNoDelay, ClientResult floor, ClientResult rpc, ClientResult evaStyle,
+            ClientResult rpcAnswersQos1, FrameSizes sizes, long simulatorUndecodable) {
+    }
+
+    /** A client under test with its gathered measurements. */
+    private record Client(String name, CallDriver.AsyncCall call, SerialRun serial, PipelineRun pipelined) {
+
+        ClientResult result() {
+            return new ClientResult(name, serial.result(), pipelined.result());
+        }
     }
 
     private CallBench() {
@@ -66,58 +84,61 @@ final class CallBench {
         String setting = brokerNoDelay ? "set_tcp_nodelay true" : "mosquitto defaults";
         EvaTopics topics = new EvaTopics("");
         try (MosquittoBroker broker = MosquittoBroker.builder().tcpNoDelay(brokerNoDelay).start();
-                EvaSimulator controller = simulator(broker, CONTROLLER, CALL_QOS)) {
+                EvaSimulator controller = simulator(broker, CONTROLLER, CALL_QOS);
+                EvaSimulator controllerQos1 = simulator(broker, CONTROLLER_QOS1, EVA_DEFAULT_ANSWER_QOS)) {
             FrameSizes sizes = FrameSizes.measure(broker.uri(), topics, CONTROLLER, KEY_ID, API_KEY);
             BenchMain.log("calls on %s (%s): request %d B, answer %d B", broker, setting, sizes.requestBytes(),
                     sizes.responseBytes());
-            SerialResult floorSerial;
-            PipelineResult floorPipelined;
-            try (FloorEcho floor = new FloorEcho(broker.uri(), sizes.requestBytes(), sizes.responseBytes())) {
-                floorSerial = serial(floor::call, plan);
-                floorPipelined = pipelined(floor::call, plan);
+            try (FloorEcho floor = new FloorEcho(broker.uri(), sizes.requestBytes(), sizes.responseBytes());
+                    OurRpcClient rpc = new OurRpcClient(broker.uri(), topics, CONTROLLER, KEY_ID, API_KEY);
+                    EvaStyleClient eva = new EvaStyleClient(broker.uri(), topics, CONTROLLER, KEY_ID, API_KEY,
+                            EVA_SUBSCRIBE_QOS, EVA_PUBLISH_QOS);
+                    OurRpcClient rpcQos1 = new OurRpcClient(broker.uri(), topics, CONTROLLER_QOS1, KEY_ID,
+                            API_KEY)) {
+                List<Client> clients = List.of(client("floor", floor::call, plan),
+                        client("rpc", rpc::test, plan),
+                        client("rpc_eva_style", () -> eva.call("test", new JsonObject()), plan),
+                        client("rpc, EVA answers at QoS 1", rpcQos1::test, plan));
+                measure(clients, plan);
+                for (Client client : clients) {
+                    ClientResult result = client.result();
+                    BenchMain.log("  %-26s serial: %s", client.name(), CallDriver.describe(result.serial()));
+                    BenchMain.log("  %-26s pipelined: %s", client.name(), CallDriver.describe(result.pipelined()));
+                }
+                long undecodable = undecodable(controller) + undecodable(controllerQos1);
+                if (undecodable > 0) {
+                    BenchMain.log("  the simulators could not decode %d requests", undecodable);
+                }
+                return new Result(brokerNoDelay, clients.get(0).result(), clients.get(1).result(),
+                        clients.get(2).result(), clients.get(3).result(), sizes, undecodable);
             }
-            BenchMain.log("  floor          serial: %s", CallDriver.describe(floorSerial));
-            BenchMain.log("  floor          pipelined: %s", CallDriver.describe(floorPipelined));
-            SerialResult rpcSerial;
-            PipelineResult rpcPipelined;
-            try (OurRpcClient rpc = new OurRpcClient(broker.uri(), topics, CONTROLLER, KEY_ID, API_KEY)) {
-                rpcSerial = serial(rpc::test, plan);
-                rpcPipelined = pipelined(rpc::test, plan);
-            }
-            BenchMain.log("  rpc            serial: %s", CallDriver.describe(rpcSerial));
-            BenchMain.log("  rpc            pipelined: %s", CallDriver.describe(rpcPipelined));
-            SerialResult evaSerial;
-            PipelineResult evaPipelined;
-            try (EvaStyleClient eva = new EvaStyleClient(broker.uri(), topics, CONTROLLER, KEY_ID, API_KEY,
-                    EVA_SUBSCRIBE_QOS, EVA_PUBLISH_QOS)) {
-                CallDriver.AsyncCall test = () -> eva.call("test", new JsonObject());
-                evaSerial = serial(test, plan);
-                evaPipelined = pipelined(test, plan);
-            }
-            BenchMain.log("  rpc_eva_style  serial: %s", CallDriver.describe(evaSerial));
-            BenchMain.log("  rpc_eva_style  pipelined: %s", CallDriver.describe(evaPipelined));
-            SerialResult qos1Serial;
-            PipelineResult qos1Pipelined;
-            try (EvaSimulator qos1 = simulator(broker, CONTROLLER_QOS1, EVA_DEFAULT_ANSWER_QOS);
-                    OurRpcClient rpc = new OurRpcClient(broker.uri(), topics, CONTROLLER_QOS1, KEY_ID, API_KEY)) {
-                qos1Serial = serial(rpc::test, plan);
-                qos1Pipelined = pipelined(rpc::test, plan);
-                checkQuiet(qos1);
-            }
-            BenchMain.log("  rpc, answers at QoS 1  serial: %s", CallDriver.describe(qos1Serial));
-            BenchMain.log("  rpc, answers at QoS 1  pipelined: %s", CallDriver.describe(qos1Pipelined));
-            return new Result(brokerNoDelay, floorSerial, floorPipelined, rpcSerial, rpcPipelined, evaSerial,
-                    evaPipelined, sizes.requestBytes(), sizes.responseBytes(), undecodable(controller), qos1Serial,
-                    qos1Pipelined);
         }
     }
 
-    private static SerialResult serial(CallDriver.AsyncCall call, BenchPlan plan) {
-        return CallDriver.serial(call, plan.serialWarmupCalls(), plan.serialCalls(), plan.serialBudget());
+    private static Client client(String name, CallDriver.AsyncCall call, BenchPlan plan) {
+        return new Client(name, call, new SerialRun(plan.serialCalls()), new PipelineRun(plan.pipelineWindow()));
     }
 
-    private static PipelineResult pipelined(CallDriver.AsyncCall call, BenchPlan plan) {
-        return CallDriver.pipelined(call, plan.pipelineWindow(), plan.pipelineWarmup(), plan.pipelineDuration());
+    /** Warm-up, then serial rounds, then pipelined rounds; in every round each client takes its turn. */
+    private static void measure(List<Client> clients, BenchPlan plan) {
+        for (Client client : clients) {
+            CallDriver.warmUp(client.call(), plan.serialWarmupCalls(),
+                    plan.serialBudget().dividedBy(WARMUP_BUDGET_DIVISOR));
+        }
+        int rounds = Math.max(1, plan.callRounds());
+        int callsPerRound = Math.max(1, plan.serialCalls() / rounds);
+        Duration budgetPerRound = plan.serialBudget().dividedBy(rounds);
+        for (int round = 0; round < rounds; round++) {
+            for (Client client : clients) {
+                CallDriver.serial(client.call(), callsPerRound, budgetPerRound, client.serial());
+            }
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (Client client : clients) {
+                CallDriver.pipelined(client.call(), plan.pipelineWarmup(), plan.pipelineDuration(),
+                        client.pipelined());
+            }
+        }
     }
 
     /** The project's EVA controller simulator with one unit, answering at {@code answerQos}. */
@@ -128,11 +149,5 @@ final class CallBench {
 
     private static long undecodable(EvaSimulator simulator) {
         return simulator.counters().requestsUndecodable();
-    }
-
-    private static void checkQuiet(EvaSimulator simulator) {
-        if (undecodable(simulator) > 0) {
-            BenchMain.log("  simulator %s could not decode %d requests", simulator, undecodable(simulator));
-        }
     }
 }

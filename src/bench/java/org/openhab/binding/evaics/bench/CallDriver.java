@@ -13,18 +13,25 @@
 package org.openhab.binding.evaics.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Drives request/response calls (the floor echo, our RPC client, the EVA-style client) the same way: serial latency
- * (one call at a time, each timed from start to completion) and pipelined throughput (a fixed number of calls in
- * flight, a new one started as soon as one completes, completions counted over a fixed time).
+ * Drives request/response calls (the floor echo, the binding's RPC client, the EVA-style client) the same way: serial
+ * latency (one call at a time, each timed from start to completion) and pipelined throughput (a fixed number of
+ * calls in flight, a new one started as soon as one completes, completions counted over a fixed time).
+ * <p>
+ * Both are done in rounds, so that the benchmark can interleave the clients (floor, rpc, EVA-style, floor, ...): on
+ * a machine shared with other work, load changes then hit all clients alike instead of skewing their ratios. Serial
+ * rounds add their samples to one {@link SerialRun}; pipelined rounds are kept apart and the best one counts (other
+ * load can only slow a round down).
  */
 @NonNullByDefault
 final class CallDriver {
@@ -40,46 +47,106 @@ final class CallDriver {
             double meanUs, double seconds) {
     }
 
-    /** A pipelined measurement. */
-    record PipelineResult(long calls, long errors, double perSecond, double seconds, int window, boolean stalled) {
+    /** One pipelined round. */
+    record PipelineRound(long calls, long errors, double perSecond, double seconds, boolean stalled) {
+    }
+
+    /** Pipelined rounds of one client; {@link #perSecond()} is the best round's rate. */
+    record PipelineResult(int window, List<PipelineRound> rounds) {
+
+        double perSecond() {
+            return rounds.stream().mapToDouble(PipelineRound::perSecond).max().orElse(0);
+        }
+
+        double medianPerSecond() {
+            double[] rates = rounds.stream().mapToDouble(PipelineRound::perSecond).sorted().toArray();
+            return rates.length == 0 ? 0 : rates[rates.length / 2];
+        }
+
+        long calls() {
+            return rounds.stream().mapToLong(PipelineRound::calls).sum();
+        }
+
+        long errors() {
+            return rounds.stream().mapToLong(PipelineRound::errors).sum();
+        }
+
+        double seconds() {
+            return rounds.stream().mapToDouble(PipelineRound::seconds).sum();
+        }
+
+        boolean stalled() {
+            return rounds.stream().anyMatch(PipelineRound::stalled);
+        }
+    }
+
+    /** Serial samples of one client, gathered over rounds. */
+    static final class SerialRun {
+        private final Latencies latencies;
+        private int errors;
+        private long nanos;
+
+        SerialRun(int expected) {
+            latencies = new Latencies(expected);
+        }
+
+        SerialResult result() {
+            return new SerialResult(latencies.count(), errors, latencies.percentileMicros(50),
+                    latencies.percentileMicros(90), latencies.percentileMicros(99), latencies.maxMicros(),
+                    latencies.meanMicros(), nanos / 1e9);
+        }
+    }
+
+    /** Pipelined rounds of one client, gathered. */
+    static final class PipelineRun {
+        private final int window;
+        private final List<PipelineRound> rounds = new ArrayList<>();
+
+        PipelineRun(int window) {
+            this.window = window;
+        }
+
+        PipelineResult result() {
+            return new PipelineResult(window, List.copyOf(rounds));
+        }
     }
 
     /** Longest wait for one answer; EVA's own default call timeout. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     /** A serial run gives up after this many failed calls in a row: the setup is broken, not slow. */
     private static final int MAX_CONSECUTIVE_ERRORS = 10;
-    /** Warm-up of a serial run stops after this share of its time budget at the latest. */
-    private static final int WARMUP_BUDGET_DIVISOR = 2;
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private CallDriver() {
     }
 
-    static SerialResult serial(AsyncCall call, int warmupCalls, int calls, Duration budget) {
-        long warmupEnd = System.nanoTime() + budget.toNanos() / WARMUP_BUDGET_DIVISOR;
+    /** Makes up to {@code calls} calls one at a time within {@code budget}, without recording them. */
+    static void warmUp(AsyncCall call, int calls, Duration budget) {
+        long end = System.nanoTime() + budget.toNanos();
         int consecutiveErrors = 0;
-        for (int i = 0; i < warmupCalls && System.nanoTime() < warmupEnd; i++) {
+        for (int i = 0; i < calls && System.nanoTime() < end; i++) {
             consecutiveErrors = once(call) < 0 ? consecutiveErrors + 1 : 0;
             checkErrors(consecutiveErrors);
         }
-        Latencies latencies = new Latencies(calls);
-        int errors = 0;
+    }
+
+    /** One serial round: up to {@code calls} calls within {@code budget}, added to {@code run}. */
+    static void serial(AsyncCall call, int calls, Duration budget, SerialRun run) {
         long start = System.nanoTime();
         long end = start + budget.toNanos();
-        while (latencies.count() < calls && System.nanoTime() < end) {
+        int consecutiveErrors = 0;
+        for (int done = 0; done < calls && System.nanoTime() < end; done++) {
             long nanos = once(call);
             if (nanos < 0) {
-                errors++;
+                run.errors++;
                 consecutiveErrors++;
                 checkErrors(consecutiveErrors);
             } else {
                 consecutiveErrors = 0;
-                latencies.add(nanos);
+                run.latencies.add(nanos);
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new SerialResult(latencies.count(), errors, latencies.percentileMicros(50),
-                latencies.percentileMicros(90), latencies.percentileMicros(99), latencies.maxMicros(),
-                latencies.meanMicros(), seconds);
+        run.nanos += System.nanoTime() - start;
     }
 
     /** @return the call's duration in nanoseconds, or -1 if it failed */
@@ -103,7 +170,12 @@ final class CallDriver {
         }
     }
 
-    static PipelineResult pipelined(AsyncCall call, int window, Duration warmup, Duration duration) {
+    /**
+     * One pipelined round: {@code run}'s window of calls in flight for {@code warmup} (not counted) and then
+     * {@code duration}; the calls still in flight at the end are awaited (bounded) before the round returns.
+     */
+    static void pipelined(AsyncCall call, Duration warmup, Duration duration, PipelineRun run) {
+        int window = run.window;
         Semaphore permits = new Semaphore(window);
         LongAdder completed = new LongAdder();
         LongAdder failed = new LongAdder();
@@ -149,28 +221,27 @@ final class CallDriver {
             long measureEnd = System.nanoTime();
             long calls = completed.sum() - Math.max(0, completedAtStart);
             long errors = failed.sum() - failedAtStart;
-            double seconds = (measureEnd - measureStart) / 1e9;
+            double seconds = (measureEnd - measureStart) / NANOS_PER_SECOND;
             // let the calls still in flight finish, so that the next measurement starts from a quiet broker
             if (!permits.tryAcquire(window, CALL_TIMEOUT.toNanos() * 2, TimeUnit.NANOSECONDS)) {
                 stalled = true;
             }
-            return new PipelineResult(calls, errors, seconds > 0 ? calls / seconds : 0, seconds, window, stalled);
+            run.rounds.add(new PipelineRound(calls, errors, seconds > 0 ? calls / seconds : 0, seconds, stalled));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
     }
 
-    static String describe(@Nullable SerialResult serial) {
-        return serial == null ? "-"
-                : String.format("%d calls, p50 %.1f us, p99 %.1f us, %d errors", serial.calls(), serial.p50Us(),
-                        serial.p99Us(), serial.errors());
+    static String describe(SerialResult serial) {
+        return String.format("%d calls, p50 %.1f us, p99 %.1f us, %d errors", serial.calls(), serial.p50Us(),
+                serial.p99Us(), serial.errors());
     }
 
-    static String describe(@Nullable PipelineResult pipelined) {
-        return pipelined == null ? "-"
-                : String.format("%.0f calls/s (%d calls in %.1f s, %d in flight, %d errors%s)", pipelined.perSecond(),
-                        pipelined.calls(), pipelined.seconds(), pipelined.window(), pipelined.errors(),
-                        pipelined.stalled() ? ", STALLED" : "");
+    static String describe(PipelineResult pipelined) {
+        double[] rates = pipelined.rounds().stream().mapToDouble(PipelineRound::perSecond).toArray();
+        return String.format("best %.0f calls/s, rounds %s (%d in flight, %d errors%s)", pipelined.perSecond(),
+                Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()), pipelined.window(),
+                pipelined.errors(), pipelined.stalled() ? ", STALLED" : "");
     }
 }

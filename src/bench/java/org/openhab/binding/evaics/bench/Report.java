@@ -56,63 +56,55 @@ final class Report {
 
     void calls(CallBench.@Nullable Result nodelay, CallBench.@Nullable Result defaults) {
         table.add("");
-        table.add(String.format("%-28s %34s   %34s", "calls (QoS 0, 64 in flight)", "broker set_tcp_nodelay true",
+        table.add(String.format("%-30s %34s   %34s", "calls (QoS 0, 64 in flight)", "broker set_tcp_nodelay true",
                 "broker defaults"));
-        table.add(String.format("%-28s %10s %10s %12s   %10s %10s %12s", "", "p50 us", "p99 us", "calls/s",
+        table.add(String.format("%-30s %10s %10s %12s   %10s %10s %12s", "", "p50 us", "p99 us", "calls/s",
                 "p50 us", "p99 us", "calls/s"));
-        row("floor (raw Paho echo)", nodelay == null ? null : nodelay.floorSerial(),
-                nodelay == null ? null : nodelay.floorPipelined(), defaults == null ? null : defaults.floorSerial(),
-                defaults == null ? null : defaults.floorPipelined());
-        row("rpc (binding RpcClient)", nodelay == null ? null : nodelay.rpcSerial(),
-                nodelay == null ? null : nodelay.rpcPipelined(), defaults == null ? null : defaults.rpcSerial(),
-                defaults == null ? null : defaults.rpcPipelined());
-        row("rpc_eva_style (per-call sub)", nodelay == null ? null : nodelay.evaSerial(),
-                nodelay == null ? null : nodelay.evaPipelined(), defaults == null ? null : defaults.evaSerial(),
-                defaults == null ? null : defaults.evaPipelined());
-        row("rpc, EVA answers at QoS 1", nodelay == null ? null : nodelay.rpcAnswerQos1Serial(),
-                nodelay == null ? null : nodelay.rpcAnswerQos1Pipelined(),
-                defaults == null ? null : defaults.rpcAnswerQos1Serial(),
-                defaults == null ? null : defaults.rpcAnswerQos1Pipelined());
+        row("floor (raw Paho echo)", nodelay == null ? null : nodelay.floor(),
+                defaults == null ? null : defaults.floor());
+        row("rpc (binding's RpcClient)", nodelay == null ? null : nodelay.rpc(),
+                defaults == null ? null : defaults.rpc());
+        row("rpc_eva_style (sub per call)", nodelay == null ? null : nodelay.evaStyle(),
+                defaults == null ? null : defaults.evaStyle());
+        row("rpc, EVA answers at QoS 1", nodelay == null ? null : nodelay.rpcAnswersQos1(),
+                defaults == null ? null : defaults.rpcAnswersQos1());
         for (CallBench.Result result : new CallBench.Result[] { nodelay, defaults }) {
             if (result == null) {
                 continue;
             }
-            String key = result.brokerNoDelay() ? NODELAY : DEFAULT;
             JsonObject broker = new JsonObject();
-            broker.add("floor", callJson(result.floorSerial(), result.floorPipelined(), true));
-            broker.add("rpc", callJson(result.rpcSerial(), result.rpcPipelined(), true));
-            broker.add("rpc_eva_style", callJson(result.evaSerial(), result.evaPipelined(), true));
-            broker.addProperty("request_bytes", result.requestBytes());
-            broker.addProperty("response_bytes", result.responseBytes());
-            broker.addProperty("simulator_undecodable_requests", result.controllerUndecodable());
+            broker.add("floor", callJson(result.floor()));
+            broker.add("rpc", callJson(result.rpc()));
+            broker.add("rpc_eva_style", callJson(result.evaStyle()));
+            broker.add("rpc_controller_answers_qos1", callJson(result.rpcAnswersQos1()));
             broker.addProperty("call_qos", CallBench.CALL_QOS);
-            broker.add("rpc_controller_answers_qos1",
-                    callJson(result.rpcAnswerQos1Serial(), result.rpcAnswerQos1Pipelined(), true));
-            json.add(key, broker);
+            broker.addProperty("request_bytes", result.sizes().requestBytes());
+            broker.addProperty("response_bytes", result.sizes().responseBytes());
+            broker.addProperty("simulator_undecodable_requests", result.simulatorUndecodable());
+            json.add(result.brokerNoDelay() ? NODELAY : DEFAULT, broker);
             String where = result.brokerNoDelay() ? "nodelay" : "default";
-            ratioAtMost("rpc.serial_p50_us / floor.serial_p50_us (" + where + ")", result.rpcSerial().p50Us(),
-                    result.floorSerial().p50Us(), 1.5);
+            ratioAtMost("rpc.serial_p50_us / floor.serial_p50_us (" + where + ")", result.rpc().serial().p50Us(),
+                    result.floor().serial().p50Us(), 1.5);
             ratioAtLeast("rpc.pipelined_per_s / floor.pipelined_per_s (" + where + ")",
-                    result.rpcPipelined().perSecond(), result.floorPipelined().perSecond(), 0.7);
+                    result.rpc().pipelined().perSecond(), result.floor().pipelined().perSecond(), 0.7);
             ratioAtLeast("rpc.pipelined_per_s / rpc_eva_style.pipelined_per_s (" + where + ")",
-                    result.rpcPipelined().perSecond(), result.evaPipelined().perSecond(), 3);
+                    result.rpc().pipelined().perSecond(), result.evaStyle().pipelined().perSecond(), 3);
         }
     }
 
-    private void row(String name, CallDriver.@Nullable SerialResult s1, CallDriver.@Nullable PipelineResult p1,
-            CallDriver.@Nullable SerialResult s2, CallDriver.@Nullable PipelineResult p2) {
-        table.add(String.format("%-28s %10s %10s %12s   %10s %10s %12s", name, num(s1 == null ? null : s1.p50Us(), 1),
-                num(s1 == null ? null : s1.p99Us(), 1), num(p1 == null ? null : p1.perSecond(), 0),
-                num(s2 == null ? null : s2.p50Us(), 1), num(s2 == null ? null : s2.p99Us(), 1),
-                num(p2 == null ? null : p2.perSecond(), 0)));
+    private void row(String name, CallBench.@Nullable ClientResult r1, CallBench.@Nullable ClientResult r2) {
+        table.add(String.format("%-30s %10s %10s %12s   %10s %10s %12s", name,
+                num(r1 == null ? null : r1.serial().p50Us(), 1), num(r1 == null ? null : r1.serial().p99Us(), 1),
+                num(r1 == null ? null : r1.pipelined().perSecond(), 0), num(r2 == null ? null : r2.serial().p50Us(), 1),
+                num(r2 == null ? null : r2.serial().p99Us(), 1), num(r2 == null ? null : r2.pipelined().perSecond(), 0)));
     }
 
-    private static JsonObject callJson(SerialResult serial, PipelineResult pipelined, boolean withP99) {
+    private static JsonObject callJson(CallBench.ClientResult result) {
+        SerialResult serial = result.serial();
+        PipelineResult pipelined = result.pipelined();
         JsonObject o = new JsonObject();
         o.addProperty("serial_p50_us", round(serial.p50Us()));
-        if (withP99) {
-            o.addProperty("serial_p99_us", round(serial.p99Us()));
-        }
+        o.addProperty("serial_p99_us", round(serial.p99Us()));
         o.addProperty("pipelined_per_s", round(pipelined.perSecond()));
         o.addProperty("serial_p90_us", round(serial.p90Us()));
         o.addProperty("serial_max_us", round(serial.maxUs()));
@@ -120,6 +112,10 @@ final class Report {
         o.addProperty("serial_calls", serial.calls());
         o.addProperty("serial_errors", serial.errors());
         o.addProperty("serial_seconds", round(serial.seconds()));
+        o.addProperty("pipelined_median_per_s", round(pipelined.medianPerSecond()));
+        JsonArray rounds = new JsonArray();
+        pipelined.rounds().forEach(r -> rounds.add(round(r.perSecond())));
+        o.add("pipelined_rounds_per_s", rounds);
         o.addProperty("pipelined_calls", pipelined.calls());
         o.addProperty("pipelined_errors", pipelined.errors());
         o.addProperty("pipelined_seconds", round(pipelined.seconds()));
