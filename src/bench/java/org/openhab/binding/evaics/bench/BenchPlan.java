@@ -39,7 +39,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @param jmhIterations JMH measurement iterations
  * @param jmhIterationTime JMH iteration time
  * @param discoveryItems items in the discovery benchmark's {@code state} answer
- * @param discoveryRepeats conversions of that answer (the first one is reported on its own too)
+ * @param discoveryRepeats conversions of that answer (the first one is the cold figure, the later half the warm one)
  */
 @NonNullByDefault
 public record BenchPlan(int serialWarmupCalls, int serialCalls, Duration serialBudget, int callRounds,
@@ -61,7 +61,7 @@ public record BenchPlan(int serialWarmupCalls, int serialCalls, Duration serialB
     public static BenchPlan full() {
         return new BenchPlan(2_000, 10_000, Duration.ofSeconds(9), 3, PIPELINE_WINDOW, Duration.ofMillis(500),
                 Duration.ofSeconds(2), THINGS, 100_000, 2, LATENCY_RATE, Duration.ofSeconds(1), Duration.ofSeconds(4),
-                3, 5, Duration.ofSeconds(1), DISCOVERY_ITEMS, 5);
+                3, 5, Duration.ofSeconds(1), DISCOVERY_ITEMS, 10);
     }
 
     /** A short run that exercises every code path; its figures are not meant to be quoted. */
