@@ -35,7 +35,8 @@ import com.google.gson.JsonObject;
  * wire) shows the client's own cost: the controller answers at QoS 0, as an EVA notifier with {@code system} QoS 0
  * does. Beside that, the binding's client is measured against a second controller answering at EVA's default QoS 1,
  * which on a broker without {@code set_tcp_nodelay} costs about 40 ms per call (Nagle on the broker's socket to the
- * controller, waiting for the controller's delayed ACK of the PUBACK).
+ * controller, waiting for the controller's delayed ACK of the PUBACK), and so is an EVA-style client with all of
+ * EVA's defaults (requests at QoS 1 too): what a user would get from EVA's own client.
  * <p>
  * All clients are connected at once and take turns round by round (see {@link CallDriver}).
  */
@@ -55,6 +56,8 @@ final class CallBench {
     private static final int EVA_SUBSCRIBE_QOS = 1;
     /** Requests at the binding's QoS, so that only the subscription pattern differs. */
     private static final int EVA_PUBLISH_QOS = 0;
+    /** EVA's client publishes its requests at QoS 1 by default (spec §6.5). */
+    private static final int EVA_DEFAULT_PUBLISH_QOS = 1;
     /** The simulator keeps a request log for tests; the benchmark needs none. */
     private static final int REQUEST_LOG_CAPACITY = 1;
     private static final String UNIT = "bench/lamp1";
@@ -66,7 +69,7 @@ final class CallBench {
 
     /** One broker setting's results. */
     record Result(boolean brokerNoDelay, ClientResult floor, ClientResult rpc, ClientResult evaStyle,
-            ClientResult rpcAnswersQos1, FrameSizes sizes, long simulatorUndecodable) {
+            ClientResult rpcAnswersQos1, ClientResult evaStyleQos1, FrameSizes sizes, long simulatorUndecodable) {
     }
 
     /** A client under test with its gathered measurements. */
@@ -94,12 +97,16 @@ final class CallBench {
                     EvaStyleClient eva = new EvaStyleClient(broker.uri(), topics, CONTROLLER, KEY_ID, API_KEY,
                             EVA_SUBSCRIBE_QOS, EVA_PUBLISH_QOS);
                     OurRpcClient rpcQos1 = new OurRpcClient(broker.uri(), topics, CONTROLLER_QOS1, KEY_ID,
-                            API_KEY)) {
+                            API_KEY);
+                    EvaStyleClient evaQos1 = new EvaStyleClient(broker.uri(), topics, CONTROLLER_QOS1, KEY_ID,
+                            API_KEY, EVA_SUBSCRIBE_QOS, EVA_DEFAULT_PUBLISH_QOS)) {
                 List<Client> clients = List.of(client("floor", floor::call, plan),
                         client("rpc", rpc::test, plan),
                         client("rpc_eva_style", () -> eva.call("test", new JsonObject()), plan),
-                        client("rpc, EVA answers at QoS 1", rpcQos1::test, plan));
-                measure(clients, plan);
+                        client("rpc, EVA answers at QoS 1", rpcQos1::test, plan),
+                        client("rpc_eva_style, all at QoS 1", () -> evaQos1.call("test", new JsonObject()), plan));
+                CpuMeter cpu = new CpuMeter(broker.logFile().getParent());
+                measure(clients, plan, cpu);
                 for (Client client : clients) {
                     ClientResult result = client.result();
                     BenchMain.log("  %-26s serial: %s", client.name(), CallDriver.describe(result.serial()));
@@ -110,7 +117,8 @@ final class CallBench {
                     BenchMain.log("  the simulators could not decode %d requests", undecodable);
                 }
                 return new Result(brokerNoDelay, clients.get(0).result(), clients.get(1).result(),
-                        clients.get(2).result(), clients.get(3).result(), sizes, undecodable);
+                        clients.get(2).result(), clients.get(3).result(), clients.get(4).result(), sizes,
+                        undecodable);
             }
         }
     }
@@ -120,7 +128,7 @@ final class CallBench {
     }
 
     /** Warm-up, then serial rounds, then pipelined rounds; in every round each client takes its turn. */
-    private static void measure(List<Client> clients, BenchPlan plan) {
+    private static void measure(List<Client> clients, BenchPlan plan, CpuMeter cpu) {
         for (Client client : clients) {
             CallDriver.warmUp(client.call(), plan.serialWarmupCalls(),
                     plan.serialBudget().dividedBy(WARMUP_BUDGET_DIVISOR));
@@ -130,13 +138,13 @@ final class CallBench {
         Duration budgetPerRound = plan.serialBudget().dividedBy(rounds);
         for (int round = 0; round < rounds; round++) {
             for (Client client : clients) {
-                CallDriver.serial(client.call(), callsPerRound, budgetPerRound, client.serial());
+                CallDriver.serial(client.call(), callsPerRound, budgetPerRound, client.serial(), cpu);
             }
         }
         for (int round = 0; round < rounds; round++) {
             for (Client client : clients) {
                 CallDriver.pipelined(client.call(), plan.pipelineWarmup(), plan.pipelineDuration(),
-                        client.pipelined());
+                        client.pipelined(), cpu);
             }
         }
     }

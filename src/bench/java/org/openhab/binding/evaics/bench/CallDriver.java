@@ -44,11 +44,12 @@ final class CallDriver {
 
     /** A serial measurement; latencies in microseconds. */
     record SerialResult(int calls, int errors, double p50Us, double p90Us, double p99Us, double maxUs,
-            double meanUs, double seconds) {
+            double meanUs, double seconds, double cpuUsPerCall) {
     }
 
-    /** One pipelined round. */
-    record PipelineRound(long calls, long errors, double perSecond, double seconds, boolean stalled) {
+    /** One pipelined round; CPU of the JVM and the broker per completed call. */
+    record PipelineRound(long calls, long errors, double perSecond, double seconds, boolean stalled,
+            double cpuUsPerCall) {
     }
 
     /** Pipelined rounds of one client; {@link #perSecond()} is the best round's rate. */
@@ -78,6 +79,11 @@ final class CallDriver {
         boolean stalled() {
             return rounds.stream().anyMatch(PipelineRound::stalled);
         }
+
+        /** The lowest CPU per call of the rounds: other load on the machine only adds to it. */
+        double cpuUsPerCall() {
+            return rounds.stream().mapToDouble(PipelineRound::cpuUsPerCall).min().orElse(Double.NaN);
+        }
     }
 
     /** Serial samples of one client, gathered over rounds. */
@@ -85,6 +91,7 @@ final class CallDriver {
         private final Latencies latencies;
         private int errors;
         private long nanos;
+        private long cpuNanos;
 
         SerialRun(int expected) {
             latencies = new Latencies(expected);
@@ -93,7 +100,8 @@ final class CallDriver {
         SerialResult result() {
             return new SerialResult(latencies.count(), errors, latencies.percentileMicros(50),
                     latencies.percentileMicros(90), latencies.percentileMicros(99), latencies.maxMicros(),
-                    latencies.meanMicros(), nanos / 1e9);
+                    latencies.meanMicros(), nanos / 1e9,
+                    latencies.count() == 0 ? Double.NaN : cpuNanos / NANOS_PER_MICRO / latencies.count());
         }
     }
 
@@ -116,6 +124,7 @@ final class CallDriver {
     /** A serial run gives up after this many failed calls in a row: the setup is broken, not slow. */
     private static final int MAX_CONSECUTIVE_ERRORS = 10;
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final double NANOS_PER_MICRO = 1e3;
 
     private CallDriver() {
     }
@@ -131,7 +140,8 @@ final class CallDriver {
     }
 
     /** One serial round: up to {@code calls} calls within {@code budget}, added to {@code run}. */
-    static void serial(AsyncCall call, int calls, Duration budget, SerialRun run) {
+    static void serial(AsyncCall call, int calls, Duration budget, SerialRun run, CpuMeter cpu) {
+        long cpuStart = cpu.nanos();
         long start = System.nanoTime();
         long end = start + budget.toNanos();
         int consecutiveErrors = 0;
@@ -147,6 +157,7 @@ final class CallDriver {
             }
         }
         run.nanos += System.nanoTime() - start;
+        run.cpuNanos += cpu.nanos() - cpuStart;
     }
 
     /** @return the call's duration in nanoseconds, or -1 if it failed */
@@ -174,7 +185,7 @@ final class CallDriver {
      * One pipelined round: {@code run}'s window of calls in flight for {@code warmup} (not counted) and then
      * {@code duration}; the calls still in flight at the end are awaited (bounded) before the round returns.
      */
-    static void pipelined(AsyncCall call, Duration warmup, Duration duration, PipelineRun run) {
+    static void pipelined(AsyncCall call, Duration warmup, Duration duration, PipelineRun run, CpuMeter cpu) {
         int window = run.window;
         Semaphore permits = new Semaphore(window);
         LongAdder completed = new LongAdder();
@@ -185,6 +196,7 @@ final class CallDriver {
         long completedAtStart = -1;
         long failedAtStart = 0;
         long measureStart = measureFrom;
+        long cpuStart = 0;
         boolean stalled = false;
         try {
             while (true) {
@@ -193,6 +205,7 @@ final class CallDriver {
                     completedAtStart = completed.sum();
                     failedAtStart = failed.sum();
                     measureStart = now;
+                    cpuStart = cpu.nanos();
                 }
                 if (now >= end) {
                     break;
@@ -219,6 +232,7 @@ final class CallDriver {
                 });
             }
             long measureEnd = System.nanoTime();
+            long cpuUsed = cpu.nanos() - cpuStart;
             long calls = completed.sum() - Math.max(0, completedAtStart);
             long errors = failed.sum() - failedAtStart;
             double seconds = (measureEnd - measureStart) / NANOS_PER_SECOND;
@@ -226,7 +240,8 @@ final class CallDriver {
             if (!permits.tryAcquire(window, CALL_TIMEOUT.toNanos() * 2, TimeUnit.NANOSECONDS)) {
                 stalled = true;
             }
-            run.rounds.add(new PipelineRound(calls, errors, seconds > 0 ? calls / seconds : 0, seconds, stalled));
+            run.rounds.add(new PipelineRound(calls, errors, seconds > 0 ? calls / seconds : 0, seconds, stalled,
+                    calls > 0 ? cpuUsed / NANOS_PER_MICRO / calls : Double.NaN));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -234,14 +249,15 @@ final class CallDriver {
     }
 
     static String describe(SerialResult serial) {
-        return String.format("%d calls, p50 %.1f us, p99 %.1f us, %d errors", serial.calls(), serial.p50Us(),
-                serial.p99Us(), serial.errors());
+        return String.format("%d calls, p50 %.1f us, p99 %.1f us, CPU %.0f us/call, %d errors", serial.calls(),
+                serial.p50Us(), serial.p99Us(), serial.cpuUsPerCall(), serial.errors());
     }
 
     static String describe(PipelineResult pipelined) {
         double[] rates = pipelined.rounds().stream().mapToDouble(PipelineRound::perSecond).toArray();
-        return String.format("best %.0f calls/s, rounds %s (%d in flight, %d errors%s)", pipelined.perSecond(),
-                Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()), pipelined.window(),
-                pipelined.errors(), pipelined.stalled() ? ", STALLED" : "");
+        return String.format("best %.0f calls/s, rounds %s, CPU %.0f us/call (%d in flight, %d errors%s)",
+                pipelined.perSecond(), Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()),
+                pipelined.cpuUsPerCall(), pipelined.window(), pipelined.errors(),
+                pipelined.stalled() ? ", STALLED" : "");
     }
 }

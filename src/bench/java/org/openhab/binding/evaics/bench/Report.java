@@ -66,8 +66,26 @@ final class Report {
                 defaults == null ? null : defaults.rpc());
         row("rpc_eva_style (sub per call)", nodelay == null ? null : nodelay.evaStyle(),
                 defaults == null ? null : defaults.evaStyle());
+        table.add("with EVA's default QoS 1 for answers (and for the EVA-style client's requests):");
         row("rpc, EVA answers at QoS 1", nodelay == null ? null : nodelay.rpcAnswersQos1(),
                 defaults == null ? null : defaults.rpcAnswersQos1());
+        row("rpc_eva_style, all at QoS 1", nodelay == null ? null : nodelay.evaStyleQos1(),
+                defaults == null ? null : defaults.evaStyleQos1());
+        table.add(String.format("%-30s %23s %10s   %23s %10s", "CPU per call, us (JVM+broker)", "serial",
+                "pipelined", "serial", "pipelined"));
+        for (int i = 0; i < 5; i++) {
+            CallBench.ClientResult a = nodelay == null ? null : clients(nodelay).get(i);
+            CallBench.ClientResult b = defaults == null ? null : clients(defaults).get(i);
+            CallBench.ClientResult named = a != null ? a : b;
+            if (named == null) {
+                continue;
+            }
+            table.add(String.format("  %-28s %23s %10s   %23s %10s", named.name(),
+                    num(a == null ? null : a.serial().cpuUsPerCall(), 0),
+                    num(a == null ? null : a.pipelined().cpuUsPerCall(), 0),
+                    num(b == null ? null : b.serial().cpuUsPerCall(), 0),
+                    num(b == null ? null : b.pipelined().cpuUsPerCall(), 0)));
+        }
         for (CallBench.Result result : new CallBench.Result[] { nodelay, defaults }) {
             if (result == null) {
                 continue;
@@ -77,6 +95,7 @@ final class Report {
             broker.add("rpc", callJson(result.rpc()));
             broker.add("rpc_eva_style", callJson(result.evaStyle()));
             broker.add("rpc_controller_answers_qos1", callJson(result.rpcAnswersQos1()));
+            broker.add("rpc_eva_style_all_qos1", callJson(result.evaStyleQos1()));
             broker.addProperty("call_qos", CallBench.CALL_QOS);
             broker.addProperty("request_bytes", result.sizes().requestBytes());
             broker.addProperty("response_bytes", result.sizes().responseBytes());
@@ -90,6 +109,10 @@ final class Report {
             ratioAtLeast("rpc.pipelined_per_s / rpc_eva_style.pipelined_per_s (" + where + ")",
                     result.rpc().pipelined().perSecond(), result.evaStyle().pipelined().perSecond(), 3);
         }
+    }
+
+    private static List<CallBench.ClientResult> clients(CallBench.Result result) {
+        return List.of(result.floor(), result.rpc(), result.evaStyle(), result.rpcAnswersQos1(), result.evaStyleQos1());
     }
 
     private void row(String name, CallBench.@Nullable ClientResult r1, CallBench.@Nullable ClientResult r2) {
@@ -112,6 +135,8 @@ final class Report {
         o.addProperty("serial_calls", serial.calls());
         o.addProperty("serial_errors", serial.errors());
         o.addProperty("serial_seconds", round(serial.seconds()));
+        o.addProperty("serial_cpu_us_per_call", round(serial.cpuUsPerCall()));
+        o.addProperty("pipelined_cpu_us_per_call", round(pipelined.cpuUsPerCall()));
         o.addProperty("pipelined_median_per_s", round(pipelined.medianPerSecond()));
         JsonArray rounds = new JsonArray();
         pipelined.rounds().forEach(r -> rounds.add(round(r.perSecond())));
