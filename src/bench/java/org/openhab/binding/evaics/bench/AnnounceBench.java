@@ -44,6 +44,7 @@ final class AnnounceBench {
     private static final int GC_ROUNDS = 4;
     private static final long GC_PAUSE_MILLIS = 100;
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final double NANOS_PER_MICRO = 1e3;
 
     /** Which consumer a round feeds. */
     enum Consumer {
@@ -52,7 +53,8 @@ final class AnnounceBench {
     }
 
     /** One throughput round. */
-    record Round(Consumer consumer, long sent, long received, double perSecond, double publishPerSecond) {
+    record Round(Consumer consumer, long sent, long received, double perSecond, double publishPerSecond,
+            double cpuUsPerMessage) {
     }
 
     /** One latency run; latencies in microseconds. */
@@ -102,15 +104,18 @@ final class AnnounceBench {
         ArrivalCounter counter = new ArrivalCounter();
         counter.reset(messages, false);
         AutoCloseable sink = consumer(consumer, counter, true);
+        CpuMeter cpu = new CpuMeter(broker.logFile().getParent());
         try (AnnouncePublisher publisher = publisher()) {
+            long cpuStart = cpu.nanos();
             long start = System.nanoTime();
             publisher.publishBurst(messages);
             publisher.awaitAcknowledged();
             long published = System.nanoTime();
             long received = counter.await(messages, IDLE_END, ROUND_CAP);
+            double cpuUs = (cpu.nanos() - cpuStart) / NANOS_PER_MICRO;
             double seconds = (counter.lastArrivalNanos() - start) / NANOS_PER_SECOND;
             return new Round(consumer, messages, received, seconds > 0 ? received / seconds : 0,
-                    messages / ((published - start) / NANOS_PER_SECOND));
+                    messages / ((published - start) / NANOS_PER_SECOND), received > 0 ? cpuUs / received : 0);
         } finally {
             sink.close();
         }
@@ -180,8 +185,8 @@ final class AnnounceBench {
     }
 
     static String describe(Round round) {
-        return String.format("%.0f msgs/s (%d of %d received; publisher %.0f msgs/s)", round.perSecond(),
-                round.received(), round.sent(), round.publishPerSecond());
+        return String.format("%.0f msgs/s (%d of %d received; publisher %.0f msgs/s; CPU %.1f us/msg)",
+                round.perSecond(), round.received(), round.sent(), round.publishPerSecond(), round.cpuUsPerMessage());
     }
 
     static String describe(LatencyRun run) {

@@ -165,6 +165,8 @@ final class Report {
         o.addProperty("latency_offered_per_s", round(result.bindingLatency().offeredPerSecond()));
         o.addProperty("latency_received", result.bindingLatency().received());
         o.addProperty("latency_sent", result.bindingLatency().sent());
+        o.addProperty("cpu_us_per_msg", round(minCpu(result, AnnounceBench.Consumer.BINDING)));
+        o.addProperty("floor_cpu_us_per_msg", round(minCpu(result, AnnounceBench.Consumer.FLOOR)));
         JsonArray rounds = new JsonArray();
         for (AnnounceBench.Round round : result.rounds()) {
             JsonObject r = new JsonObject();
@@ -173,6 +175,7 @@ final class Report {
             r.addProperty("received", round.received());
             r.addProperty("msgs_per_s", round(round.perSecond()));
             r.addProperty("publisher_msgs_per_s", round(round.publishPerSecond()));
+            r.addProperty("cpu_us_per_msg", round(round.cpuUsPerMessage()));
             rounds.add(r);
         }
         o.add("rounds", rounds);
@@ -186,11 +189,19 @@ final class Report {
                 num(result.bindingLatency().offeredPerSecond(), 0), num(result.bindingLatency().p50Us(), 0),
                 num(result.bindingLatency().p99Us(), 0), num(result.floorLatency().p50Us(), 0),
                 num(result.floorLatency().p99Us(), 0)));
+        table.add(String.format("  CPU per message (publisher + broker + consumer): binding %s us, floor %s us",
+                num(minCpu(result, AnnounceBench.Consumer.BINDING), 1),
+                num(minCpu(result, AnnounceBench.Consumer.FLOOR), 1)));
         table.add(String.format("  heap per thing %s bytes", num(result.heapBytesPerThing(), 0)));
         ratioAtLeast("announce.msgs_per_s / floor_msgs_per_s", result.bindingPerSecond(), result.floorPerSecond(),
                 0.8);
         bound("announce.p99_latency_us at 10,000 msgs/s", result.bindingLatency().p99Us(), "<", 5_000);
         bound("announce.heap_bytes_per_thing", result.heapBytesPerThing(), "<=", 2_048);
+    }
+
+    private static double minCpu(AnnounceBench.Result result, AnnounceBench.Consumer consumer) {
+        return result.rounds().stream().filter(r -> r.consumer() == consumer)
+                .mapToDouble(AnnounceBench.Round::cpuUsPerMessage).min().orElse(Double.NaN);
     }
 
     void crypto(Map<String, Double> scores) {
