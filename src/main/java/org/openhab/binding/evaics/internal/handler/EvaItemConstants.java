@@ -12,15 +12,10 @@
  */
 package org.openhab.binding.evaics.internal.handler;
 
-import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.BINDING_ID;
-
-import java.util.Set;
-
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.openhab.core.thing.ThingTypeUID;
 
 /**
- * Identifiers of the item things (unit, sensor, lvar): thing types, channels, configuration parameters and
+ * Identifiers of the item things (unit, sensor, lvar; their thing types are in EvaIcsBindingConstants): channels, configuration parameters and
  * properties, as declared in {@code ESH-INF/thing/items.xml}.
  */
 @NonNullByDefault
@@ -31,21 +26,11 @@ public final class EvaItemConstants {
     public static final String TYPE_SENSOR = "sensor";
     public static final String TYPE_LVAR = "lvar";
 
-    public static final ThingTypeUID THING_TYPE_UNIT = new ThingTypeUID(BINDING_ID, TYPE_UNIT);
-    public static final ThingTypeUID THING_TYPE_SENSOR = new ThingTypeUID(BINDING_ID, TYPE_SENSOR);
-    public static final ThingTypeUID THING_TYPE_LVAR = new ThingTypeUID(BINDING_ID, TYPE_LVAR);
-
-    /** The item thing types, for the handler factory. */
-    public static final Set<ThingTypeUID> ITEM_THING_TYPES = Set.of(THING_TYPE_UNIT, THING_TYPE_SENSOR,
-            THING_TYPE_LVAR);
-
     /** Configuration: the EVA full id {@code <group>/<id>}. */
     public static final String CONFIG_ID = "id";
     /** Sensor configuration: the unit symbol of the value. */
     public static final String CONFIG_UNIT = "unit";
 
-    /** Thing (and discovery) property holding the OID {@code <type>:<group>/<id>}; the representation property. */
-    public static final String PROPERTY_OID = "oid";
 
     // channels shared by several item types
     public static final String CHANNEL_STATUS = "status";

@@ -12,7 +12,7 @@
  */
 package org.openhab.binding.evaics.internal.handler;
 
-import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.PROPERTY_OID;
+import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.PROPERTY_OID;
 
 import java.util.concurrent.CompletableFuture;
 

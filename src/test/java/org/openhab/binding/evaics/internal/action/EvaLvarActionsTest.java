@@ -15,6 +15,7 @@ package org.openhab.binding.evaics.internal.action;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
+import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.*;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
 
 import java.time.Duration;

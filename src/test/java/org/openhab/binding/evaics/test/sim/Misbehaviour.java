@@ -32,7 +32,10 @@ public enum Misbehaviour {
     TAMPER_IV,
     /** Changes the unauthenticated status: 0xC8 to 0xC9 (binary), {@code 200|} to {@code 201|} (text). */
     TAMPER_STATUS,
-    /** Answers with a valid answer recorded earlier for another call (same key and format); nothing else. */
+    /**
+     * Answers with a valid answer recorded earlier for another call (same key and format) and nothing else; answers
+     * nothing if no answer was recorded yet.
+     */
     REPLAY,
     /** Publishes a valid answer recorded for another call, then the real answer. */
     REPLAY_THEN_ANSWER,

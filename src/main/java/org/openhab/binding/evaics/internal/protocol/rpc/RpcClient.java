@@ -66,9 +66,15 @@ import com.google.gson.JsonPrimitive;
  * calls still waiting when the connection drops fail the same way (their answers would be lost with the clean
  * session). Pending calls are bounded by {@link RpcSettings#maxPendingCalls()}.
  * <p>
+ * Calls can be made once the future of {@link #start()} has completed; before that they fail with
+ * {@link Kind#NOT_CONNECTED}.
+ * <p>
  * Threads: answers are decoded on the MQTT client's thread; futures complete there (answers), on the timer
  * (timeouts) or on the caller's thread (immediate failures). Dependent stages must not block; use the
- * {@code ...Async} variants for slow work. Thread-safe; the hot path takes no lock besides the pending-call map.
+ * {@code ...Async} variants for slow work. Every call schedules its timeout on the given timer and cancels it on
+ * completion: a {@link java.util.concurrent.ScheduledThreadPoolExecutor} with
+ * {@code setRemoveOnCancelPolicy(true)} keeps cancelled timeouts from piling up at high call rates. Thread-safe; the
+ * hot path takes no lock besides the pending-call map.
  */
 @NonNullByDefault
 public final class RpcClient implements AutoCloseable {
@@ -83,7 +89,13 @@ public final class RpcClient implements AutoCloseable {
     private static final int UUID_VERSION_4 = 0x40;
     private static final int UUID_VARIANT_MASK = 0x3f;
     private static final int UUID_VARIANT_RFC4122 = 0x80;
+    /** Length of the canonical UUID text, 32 hex digits and 4 dashes. */
+    private static final int UUID_TEXT_LENGTH = 36;
+    /** The canonical UUID text has a dash before these byte positions (8-4-4-4-12 hex digits). */
+    private static final int[] UUID_DASH_BEFORE_BYTE = { 4, 6, 8, 10 };
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+    private static final int NIBBLE_BITS = 4;
+    private static final int NIBBLE_MASK = 0xf;
     private static final String JSONRPC_VERSION = "2.0";
     private static final String KEY_PARAM = "k";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -121,7 +133,8 @@ public final class RpcClient implements AutoCloseable {
     private final Object lifecycleLock = new Object();
     // guarded by lifecycleLock
     private @Nullable CompletableFuture<Void> subscribed;
-    private volatile boolean started;
+    /** The broker acknowledged the response subscription: answers can reach us. */
+    private volatile boolean subscriptionAcked;
     private volatile boolean closed;
 
     /**
@@ -168,7 +181,6 @@ public final class RpcClient implements AutoCloseable {
                 });
                 future = ready;
                 subscribed = future;
-                started = true;
             }
             return future.copy();
         }
@@ -180,6 +192,8 @@ public final class RpcClient implements AutoCloseable {
      */
     private void awaitReady(CompletableFuture<Void> ready) {
         if (transport.isConnected()) {
+            // set before completing: callers may call() from the completion itself
+            subscriptionAcked = true;
             ready.complete(null);
             return;
         }
@@ -196,6 +210,7 @@ public final class RpcClient implements AutoCloseable {
             if (closed) {
                 waiter.completeExceptionally(closedException());
             } else {
+                subscriptionAcked = true;
                 waiter.complete(null);
             }
         }
@@ -220,9 +235,11 @@ public final class RpcClient implements AutoCloseable {
         if (closed) {
             return CompletableFuture.failedFuture(closedException());
         }
-        if (!started) {
-            return failed(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
-                    "RPC client for " + controller + " is not started; '" + method + "' not sent");
+        if (!subscriptionAcked) {
+            // an answer could come back before the broker routes the response topic to us
+            return failed(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY, "RPC client for " + controller
+                    + " is not started or its response subscription is not acknowledged yet; '" + method
+                    + "' not sent");
         }
         if (!transport.isConnected()) {
             return failed(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
@@ -435,14 +452,16 @@ public final class RpcClient implements AutoCloseable {
         if (id.length != REQUEST_ID_BYTES) {
             throw new IllegalArgumentException("a UUID has " + REQUEST_ID_BYTES + " bytes, not " + id.length);
         }
-        char[] text = new char[36];
+        char[] text = new char[UUID_TEXT_LENGTH];
         int pos = 0;
+        int dash = 0;
         for (int i = 0; i < REQUEST_ID_BYTES; i++) {
-            if (i == 4 || i == 6 || i == 8 || i == 10) {
+            if (dash < UUID_DASH_BEFORE_BYTE.length && i == UUID_DASH_BEFORE_BYTE[dash]) {
                 text[pos++] = '-';
+                dash++;
             }
-            text[pos++] = HEX_DIGITS[(id[i] >> 4) & 0xf];
-            text[pos++] = HEX_DIGITS[id[i] & 0xf];
+            text[pos++] = HEX_DIGITS[(id[i] >> NIBBLE_BITS) & NIBBLE_MASK];
+            text[pos++] = HEX_DIGITS[id[i] & NIBBLE_MASK];
         }
         return new String(text);
     }

@@ -305,6 +305,18 @@ class RpcClientAnswerRulesTest {
     }
 
     @Test
+    void callFromTheStartCompletionIsSent() {
+        RpcClient client = new RpcClient(f.transport, f.topics, UC, KEY_ID, API_KEY, FrameFormat.BINARY,
+                RpcSettings.defaults(), ProtocolLimits.defaults(), f.timer);
+        try {
+            JsonElement result = await(client.start().thenCompose(v -> client.call("test", new JsonObject())));
+            assertEquals("uc/sim1", result.getAsJsonObject().get("controller").getAsString());
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
     void requestsArriveWithTheUuidAsJsonRpcIdAndTheHexCallId() {
         RpcClient client = f.client(UC, FrameFormat.BINARY, RpcSettings.defaults());
         await(client.call("test", new JsonObject()));

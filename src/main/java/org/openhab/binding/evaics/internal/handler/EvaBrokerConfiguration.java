@@ -1,0 +1,150 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.handler;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
+import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
+import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
+
+/**
+ * Configuration of the {@code evaics:broker} bridge (ESH-INF/thing/broker.xml), mapped by openHAB from the thing
+ * configuration, and its translation into transport settings (spec §1). {@link #toString()} never shows the
+ * password.
+ */
+@NonNullByDefault
+public class EvaBrokerConfiguration {
+
+    public static final int MIN_PORT = 1;
+    public static final int MAX_PORT = 65535;
+    /** The broker's answer to a connect attempt is awaited this long. */
+    public static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /** Default cap of the reconnect backoff. */
+    public static final int DEFAULT_RECONNECT_INTERVAL_SECONDS = 30;
+    /** The reconnect backoff never goes above a day, however configured. */
+    public static final int MAX_RECONNECT_INTERVAL_SECONDS = 86_400;
+
+    public String host = "";
+    public int port = MqttSettings.DEFAULT_TCP_PORT;
+    public boolean tls = false;
+    /** Empty: the JVM trust store. */
+    public String caFile = "";
+    public String clientCertFile = "";
+    public String clientKeyFile = "";
+    public boolean verifyHostname = true;
+    public String username = "";
+    public String password = "";
+    /** Empty: a random client id per connection object. */
+    public String clientId = "";
+    public int keepAlive = MqttSettings.DEFAULT_KEEP_ALIVE_SECONDS;
+    /** QoS of API requests and responses; state announcements are always subscribed with QoS 1. */
+    public int qos = RpcSettings.DEFAULT_QOS;
+    /** The EVA space (topic prefix), empty for none. */
+    public String space = "";
+    /** Largest pause between reconnect attempts, in seconds. */
+    public int reconnectInterval = DEFAULT_RECONNECT_INTERVAL_SECONDS;
+
+    /**
+     * Checks everything that can be checked without touching files or the network and builds the transport
+     * settings.
+     *
+     * @throws IllegalArgumentException with a message for the user that says what is wrong
+     */
+    public MqttSettings toMqttSettings() {
+        String trimmedHost = host.trim();
+        if (trimmedHost.isEmpty()) {
+            throw new IllegalArgumentException("the broker host is empty");
+        }
+        if (port < MIN_PORT || port > MAX_PORT) {
+            throw new IllegalArgumentException("the port " + port + " is outside " + MIN_PORT + ".." + MAX_PORT);
+        }
+        if (keepAlive < 0 || keepAlive > MqttSettings.MAX_KEEP_ALIVE_SECONDS) {
+            throw new IllegalArgumentException(
+                    "the keep-alive " + keepAlive + " s is outside 0.." + MqttSettings.MAX_KEEP_ALIVE_SECONDS);
+        }
+        if (qos < 0 || qos > RpcSettings.MAX_QOS) {
+            throw new IllegalArgumentException("the QoS " + qos + " is not 0 or " + RpcSettings.MAX_QOS);
+        }
+        if (reconnectInterval < 1 || reconnectInterval > MAX_RECONNECT_INTERVAL_SECONDS) {
+            throw new IllegalArgumentException("the reconnect interval " + reconnectInterval + " s is outside 1.."
+                    + MAX_RECONNECT_INTERVAL_SECONDS);
+        }
+        if (!password.isEmpty() && username.isEmpty()) {
+            throw new IllegalArgumentException("a password is set but no username (MQTT needs both)");
+        }
+        Path ca = file("CA file", caFile);
+        Path cert = file("client certificate file", clientCertFile);
+        Path key = file("client key file", clientKeyFile);
+        if (!tls && (ca != null || cert != null || key != null)) {
+            throw new IllegalArgumentException("CA and client certificate files are only used with TLS enabled");
+        }
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException(
+                    "the client certificate file and the client key file must be given together");
+        }
+        Duration maxDelay = Duration.ofSeconds(reconnectInterval);
+        Duration minDelay = MqttSettings.DEFAULT_RECONNECT_MIN_DELAY.compareTo(maxDelay) < 0
+                ? MqttSettings.DEFAULT_RECONNECT_MIN_DELAY
+                : maxDelay;
+        String hostPart = trimmedHost.contains(":") && !trimmedHost.startsWith("[") ? "[" + trimmedHost + "]"
+                : trimmedHost;
+        String scheme = tls ? MqttSettings.SCHEME_SSL : MqttSettings.SCHEME_TCP;
+        return MqttSettings.builder(scheme + "://" + hostPart + ":" + port).clientId(clientId.trim())
+                .username(username.isEmpty() ? null : username).password(password.isEmpty() ? null : password)
+                .keepAliveSeconds(keepAlive).connectTimeoutSeconds(CONNECT_TIMEOUT_SECONDS).caFile(ca)
+                .clientCertFile(cert).clientKeyFile(key).verifyHostname(verifyHostname).reconnectMinDelay(minDelay)
+                .reconnectMaxDelay(maxDelay).build();
+    }
+
+    /**
+     * The topics of the configured space.
+     *
+     * @throws IllegalArgumentException if the space cannot be a topic prefix
+     */
+    public EvaTopics topics() {
+        return new EvaTopics(space.trim());
+    }
+
+    private static @Nullable Path file(String what, String name) {
+        String trimmed = name.trim();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        Path path;
+        try {
+            path = Path.of(trimmed);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("the " + what + " name " + trimmed + " is not a valid path");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("the " + what + " " + trimmed + " does not exist");
+        }
+        if (!Files.isReadable(path)) {
+            throw new IllegalArgumentException("the " + what + " " + trimmed + " is not readable");
+        }
+        return path;
+    }
+
+    @Override
+    public String toString() {
+        return "EvaBrokerConfiguration[host=" + host + ", port=" + port + ", tls=" + tls + ", username=" + username
+                + ", password=" + (password.isEmpty() ? "" : "***") + ", clientId=" + clientId + ", space=" + space
+                + "]";
+    }
+}

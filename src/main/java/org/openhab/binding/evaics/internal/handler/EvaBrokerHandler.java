@@ -1,0 +1,222 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.handler;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.discovery.EvaControllerDiscoveryService;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttConnectionListener;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttMessageListener;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException.Reason;
+import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
+import org.openhab.binding.evaics.internal.protocol.state.AnnouncementRouter;
+import org.openhab.binding.evaics.internal.protocol.state.ControllerAnnouncementSink;
+import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
+import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
+import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.binding.BaseBridgeHandler;
+import org.openhab.core.thing.binding.ThingHandlerService;
+import org.openhab.core.types.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code evaics:broker} bridge: one MQTT connection to the broker the EVA controllers use (spec §1), the
+ * subscriptions to their plain announcements (spec §2, §2.1, §2.2, §9, §10 step 6) and the routing of those to the
+ * controller bridges registered here.
+ * <p>
+ * Status: UNKNOWN while the first connection is being made, ONLINE while connected, OFFLINE COMMUNICATION_ERROR
+ * while the broker is unreachable or the connection is lost (the transport keeps reconnecting with a capped
+ * backoff), OFFLINE CONFIGURATION_ERROR for a configuration that cannot work, including credentials the broker
+ * refuses. {@link #initialize()} and {@link #dispose()} never wait for the network.
+ */
+@NonNullByDefault
+public class EvaBrokerHandler extends BaseBridgeHandler {
+
+    private final Logger logger = LoggerFactory.getLogger(EvaBrokerHandler.class);
+    private final ProtocolLimits limits = ProtocolLimits.defaults();
+    /** Outlives connections, so that controller registrations survive a configuration change. */
+    private final AnnouncementRouter router = new AnnouncementRouter();
+    private volatile @Nullable Connection connection;
+
+    /** One transport with what belongs to it; replaced on every initialize(). */
+    private record Connection(MqttTransport transport, EvaTopics topics, AnnouncementParser parser, int qos) {
+    }
+
+    public EvaBrokerHandler(Bridge bridge) {
+        super(bridge);
+    }
+
+    @Override
+    public void initialize() {
+        EvaBrokerConfiguration config = getConfigAs(EvaBrokerConfiguration.class);
+        MqttTransport transport;
+        EvaTopics topics;
+        try {
+            MqttSettings settings = config.toMqttSettings();
+            topics = config.topics();
+            transport = new MqttTransport(settings);
+        } catch (IllegalArgumentException e) {
+            configurationError(e);
+            return;
+        }
+        AnnouncementParser parser = new AnnouncementParser(topics.space(), new ZlibMsgPackBodyDecoder(limits), limits);
+        Connection current = new Connection(transport, topics, parser, config.qos);
+        connection = current;
+        transport.addConnectionListener(new ConnectionListener(current));
+        MqttMessageListener messages = (topic, payload, retained) -> {
+            if (connection == current) {
+                router.route(parser.parse(topic, payload), topic);
+            }
+        };
+        for (String filter : AnnouncementRouter.topicFilters(topics)) {
+            transport.subscribe(filter, AnnouncementRouter.ANNOUNCEMENT_QOS, messages)
+                    .whenComplete((ok, failure) -> subscriptionDone(filter, failure));
+        }
+        updateStatus(ThingStatus.UNKNOWN);
+        try {
+            transport.start();
+        } catch (IllegalArgumentException e) {
+            connection = null;
+            configurationError(e);
+            scheduler.execute(transport::close);
+        }
+    }
+
+    private void configurationError(IllegalArgumentException e) {
+        logger.debug("Broker {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                StatusDescriptions.text(StatusDescriptions.BROKER_CONFIG_INVALID, String.valueOf(e.getMessage())));
+    }
+
+    private void subscriptionDone(String filter, @Nullable Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof MqttTransportException e && e.reason() == Reason.SUBSCRIPTION_REFUSED) {
+            logger.warn("The broker of {} refused the subscription to {}; those announcements will not arrive",
+                    getThing().getUID(), filter);
+        } else if (cause != null) {
+            logger.debug("Subscription to {} not acknowledged: {}", filter, cause.getMessage());
+        }
+    }
+
+    @Override
+    public void dispose() {
+        Connection current = connection;
+        connection = null;
+        if (current != null) {
+            // close() waits for the DISCONNECT and Paho's threads; dispose() must not
+            scheduler.execute(current.transport()::close);
+        }
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        // the bridge has no channels
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return List.of(EvaControllerDiscoveryService.class);
+    }
+
+    /** The connection, while one exists (it may be disconnected; check the bridge status). */
+    public @Nullable MqttTransport transport() {
+        Connection current = connection;
+        return current == null ? null : current.transport();
+    }
+
+    /** The topics of the configured space, while a connection exists. */
+    public @Nullable EvaTopics topics() {
+        Connection current = connection;
+        return current == null ? null : current.topics();
+    }
+
+    /** The configured QoS for API requests and responses. */
+    public int rpcQos() {
+        Connection current = connection;
+        return current == null ? getConfigAs(EvaBrokerConfiguration.class).qos : current.qos();
+    }
+
+    /**
+     * Registers a controller bridge for the announcements naming its controller id.
+     *
+     * @return false if another controller bridge on this broker already has that controller id
+     */
+    public boolean registerController(ControllerId controller, ControllerAnnouncementSink sink) {
+        return router.register(controller, sink);
+    }
+
+    public void unregisterController(ControllerId controller, ControllerAnnouncementSink sink) {
+        router.unregister(controller, sink);
+    }
+
+    /** Receives every discovery announce on this broker (spec §2.1); null to stop. */
+    public void setDiscoveryListener(@Nullable Consumer<ControllerId> listener) {
+        router.setDiscoveryListener(listener);
+    }
+
+    /** Turns the events of one transport into statuses, unless a newer connection replaced it. */
+    private final class ConnectionListener implements MqttConnectionListener {
+        private final Connection owner;
+
+        ConnectionListener(Connection owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void connected(boolean reconnect) {
+            if (connection == owner) {
+                logger.debug("Broker {} {}", getThing().getUID(), reconnect ? "reconnected" : "connected");
+                updateStatus(ThingStatus.ONLINE);
+            }
+        }
+
+        @Override
+        public void connectionLost(String reason) {
+            if (connection == owner) {
+                logger.debug("Broker {} lost the connection: {}", getThing().getUID(), reason);
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                        StatusDescriptions.text(StatusDescriptions.CONNECTION_LOST, reason));
+            }
+        }
+
+        @Override
+        public void connectFailed(String reason, boolean authenticationRefused) {
+            if (connection != owner) {
+                return;
+            }
+            logger.debug("Broker {} connect attempt failed: {}", getThing().getUID(), reason);
+            if (authenticationRefused) {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                        StatusDescriptions.text(StatusDescriptions.CREDENTIALS_REFUSED, reason));
+            } else {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                        StatusDescriptions.text(StatusDescriptions.BROKER_UNREACHABLE, reason));
+            }
+        }
+    }
+}

@@ -1,0 +1,426 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.handler;
+
+import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.*;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.action.EvaControllerActions;
+import org.openhab.binding.evaics.internal.discovery.EvaItemDiscoveryService;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
+import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
+import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
+import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException.Kind;
+import org.openhab.binding.evaics.internal.protocol.rpc.RpcClient;
+import org.openhab.binding.evaics.internal.protocol.rpc.RpcEvaApi;
+import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
+import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
+import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
+import org.openhab.binding.evaics.internal.protocol.state.Oid;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.binding.BaseBridgeHandler;
+import org.openhab.core.thing.binding.ThingHandlerService;
+import org.openhab.core.types.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * The {@code evaics:controller} bridge: one EVA ICS controller on the broker of its parent bridge. It owns the
+ * encrypted RPC client for that controller (spec §4 to §6, §10 steps 2 to 5), the heartbeat, and the delivery of
+ * announcements and refreshed states to its item things ({@link ItemDispatcher}).
+ * <p>
+ * Status: ONLINE once the controller answered an authenticated {@code test} call (spec §8.1), which also fills
+ * the product properties; then every registered item is refreshed by a {@code state} call. The heartbeat repeats
+ * the {@code test} call; a failure makes the controller OFFLINE COMMUNICATION_ERROR with the reason, within two
+ * heartbeat intervals of its last answer (the heartbeat call never waits longer than one interval), and the next
+ * answer makes it ONLINE again, followed by a refresh. A {@code restart}/{@code leaving} event of the controller
+ * (spec §2.2) runs the heartbeat at once: anyone can publish one, so it is a reason to check, not a verdict. While
+ * the broker is not ONLINE the controller is OFFLINE BRIDGE_OFFLINE and its RPC client is closed (pending calls
+ * fail; nothing is queued).
+ */
+@NonNullByDefault
+public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHost {
+
+    /** Product code of the placeholder id reported while the configuration is invalid. */
+    static final String UNCONFIGURED_PRODUCT = "unconfigured";
+
+    private final Logger logger = LoggerFactory.getLogger(EvaControllerHandler.class);
+    private final ProtocolLimits limits = ProtocolLimits.defaults();
+    private final ItemDispatcher dispatcher = new ItemDispatcher(scheduler, new Hints());
+
+    private final Object lock = new Object();
+    // written under lock
+    private volatile @Nullable ControllerSettings settings;
+    // guarded by lock
+    private @Nullable EvaBrokerHandler broker;
+    private @Nullable Session session;
+    private @Nullable ScheduledFuture<?> heartbeatJob;
+    // written under lock
+    private volatile @Nullable EvaApi onlineApi;
+    private volatile @Nullable ControllerId configuredController;
+    private volatile @Nullable Runnable onlineListener;
+
+    /** One RPC client on one broker connection. */
+    private static final class Session {
+        final MqttTransport transport;
+        final RpcClient rpc;
+        final EvaApi api;
+        final AtomicBoolean probing = new AtomicBoolean();
+        /** Guarded by the handler's lock. */
+        boolean online;
+
+        Session(MqttTransport transport, RpcClient rpc) {
+            this.transport = transport;
+            this.rpc = rpc;
+            this.api = new RpcEvaApi(rpc);
+        }
+    }
+
+    public EvaControllerHandler(Bridge bridge) {
+        super(bridge);
+    }
+
+    @Override
+    public void initialize() {
+        ControllerSettings configured;
+        try {
+            configured = getConfigAs(EvaControllerConfiguration.class).validate();
+        } catch (IllegalArgumentException e) {
+            logger.debug("Controller {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, StatusDescriptions
+                    .text(StatusDescriptions.CONTROLLER_CONFIG_INVALID, String.valueOf(e.getMessage())));
+            return;
+        }
+        ControllerId controller = configured.controller();
+        configuredController = controller;
+        updateProperty(PROPERTY_CONTROLLER_ID, controller.toString());
+        Bridge bridge = getBridge();
+        if (bridge == null || !(bridge.getHandler() instanceof EvaBrokerHandler brokerHandler)) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    StatusDescriptions.text(StatusDescriptions.NO_BROKER));
+            return;
+        }
+        dispatcher.configure(controller, configured.verified());
+        if (!brokerHandler.registerController(controller, dispatcher)) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    StatusDescriptions.text(StatusDescriptions.DUPLICATE_CONTROLLER, controller.toString()));
+            return;
+        }
+        long interval = configured.heartbeatInterval().toMillis();
+        synchronized (lock) {
+            settings = configured;
+            broker = brokerHandler;
+            heartbeatJob = scheduler.scheduleWithFixedDelay(this::heartbeat, interval, interval,
+                    TimeUnit.MILLISECONDS);
+            if (bridge.getStatus() == ThingStatus.ONLINE) {
+                updateStatus(ThingStatus.UNKNOWN);
+                scheduler.execute(this::connect);
+            } else {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+            }
+        }
+    }
+
+    @Override
+    public void dispose() {
+        synchronized (lock) {
+            ScheduledFuture<?> job = heartbeatJob;
+            if (job != null) {
+                job.cancel(false);
+            }
+            heartbeatJob = null;
+            EvaBrokerHandler registeredAt = broker;
+            ControllerSettings configured = settings;
+            if (registeredAt != null && configured != null) {
+                registeredAt.unregisterController(configured.controller(), dispatcher);
+            }
+            closeSessionLocked();
+            broker = null;
+            settings = null;
+        }
+    }
+
+    @Override
+    public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
+        synchronized (lock) {
+            if (settings == null) {
+                // not initialized, or its configuration is invalid: the bridge changes nothing
+                return;
+            }
+            if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
+                execute(this::connect);
+            } else {
+                closeSessionLocked();
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+            }
+        }
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        // the bridge has no channels
+    }
+
+    @Override
+    public Collection<Class<? extends ThingHandlerService>> getServices() {
+        return List.of(EvaItemDiscoveryService.class, EvaControllerActions.class);
+    }
+
+    // ---- EvaItemHost ----
+
+    @Override
+    public @Nullable EvaApi api() {
+        return onlineApi;
+    }
+
+    /**
+     * The configured controller; while the configuration is invalid a placeholder
+     * {@code unconfigured/<thing id>} that matches no real controller.
+     */
+    @Override
+    public ControllerId controllerId() {
+        ControllerId controller = configuredController;
+        return controller != null ? controller : new ControllerId(UNCONFIGURED_PRODUCT, getThing().getUID().getId());
+    }
+
+    @Override
+    public boolean verifiedStates() {
+        ControllerSettings configured = settings;
+        return configured != null ? configured.verified()
+                : EvaControllerConfiguration.STATE_SOURCE_VERIFIED
+                        .equals(getConfigAs(EvaControllerConfiguration.class).stateSource.trim());
+    }
+
+    @Override
+    public void registerItem(Oid oid, EvaItemListener listener) {
+        dispatcher.register(oid, listener);
+    }
+
+    @Override
+    public void unregisterItem(Oid oid, EvaItemListener listener) {
+        dispatcher.unregister(oid, listener);
+    }
+
+    /** Runs (on the scheduler) every time the controller comes ONLINE; null to stop. */
+    public void setOnlineListener(@Nullable Runnable listener) {
+        onlineListener = listener;
+    }
+
+    /** The configured call timeout; the default while the configuration is invalid. */
+    public Duration callTimeout() {
+        ControllerSettings configured = settings;
+        return configured != null ? configured.callTimeout() : ProtocolLimits.DEFAULT_CALL_TIMEOUT;
+    }
+
+    // ---- connection and heartbeat ----
+
+    private void connect() {
+        Session created;
+        synchronized (lock) {
+            ControllerSettings configured = settings;
+            EvaBrokerHandler brokerHandler = broker;
+            if (configured == null || brokerHandler == null) {
+                return;
+            }
+            MqttTransport transport = brokerHandler.transport();
+            EvaTopics topics = brokerHandler.topics();
+            if (transport == null || topics == null || !transport.isConnected()) {
+                // the broker's next status change brings us back here
+                return;
+            }
+            Session current = session;
+            if (current != null && current.transport == transport) {
+                return;
+            }
+            closeSessionLocked();
+            RpcClient rpc;
+            try {
+                rpc = new RpcClient(transport, topics, configured.controller(), configured.keyId(), configured.key(),
+                        configured.format(), new RpcSettings(configured.callTimeout(), limits.maxPendingCalls(),
+                                brokerHandler.rpcQos()),
+                        limits, scheduler);
+            } catch (IllegalArgumentException e) {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, StatusDescriptions
+                        .text(StatusDescriptions.CONTROLLER_CONFIG_INVALID, String.valueOf(e.getMessage())));
+                return;
+            }
+            created = new Session(transport, rpc);
+            session = created;
+        }
+        created.rpc.start().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                probeFailed(created, failure);
+            } else {
+                probe(created);
+            }
+        });
+    }
+
+    private void heartbeat() {
+        try {
+            Session current;
+            synchronized (lock) {
+                current = session;
+            }
+            if (current != null) {
+                probe(current);
+            }
+        } catch (RuntimeException e) {
+            // an exception would end the periodic job
+            logger.warn("Heartbeat of {} failed unexpectedly: {}", getThing().getUID(), e.getMessage());
+        }
+    }
+
+    /** One {@code test} call, unless one is running already. */
+    private void probe(Session current) {
+        ControllerSettings configured = settings;
+        if (configured == null || !current.probing.compareAndSet(false, true)) {
+            return;
+        }
+        current.rpc.call("test", new JsonObject(), configured.heartbeatTimeout()).whenComplete((result, failure) -> {
+            current.probing.set(false);
+            if (failure != null) {
+                probeFailed(current, failure);
+            } else {
+                probeAnswered(current, result);
+            }
+        });
+    }
+
+    private void probeAnswered(Session current, JsonElement result) {
+        synchronized (lock) {
+            if (session != current || current.online) {
+                return;
+            }
+            current.online = true;
+            onlineApi = current.api;
+            dispatcher.setApi(current.api);
+            if (result instanceof JsonObject test) {
+                updateProperties(properties(test));
+            }
+            logger.debug("Controller {} answers", current.rpc.controller());
+            updateStatus(ThingStatus.ONLINE);
+        }
+        dispatcher.refreshAll(current.api);
+        Runnable listener = onlineListener;
+        if (listener != null) {
+            execute(listener);
+        }
+    }
+
+    private void probeFailed(Session current, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        String reason = String.valueOf(cause.getMessage());
+        synchronized (lock) {
+            if (session != current) {
+                return;
+            }
+            if (cause instanceof EvaRpcException e && (e.kind() == Kind.NOT_CONNECTED || e.kind() == Kind.CLOSED
+                    || e.kind() == Kind.TOO_MANY_PENDING)) {
+                // not sent: no news about the controller. A lost broker connection changes the bridge status; a
+                // full pending-call table ends in timeouts that the next heartbeat sees
+                logger.debug("Heartbeat of {} not sent: {}", current.rpc.controller(), reason);
+                return;
+            }
+            current.online = false;
+            onlineApi = null;
+            dispatcher.setApi(null);
+            logger.debug("Controller {} does not answer: {}", current.rpc.controller(), reason);
+            if (cause instanceof EvaRpcException e && e.kind() == Kind.REMOTE_ERROR) {
+                if (e.code() == EvaRpcException.CODE_ACCESS_DENIED) {
+                    updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                            StatusDescriptions.text(StatusDescriptions.CONTROLLER_ACCESS_DENIED,
+                                    current.rpc.controller().toString(), reason));
+                } else {
+                    updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                            StatusDescriptions.text(StatusDescriptions.CONTROLLER_ERROR, reason));
+                }
+            } else {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                        StatusDescriptions.text(StatusDescriptions.CONTROLLER_NOT_ANSWERING, reason));
+            }
+        }
+    }
+
+    private void closeSessionLocked() {
+        Session current = session;
+        session = null;
+        onlineApi = null;
+        dispatcher.setApi(null);
+        if (current != null) {
+            current.rpc.close();
+        }
+    }
+
+    private void execute(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException e) {
+            logger.debug("Scheduler refused a task of {}", getThing().getUID());
+        }
+    }
+
+    /** Thing properties from a {@code test} result (spec §8.1); absent members are left out. */
+    static Map<String, String> properties(JsonObject test) {
+        Map<String, String> properties = new HashMap<>();
+        copy(test, "product_code", PROPERTY_PRODUCT_CODE, properties);
+        copy(test, "product_name", PROPERTY_PRODUCT_NAME, properties);
+        copy(test, "product_build", PROPERTY_PRODUCT_BUILD, properties);
+        copy(test, "version", PROPERTY_VERSION, properties);
+        copy(test, "system", PROPERTY_SYSTEM, properties);
+        return properties;
+    }
+
+    private static void copy(JsonObject from, String member, String property, Map<String, String> to) {
+        if (from.get(member) instanceof JsonPrimitive value) {
+            to.put(property, value.getAsString());
+        }
+    }
+
+    /** Hints from the controller's own topics; unauthenticated, so they only make the heartbeat run early. */
+    private final class Hints implements ItemDispatcher.Controller {
+        @Override
+        public void goingOfflineHint() {
+            execute(EvaControllerHandler.this::heartbeat);
+        }
+
+        @Override
+        public void announceHint() {
+            if (onlineApi == null) {
+                execute(EvaControllerHandler.this::heartbeat);
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.handler;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
+import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
+import org.openhab.binding.evaics.internal.protocol.state.Announcement.ActionEvent;
+import org.openhab.binding.evaics.internal.protocol.state.Announcement.ServerEvent;
+import org.openhab.binding.evaics.internal.protocol.state.ControllerAnnouncementSink;
+import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
+import org.openhab.binding.evaics.internal.protocol.state.ItemState;
+import org.openhab.binding.evaics.internal.protocol.state.Oid;
+import org.openhab.binding.evaics.internal.protocol.state.StateOrdering;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers what one controller bridge learns about its items to the item things registered for them (spec §9.4,
+ * §9.5, §10 steps 6 and 7, §11).
+ * <p>
+ * Sources: announcements the broker routed to this controller, and authenticated {@code state} calls (a refresh of
+ * every registered item after each (re)connect, and one per verification). Every state
+ * passes the {@code ieid} ordering first, so a listener never gets a state older than one it already has.
+ * <ul>
+ * <li>{@code announcements} mode: announced states are delivered as they are; an item listed as destroyed in this
+ * controller's bulk batch is gone at once.</li>
+ * <li>{@code verified} mode: an announcement only schedules a {@code state} call for its item (debounced, so a
+ * burst costs one call) and only the answer is delivered.</li>
+ * <li>An empty retained payload names no controller and may be forged by anyone (spec §11), so in both modes it
+ * only triggers a {@code state} call: error 1 (not found) makes the item gone, a state is delivered.</li>
+ * </ul>
+ * Registrations outlive the controller's connections and configuration changes; only the item things add and
+ * remove them. Thread-safe; the announcement methods run on the MQTT thread and do no blocking work.
+ */
+@NonNullByDefault
+final class ItemDispatcher implements ControllerAnnouncementSink {
+
+    /** Announcements of one item within this window cost one verification call. */
+    static final Duration VERIFY_DEBOUNCE = Duration.ofMillis(100);
+    /** A refresh of all items keeps at most this many {@code state} calls in flight. */
+    static final int MAX_PARALLEL_REFRESH_CALLS = 16;
+
+    /** What the dispatcher needs from its controller bridge beyond the API. */
+    interface Controller {
+        /** A restart/leaving event of this controller (spec §2.2): unauthenticated, so a reason to check only. */
+        void goingOfflineHint();
+
+        /** A discovery announce of this controller (spec §2.1): it may be back after a restart. */
+        void announceHint();
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(ItemDispatcher.class);
+    private final ScheduledExecutorService scheduler;
+    private final Controller owner;
+    private final Map<Oid, EvaItemListener> items = new ConcurrentHashMap<>();
+    private final Set<Oid> verificationsPending = ConcurrentHashMap.newKeySet();
+    private final StateOrdering ordering = new StateOrdering();
+    private volatile @Nullable ControllerId controller;
+    private volatile boolean verified;
+    private volatile @Nullable EvaApi api;
+
+    ItemDispatcher(ScheduledExecutorService scheduler, Controller owner) {
+        this.scheduler = scheduler;
+        this.owner = owner;
+    }
+
+    /** Applies a (new) configuration; forgets the ordering of the previous one. */
+    void configure(ControllerId controller, boolean verified) {
+        this.controller = controller;
+        this.verified = verified;
+        ordering.clear();
+    }
+
+    /** The API to call while the controller is ONLINE, null otherwise (calls are then skipped, not queued). */
+    void setApi(@Nullable EvaApi api) {
+        this.api = api;
+    }
+
+    void register(Oid oid, EvaItemListener listener) {
+        items.put(oid, listener);
+        // a new listener has seen nothing: the current state must not be dropped as a duplicate. The item thing
+        // asks for its state itself right after registering.
+        ordering.forget(controller, oid);
+    }
+
+    void unregister(Oid oid, EvaItemListener listener) {
+        items.remove(oid, listener);
+    }
+
+    int registeredItems() {
+        return items.size();
+    }
+
+    /** Refreshes every registered item by {@code state} calls, {@link #MAX_PARALLEL_REFRESH_CALLS} at a time. */
+    void refreshAll(EvaApi api) {
+        Queue<Oid> queue = new ConcurrentLinkedQueue<>(new ArrayList<>(items.keySet()));
+        for (int i = 0; i < MAX_PARALLEL_REFRESH_CALLS; i++) {
+            refreshNext(api, queue);
+        }
+    }
+
+    private void refreshNext(EvaApi api, Queue<Oid> queue) {
+        Oid oid = queue.poll();
+        if (oid == null || this.api != api) {
+            return;
+        }
+        try {
+            // async: calls that fail at once must not recurse through the whole queue on one stack
+            refresh(api, oid).whenCompleteAsync((ok, failure) -> refreshNext(api, queue), scheduler);
+        } catch (RejectedExecutionException e) {
+            logger.debug("Refresh of {} stopped: scheduler shut down", controller);
+        }
+    }
+
+    /** One authenticated {@code state} call for one item; the answer goes through the ordering. */
+    CompletableFuture<?> refresh(EvaApi api, Oid oid) {
+        return api.state(oid).whenComplete((state, failure) -> {
+            if (failure != null) {
+                stateCallFailed(oid, failure);
+            } else if (state != null) {
+                deliver(ownState(state));
+            }
+        });
+    }
+
+    private void stateCallFailed(Oid oid, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        EvaItemListener listener = items.get(oid);
+        if (listener != null && cause instanceof EvaRpcException e && e.kind() == EvaRpcException.Kind.REMOTE_ERROR
+                && e.code() == EvaRpcException.CODE_NOT_FOUND) {
+            ordering.forget(controller, oid);
+            listener.itemGone("not found on " + controller + ": " + e.getMessage());
+        } else {
+            logger.debug("State call for {} on {} failed: {}", oid, controller, cause.getMessage());
+        }
+    }
+
+    /** A state call answer carries the asked controller, or an SFA's member controller: order it as ours. */
+    private ItemState ownState(ItemState state) {
+        ControllerId own = controller;
+        if (own == null || own.equals(state.controller())) {
+            return state;
+        }
+        return new ItemState(state.oid(), own, state.status(), state.value(), state.nstatus(), state.nvalue(),
+                state.actionEnabled(), state.setTime(), state.ieid(), state.expires(), state.t());
+    }
+
+    private void deliver(ItemState state) {
+        EvaItemListener listener = items.get(state.oid());
+        if (listener != null && ordering.accept(state)) {
+            listener.stateReported(state);
+        }
+    }
+
+    private void verify(Oid oid) {
+        if (!verificationsPending.add(oid)) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> {
+                // removed before the call: announcements during the call earn another verification
+                verificationsPending.remove(oid);
+                EvaApi current = api;
+                if (current != null && items.containsKey(oid)) {
+                    refresh(current, oid);
+                }
+            }, VERIFY_DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            verificationsPending.remove(oid);
+        }
+    }
+
+    // ---- announcements (MQTT thread) ----
+
+    @Override
+    public void itemState(ItemState state) {
+        if (!items.containsKey(state.oid())) {
+            return;
+        }
+        if (verified) {
+            verify(state.oid());
+        } else {
+            deliver(state);
+        }
+    }
+
+    @Override
+    public void itemDestroyed(Oid oid, boolean namedController) {
+        EvaItemListener listener = items.get(oid);
+        if (listener == null) {
+            return;
+        }
+        if (namedController && !verified) {
+            ordering.forget(controller, oid);
+            listener.itemGone("destroyed on " + controller);
+        } else {
+            verify(oid);
+        }
+    }
+
+    @Override
+    public void actionEvent(ActionEvent event) {
+        EvaItemListener listener = items.get(event.oid());
+        if (listener != null) {
+            listener.actionEvent(event);
+        }
+    }
+
+    @Override
+    public void serverEvent(ServerEvent event) {
+        if (event.isGoingOffline()) {
+            logger.debug("Controller {} announced '{}'; checking whether it still answers", controller,
+                    event.event());
+            owner.goingOfflineHint();
+        }
+    }
+
+    @Override
+    public void controllerAnnounced() {
+        owner.announceHint();
+    }
+
+    @Override
+    public String toString() {
+        return "ItemDispatcher[" + Objects.toString(controller) + ", " + items.size() + " items]";
+    }
+}

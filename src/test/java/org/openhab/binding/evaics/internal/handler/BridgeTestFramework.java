@@ -1,0 +1,276 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.internal.handler;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
+import org.openhab.core.config.core.ConfigDescription;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Channel;
+import org.openhab.core.thing.ChannelGroupUID;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingTypeUID;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.thing.binding.builder.BridgeBuilder;
+import org.openhab.core.thing.binding.builder.ChannelBuilder;
+import org.openhab.core.thing.internal.BridgeImpl;
+import org.openhab.core.thing.type.ChannelGroupTypeUID;
+import org.openhab.core.thing.type.ChannelTypeUID;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.State;
+import org.openhab.core.types.TimeSeries;
+
+/**
+ * The part of openHAB's thing manager the bridge tests need, as the handlers' callback: it stores each reported
+ * status on its thing, tells a bridge's initialised children about the bridge's status (one at a time on its own
+ * thread, as openHAB does it outside the reporting thread), resolves bridges, and keeps the status history.
+ */
+@NonNullByDefault
+public final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
+
+    /** Upper bound for every wait; tests finish far earlier unless something is broken. */
+    public static final Duration WAIT_LIMIT = Duration.ofSeconds(20);
+    private static final long POLL_MILLIS = 10;
+
+    /** A reported status. */
+    public record StatusEvent(ThingUID thing, ThingStatusInfo info) {
+    }
+
+    private final Map<ThingUID, Thing> things = new ConcurrentHashMap<>();
+    private final List<StatusEvent> events = new CopyOnWriteArrayList<>();
+    private final List<ThingHandler> handlers = new CopyOnWriteArrayList<>();
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bridge-test-framework");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Bridge broker(String id, Map<String, Object> configuration) {
+        Bridge bridge = BridgeBuilder.create(EvaIcsBindingConstants.THING_TYPE_BROKER, id)
+                .withConfiguration(new Configuration(configuration)).build();
+        things.put(bridge.getUID(), bridge);
+        return bridge;
+    }
+
+    public Bridge controller(Bridge broker, String id, Map<String, Object> configuration) {
+        ThingUID uid = new ThingUID(EvaIcsBindingConstants.THING_TYPE_CONTROLLER, broker.getUID(), id);
+        Bridge bridge = BridgeBuilder.create(EvaIcsBindingConstants.THING_TYPE_CONTROLLER, uid)
+                .withBridge(broker.getUID()).withConfiguration(new Configuration(configuration)).build();
+        ((BridgeImpl) broker).addThing(bridge);
+        things.put(uid, bridge);
+        return bridge;
+    }
+
+    /** Attaches the handler to its thing and initialises it, as openHAB does. */
+    public <T extends ThingHandler> T start(T handler) {
+        Thing thing = handler.getThing();
+        thing.setHandler(handler);
+        handler.setCallback(this);
+        handlers.add(handler);
+        handler.initialize();
+        return handler;
+    }
+
+    /** Disposes the handler and detaches it. */
+    public void stop(ThingHandler handler) {
+        handler.dispose();
+        handler.setCallback(null);
+        handler.getThing().setHandler(null);
+        handlers.remove(handler);
+    }
+
+    /** Waits until the thing has the status, or fails with its status history. */
+    public ThingStatusInfo awaitStatus(Thing thing, ThingStatus status) {
+        return awaitStatus(thing, info -> info.getStatus() == status, status.toString());
+    }
+
+    public ThingStatusInfo awaitStatus(Thing thing, ThingStatus status, ThingStatusDetail detail) {
+        return awaitStatus(thing, info -> info.getStatus() == status && info.getStatusDetail() == detail,
+                status + "/" + detail);
+    }
+
+    public ThingStatusInfo awaitStatus(Thing thing, Predicate<ThingStatusInfo> condition, String what) {
+        long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            ThingStatusInfo info = thing.getStatusInfo();
+            if (condition.test(info)) {
+                return info;
+            }
+            sleep();
+        }
+        fail(thing.getUID() + " did not reach " + what + " within " + WAIT_LIMIT + "; history: " + history(thing));
+        throw new AssertionError("unreachable");
+    }
+
+    /** Every status reported for the thing, oldest first. */
+    public List<ThingStatusInfo> history(Thing thing) {
+        List<ThingStatusInfo> result = new ArrayList<>();
+        for (StatusEvent event : events) {
+            if (event.thing().equals(thing.getUID())) {
+                result.add(event.info());
+            }
+        }
+        return result;
+    }
+
+    /** Waits for a condition, or fails. */
+    public static void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep();
+        }
+        fail(what + " did not happen within " + WAIT_LIMIT);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Disposes every handler still attached, children first. */
+    @Override
+    public void close() {
+        List<ThingHandler> remaining = new ArrayList<>(handlers);
+        for (int i = remaining.size() - 1; i >= 0; i--) {
+            stop(remaining.get(i));
+        }
+        notifier.shutdown();
+        try {
+            notifier.awaitTermination(WAIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- ThingHandlerCallback ----
+
+    @Override
+    public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
+        thing.setStatusInfo(thingStatus);
+        events.add(new StatusEvent(thing.getUID(), thingStatus));
+        if (thing instanceof Bridge bridge) {
+            notifier.execute(() -> {
+                for (Thing child : bridge.getThings()) {
+                    ThingHandler handler = child.getHandler();
+                    ThingStatus status = child.getStatus();
+                    if (handler != null && handlers.contains(handler) && (status == ThingStatus.ONLINE
+                            || status == ThingStatus.OFFLINE || status == ThingStatus.UNKNOWN)) {
+                        handler.bridgeStatusChanged(thingStatus);
+                    }
+                }
+            });
+        }
+    }
+
+    @Override
+    public @Nullable Bridge getBridge(ThingUID bridgeUID) {
+        return things.get(bridgeUID) instanceof Bridge bridge ? bridge : null;
+    }
+
+    @Override
+    public void thingUpdated(Thing thing) {
+        // properties are written into the thing by the handler; nothing to persist
+    }
+
+    @Override
+    public void stateUpdated(ChannelUID channelUID, State state) {
+    }
+
+    @Override
+    public void postCommand(ChannelUID channelUID, Command command) {
+    }
+
+    @Override
+    public void sendTimeSeries(ChannelUID channelUID, TimeSeries timeSeries) {
+    }
+
+    @Override
+    public void validateConfigurationParameters(Thing thing, Map<String, Object> configurationParameters) {
+    }
+
+    @Override
+    public void validateConfigurationParameters(Channel channel, Map<String, Object> configurationParameters) {
+    }
+
+    @Override
+    public @Nullable ConfigDescription getConfigDescription(ChannelTypeUID channelTypeUID) {
+        return null;
+    }
+
+    @Override
+    public @Nullable ConfigDescription getConfigDescription(ThingTypeUID thingTypeUID) {
+        return null;
+    }
+
+    @Override
+    public void configurationUpdated(Thing thing) {
+    }
+
+    @Override
+    public void migrateThingType(Thing thing, ThingTypeUID thingTypeUID, Configuration configuration) {
+    }
+
+    @Override
+    public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
+    }
+
+    @Override
+    public ChannelBuilder createChannelBuilder(ChannelUID channelUID, ChannelTypeUID channelTypeUID) {
+        return ChannelBuilder.create(channelUID).withType(channelTypeUID);
+    }
+
+    @Override
+    public ChannelBuilder editChannel(Thing thing, ChannelUID channelUID) {
+        Channel channel = thing.getChannel(channelUID);
+        return channel != null ? ChannelBuilder.create(channel) : ChannelBuilder.create(channelUID);
+    }
+
+    @Override
+    public List<ChannelBuilder> createChannelBuilders(ChannelGroupUID channelGroupUID,
+            ChannelGroupTypeUID channelGroupTypeUID) {
+        return List.of();
+    }
+
+    @Override
+    public boolean isChannelLinked(ChannelUID channelUID) {
+        return false;
+    }
+}
