@@ -25,8 +25,10 @@ import org.openhab.binding.evaics.test.broker.MosquittoBroker;
  * The announcement benchmark (issue 5, item 4). One publisher sends EVA-style unit states (QoS 1, retained, ~200 B,
  * {@link BenchPlan#things()} distinct topics) as fast as the broker takes them; the same stream goes, in alternating
  * rounds, into the binding's path and into a bare counting Paho subscriber (the floor). Then both get a paced stream
- * at {@link BenchPlan#latencyRate()} messages/s for the broker-to-channel latency. The heap per thing is measured
- * around creating the things and delivering their first states.
+ * at {@link BenchPlan#latencyRate()} messages/s for the broker-to-channel latency. The binding's path is the real
+ * handler path ({@link HandlerPathConsumer}) unless the protocol path is asked for. The heap per thing is the heap
+ * the binding holds per thing once its handler runs and has applied its states, above the host's thing objects
+ * (measured after full collections, before and after).
  * <p>
  * Every round runs on a freshly restarted broker, so that no retained state of an earlier round is delivered on
  * subscribe. The broker's per-client queue is raised (see {@link #QUEUE_LINE}) so that a consumer that falls behind
@@ -64,17 +66,29 @@ final class AnnounceBench {
 
     /** Everything the announcement benchmark measured. */
     record Result(String path, int things, int payloadBytes, List<Round> rounds, double floorPerSecond,
-            double bindingPerSecond, LatencyRun floorLatency, LatencyRun bindingLatency, double heapBytesPerThing) {
+            double bindingPerSecond, LatencyRun floorLatency, LatencyRun bindingLatency, double heapBytesPerThing,
+            double hostBytesPerThing) {
     }
 
     private final MosquittoBroker broker;
     private final BenchPlan plan;
     private final String filter = AnnouncePublisher.ITEM_TYPE + "/#";
+    private final Path path;
     private double heapBytesPerThing = Double.NaN;
+    private double hostBytesPerThing = Double.NaN;
 
-    AnnounceBench(MosquittoBroker broker, BenchPlan plan) {
+    /** Which binding path a binding round measures. */
+    enum Path {
+        /** Broker bridge, controller bridge, item handlers, channel updates: the real thing. */
+        HANDLER,
+        /** Transport, parser, ordering, a counting consumer: the protocol layer alone, for comparison. */
+        PROTOCOL
+    }
+
+    AnnounceBench(MosquittoBroker broker, BenchPlan plan, Path path) {
         this.broker = broker;
         this.plan = plan;
+        this.path = path;
     }
 
     Result run() throws Exception {
@@ -89,9 +103,9 @@ final class AnnounceBench {
         BenchMain.log("  announce floor   latency: %s", describe(floorLatency));
         LatencyRun bindingLatency = latency(Consumer.BINDING);
         BenchMain.log("  announce binding latency: %s", describe(bindingLatency));
-        return new Result("protocol", plan.things(), AnnouncePublisher.typicalPayloadBytes(), rounds,
+        return new Result(path.name().toLowerCase(), plan.things(), AnnouncePublisher.typicalPayloadBytes(), rounds,
                 best(rounds, Consumer.FLOOR), best(rounds, Consumer.BINDING), floorLatency, bindingLatency,
-                heapBytesPerThing);
+                heapBytesPerThing, hostBytesPerThing);
     }
 
     private static double best(List<Round> rounds, Consumer consumer) {
@@ -152,24 +166,47 @@ final class AnnounceBench {
         if (consumer == Consumer.FLOOR) {
             return new FloorSubscriber(broker.uri(), filter, counter);
         }
-        ProtocolPathConsumer path = new ProtocolPathConsumer(broker.uri(), counter);
         boolean measureHeap = throughput && Double.isNaN(heapBytesPerThing);
-        long before = measureHeap ? usedHeapAfterGc() : 0;
-        path.createThings(plan.things());
-        if (measureHeap) {
-            // the things as they live: created, registered, and each holding the state it was sent
+        if (path == Path.PROTOCOL) {
+            ProtocolPathConsumer protocol = new ProtocolPathConsumer(broker.uri(), counter);
+            long before = measureHeap ? usedHeapAfterGc() : 0;
+            protocol.createThings(plan.things());
+            if (!measureHeap) {
+                return protocol;
+            }
             return () -> {
                 try {
-                    long after = usedHeapAfterGc();
-                    heapBytesPerThing = (after - before) / (double) path.things();
-                    BenchMain.log("  heap per thing: %.0f bytes (%d things, %d updates held)", heapBytesPerThing,
-                            path.things(), path.updates());
+                    heapBytesPerThing = (usedHeapAfterGc() - before) / (double) protocol.things();
+                    BenchMain.log("  heap per thing: %.0f bytes (protocol path, %d things, %d updates held)",
+                            heapBytesPerThing, protocol.things(), protocol.updates());
                 } finally {
-                    path.close();
+                    protocol.close();
                 }
             };
         }
-        return path;
+        HandlerPathConsumer handlers = new HandlerPathConsumer(broker, counter, plan.things());
+        long base = measureHeap ? usedHeapAfterGc() : 0;
+        handlers.createThings(plan.things());
+        long host = measureHeap ? usedHeapAfterGc() : 0;
+        handlers.startHandlers();
+        BenchMain.log("  handler path ready: %d things, %d ONLINE after their refresh (%d simulator answers)",
+                handlers.things(), handlers.thingsOnline(), handlers.simulatorAnswers());
+        if (!measureHeap) {
+            return handlers;
+        }
+        // the handlers as they live: initialised, registered, and each having applied the states it was sent
+        return () -> {
+            try {
+                long after = usedHeapAfterGc();
+                heapBytesPerThing = (after - host) / (double) handlers.things();
+                hostBytesPerThing = (host - base) / (double) handlers.things();
+                BenchMain.log("  heap per thing: %.0f bytes above the host's %.0f bytes per thing object (%d things"
+                        + " ONLINE of %d, %d channel updates)", heapBytesPerThing, hostBytesPerThing,
+                        handlers.thingsOnline(), handlers.things(), handlers.channelUpdates());
+            } finally {
+                handlers.close();
+            }
+        };
     }
 
     /** Heap in use after full collections; the lowest of a few readings (a collection may leave garbage behind). */

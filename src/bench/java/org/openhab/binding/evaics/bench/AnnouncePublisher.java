@@ -34,8 +34,9 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
 /**
  * One EVA-like controller publishing unit state announcements (spec §9.1, §14): QoS 1 and retained as EVA publishes
  * them, one of {@code things} distinct item topics per message in turn, a ~200-byte compact JSON payload whose
- * {@code t} member carries the send time (so receivers can measure latency) and whose {@code ieid} grows with every
- * message (so the binding's ordering accepts each one).
+ * {@code t} member carries the send time, and so do {@code value} and {@code nvalue} (a unit value is any string;
+ * this one reaches the {@code value} channel, where the handler-path benchmark reads it back for the latency). The
+ * {@code ieid} grows with every message, so the binding's ordering accepts each one.
  */
 @NonNullByDefault
 final class AnnouncePublisher implements AutoCloseable {
@@ -54,8 +55,6 @@ final class AnnouncePublisher implements AutoCloseable {
     private static final long IEID_BASE = 5_000_000_000_000_000L;
     /** Shared by all publishers of a run, so that a later round never looks older to a reused consumer. */
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    private static final int VALUE_STEPS = 50_000;
-    private static final double VALUE_SCALE = 1_000.0;
 
     private final MqttAsyncClient client;
     private final int things;
@@ -111,7 +110,9 @@ final class AnnouncePublisher implements AutoCloseable {
 
     /** A unit state as EVA announces it (spec §9.1), sent now. */
     static byte[] payload(long sequence, long sendMicros) {
-        String value = Double.toString((sequence % VALUE_STEPS) / VALUE_SCALE + 1);
+        StringBuilder sent = new StringBuilder();
+        BenchClock.appendSeconds(sent, sendMicros);
+        String value = sent.toString();
         StringBuilder json = new StringBuilder(256);
         json.append("{\"t\":");
         BenchClock.appendSeconds(json, sendMicros);

@@ -41,7 +41,8 @@ import com.google.gson.JsonObject;
  * against brokers the harness starts and stops itself; every loop is bounded.
  * <p>
  * System properties: {@code bench.output} (directory of results.json), {@code bench.profile} ({@code full} or
- * {@code quick}), {@code bench.only} (comma-separated subset of {@code discovery,calls,announce,crypto}).
+ * {@code quick}), {@code bench.only} (comma-separated subset of {@code discovery,calls,announce,crypto}),
+ * {@code bench.announce.path} ({@code handler}, the default, or {@code protocol}).
  */
 @NonNullByDefault
 public final class BenchMain {
@@ -88,7 +89,9 @@ public final class BenchMain {
             log("announce: %d things, %d messages per round", plan.things(), plan.announceMessages());
             try (MosquittoBroker broker = MosquittoBroker.builder().tcpNoDelay(true)
                     .configLine(AnnounceBench.QUEUE_LINE).start()) {
-                report.announce(new AnnounceBench(broker, plan).run());
+                AnnounceBench.Path path = AnnounceBench.Path
+                        .valueOf(System.getProperty("bench.announce.path", "handler").toUpperCase());
+                report.announce(new AnnounceBench(broker, plan, path).run());
             }
         }
         if (only.contains("crypto")) {

@@ -156,6 +156,7 @@ final class Report {
         o.addProperty("p99_latency_us", round(result.bindingLatency().p99Us()));
         o.addProperty("heap_bytes_per_thing", round(result.heapBytesPerThing()));
         o.addProperty("path", result.path());
+        o.addProperty("host_bytes_per_thing", round(result.hostBytesPerThing()));
         o.addProperty("things", result.things());
         o.addProperty("payload_bytes", result.payloadBytes());
         o.addProperty("p50_latency_us", round(result.bindingLatency().p50Us()));
@@ -192,7 +193,8 @@ final class Report {
         table.add(String.format("  CPU per message (publisher + broker + consumer): binding %s us, floor %s us",
                 num(minCpu(result, AnnounceBench.Consumer.BINDING), 1),
                 num(minCpu(result, AnnounceBench.Consumer.FLOOR), 1)));
-        table.add(String.format("  heap per thing %s bytes", num(result.heapBytesPerThing(), 0)));
+        table.add(String.format("  heap per thing %s bytes above the host's thing objects (%s bytes each)",
+                num(result.heapBytesPerThing(), 0), num(result.hostBytesPerThing(), 0)));
         ratioAtLeast("announce.msgs_per_s / floor_msgs_per_s", result.bindingPerSecond(), result.floorPerSecond(),
                 0.8);
         bound("announce.p99_latency_us at 10,000 msgs/s", result.bindingLatency().p99Us(), "<", 5_000);
