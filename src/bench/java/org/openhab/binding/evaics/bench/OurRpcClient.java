@@ -14,7 +14,6 @@ package org.openhab.binding.evaics.bench;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -28,19 +27,23 @@ import org.openhab.binding.evaics.internal.protocol.rpc.RpcEvaApi;
 import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
+import org.openhab.core.common.ThreadPoolManager;
 
 import com.google.gson.JsonObject;
 
 /**
  * The binding's own call stack as the controller bridge uses it: {@link MqttTransport} (TCP_NODELAY, its default)
  * carrying an {@link RpcClient} with its default settings (QoS 0, binary frames, one wildcard response subscription)
- * and the typed {@link RpcEvaApi} on top.
+ * and the typed {@link RpcEvaApi} on top; call timeouts on openHAB's shared {@code thingHandler} pool, as the
+ * controller bridge schedules them.
  */
 @NonNullByDefault
 final class OurRpcClient implements AutoCloseable {
 
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(15);
     private static final long CONNECT_POLL_MILLIS = 10;
+    /** The pool BaseThingHandler's {@code scheduler} comes from. */
+    private static final String TIMER_POOL = "thingHandler";
 
     private final MqttTransport transport;
     private final ScheduledExecutorService timer;
@@ -50,11 +53,8 @@ final class OurRpcClient implements AutoCloseable {
     OurRpcClient(String serverUri, EvaTopics topics, ControllerId controller, String keyId, String apiKey)
             throws Exception {
         transport = new MqttTransport(MqttSettings.builder(serverUri).build());
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "bench-rpc-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // the call timeouts run where the controller bridge runs them: openHAB's shared scheduled pool
+        timer = ThreadPoolManager.getScheduledPool(TIMER_POOL);
         transport.start();
         awaitConnected(transport);
         rpc = new RpcClient(transport, topics, controller, keyId, apiKey, FrameFormat.BINARY, RpcSettings.defaults(),
@@ -82,6 +82,6 @@ final class OurRpcClient implements AutoCloseable {
     public void close() {
         rpc.close();
         transport.close();
-        timer.shutdownNow();
+        // the shared pool outlives its users
     }
 }
