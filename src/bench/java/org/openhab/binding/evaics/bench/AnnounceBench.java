@@ -61,7 +61,7 @@ final class AnnounceBench {
 
     /** One latency run; latencies in microseconds. */
     record LatencyRun(Consumer consumer, long sent, long received, double offeredPerSecond, double p50Us,
-            double p99Us, double maxUs) {
+            double p99Us, double maxUs, long gcCount, long gcMaxMillis, long gcTotalMillis) {
     }
 
     /** Everything the announcement benchmark measured. */
@@ -118,18 +118,17 @@ final class AnnounceBench {
         ArrivalCounter counter = new ArrivalCounter();
         counter.reset(messages, false);
         AutoCloseable sink = consumer(consumer, counter, true);
-        CpuMeter cpu = new CpuMeter(broker.logFile().getParent());
-        try (AnnouncePublisher publisher = publisher()) {
+        try (PublisherProcess publisher = new PublisherProcess(broker.uri(), plan.things(), messages, 0)) {
+            CpuMeter cpu = new CpuMeter(broker.logFile().getParent()).with(publisher.pid());
+            quiet();
             long cpuStart = cpu.nanos();
             long start = System.nanoTime();
-            publisher.publishBurst(messages);
-            publisher.awaitAcknowledged();
-            long published = System.nanoTime();
+            PublisherProcess.Done done = publisher.publish();
             long received = counter.await(messages, IDLE_END, ROUND_CAP);
             double cpuUs = (cpu.nanos() - cpuStart) / NANOS_PER_MICRO;
             double seconds = (counter.lastArrivalNanos() - start) / NANOS_PER_SECOND;
             return new Round(consumer, messages, received, seconds > 0 ? received / seconds : 0,
-                    messages / ((published - start) / NANOS_PER_SECOND), received > 0 ? cpuUs / received : 0);
+                    messages / (done.publishNanos() / NANOS_PER_SECOND), received > 0 ? cpuUs / received : 0);
         } finally {
             sink.close();
         }
@@ -143,22 +142,26 @@ final class AnnounceBench {
         ArrivalCounter counter = new ArrivalCounter();
         counter.reset(messages, true);
         AutoCloseable sink = consumer(consumer, counter, false);
-        try (AnnouncePublisher publisher = publisher()) {
-            long start = System.nanoTime();
-            publisher.publishPaced(messages, rate);
-            double offered = messages / ((System.nanoTime() - start) / NANOS_PER_SECOND);
-            publisher.awaitAcknowledged();
-            long received = counter.await(messages, IDLE_END, ROUND_CAP);
-            Latencies measured = counter.latencies().from(warmup);
-            return new LatencyRun(consumer, messages, received, offered, measured.percentileMicros(50),
-                    measured.percentileMicros(99), measured.maxMicros());
+        try (PublisherProcess publisher = new PublisherProcess(broker.uri(), plan.things(), messages, rate)) {
+            quiet();
+            try (GcWatch gc = new GcWatch()) {
+                PublisherProcess.Done done = publisher.publish();
+                double offered = messages / (done.publishNanos() / NANOS_PER_SECOND);
+                long received = counter.await(messages, IDLE_END, ROUND_CAP);
+                Latencies measured = counter.latencies().from(warmup);
+                return new LatencyRun(consumer, messages, received, offered, measured.percentileMicros(50),
+                        measured.percentileMicros(99), measured.maxMicros(), gc.collections(), gc.maxPauseMillis(),
+                        gc.totalPauseMillis());
+            }
         } finally {
             sink.close();
         }
     }
 
-    private AnnouncePublisher publisher() throws Exception {
-        return new AnnouncePublisher(broker.uri(), plan.things());
+    /** A full collection before a measurement, so that garbage of the set-up and of earlier rounds is not in it. */
+    private static void quiet() throws InterruptedException {
+        System.gc();
+        Thread.sleep(GC_PAUSE_MILLIS);
     }
 
     /** A subscribed consumer with its things created; the first binding consumer also measures the heap. */
@@ -227,7 +230,8 @@ final class AnnounceBench {
     }
 
     static String describe(LatencyRun run) {
-        return String.format("p50 %.0f us, p99 %.0f us, max %.0f us at %.0f msgs/s offered (%d of %d received)",
-                run.p50Us(), run.p99Us(), run.maxUs(), run.offeredPerSecond(), run.received(), run.sent());
+        return String.format("p50 %.0f us, p99 %.0f us, max %.0f us at %.0f msgs/s offered (%d of %d received;"
+                + " %d GC pauses in this JVM, longest %d ms)", run.p50Us(), run.p99Us(), run.maxUs(),
+                run.offeredPerSecond(), run.received(), run.sent(), run.gcCount(), run.gcMaxMillis());
     }
 }

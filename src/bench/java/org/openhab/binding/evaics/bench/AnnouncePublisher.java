@@ -50,6 +50,8 @@ final class AnnouncePublisher implements AutoCloseable {
     /** Unacknowledged QoS 1 messages: enough that the publisher is limited by the broker, not by PUBACK latency. */
     private static final int WINDOW = 1_000;
     private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+    /** Outside every subscription of the benchmark: the broker drops what is published here. */
+    private static final String WARMUP_TOPIC = "bench/publisher-warm-up";
     private static final long BOOT_ID = 7;
     /** ieid counters of EVA are nanosecond clock readings; any growing number orders the same way. */
     private static final long IEID_BASE = 5_000_000_000_000_000L;
@@ -129,6 +131,17 @@ final class AnnouncePublisher implements AutoCloseable {
         return payload(12_345, BenchClock.micros()).length;
     }
 
+    /**
+     * Publishes {@code messages} announcements of the same shape to a topic nobody subscribes to, so that a fresh
+     * publisher process has compiled its sending code before it is measured.
+     */
+    void warmUp(int messages) throws MqttException, InterruptedException {
+        for (int i = 0; i < messages; i++) {
+            send(WARMUP_TOPIC, SEQUENCE.incrementAndGet());
+        }
+        awaitAcknowledged();
+    }
+
     /** Publishes as fast as the broker acknowledges, with {@value #WINDOW} messages unacknowledged at most. */
     void publishBurst(int messages) throws MqttException, InterruptedException {
         for (int i = 0; i < messages; i++) {
@@ -150,13 +163,15 @@ final class AnnouncePublisher implements AutoCloseable {
     }
 
     private void publishOne(int index) throws MqttException, InterruptedException {
+        send(topics[index % things], SEQUENCE.incrementAndGet());
+    }
+
+    private void send(String topic, long sequence) throws MqttException, InterruptedException {
         if (!window.tryAcquire(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("the broker acknowledged nothing for " + ACK_WAIT);
         }
-        long sequence = SEQUENCE.incrementAndGet();
         try {
-            client.publish(topics[index % things], payload(sequence, BenchClock.micros()), QOS, RETAIN, null,
-                    release);
+            client.publish(topic, payload(sequence, BenchClock.micros()), QOS, RETAIN, null, release);
         } catch (MqttException | RuntimeException e) {
             window.release();
             throw e;

@@ -18,23 +18,41 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Wall-clock microseconds for timestamps that travel inside messages (the {@code t} member of announcements), taken
- * from the monotonic clock against one wall-clock reading at start-up: the sender and the receiver run in the same
- * JVM, so latency = receive time - {@code t} needs no synchronised clocks, and a wall-clock step cannot distort it.
+ * from the monotonic clock against one wall-clock reading: latency = receive time - {@code t} then needs no
+ * synchronised clocks, and a wall-clock step cannot distort it. The monotonic clock ({@code System.nanoTime()},
+ * CLOCK_MONOTONIC on Linux) is the same in every process of the machine, so a publisher process started with
+ * {@link #baseArgument()} maps it exactly as the harness does.
  */
 @NonNullByDefault
 final class BenchClock {
 
+    /** System property that hands the harness's mapping to a child process: {@code <base micros>:<base nanos>}. */
+    static final String BASE_PROPERTY = "bench.clock.base";
+
     private static final long NANOS_PER_MICRO = 1_000;
     private static final long MICROS_PER_SECOND = 1_000_000;
-    private static final long BASE_NANOS = System.nanoTime();
+    private static final long BASE_NANOS;
     private static final long BASE_MICROS;
 
     static {
-        Instant now = Instant.now();
-        BASE_MICROS = now.getEpochSecond() * MICROS_PER_SECOND + now.getNano() / NANOS_PER_MICRO;
+        String inherited = System.getProperty(BASE_PROPERTY, "");
+        int colon = inherited.indexOf(':');
+        if (colon > 0) {
+            BASE_MICROS = Long.parseLong(inherited.substring(0, colon));
+            BASE_NANOS = Long.parseLong(inherited.substring(colon + 1));
+        } else {
+            BASE_NANOS = System.nanoTime();
+            Instant now = Instant.now();
+            BASE_MICROS = now.getEpochSecond() * MICROS_PER_SECOND + now.getNano() / NANOS_PER_MICRO;
+        }
     }
 
     private BenchClock() {
+    }
+
+    /** {@code -D} option that gives a child process this clock. */
+    static String baseArgument() {
+        return "-D" + BASE_PROPERTY + "=" + BASE_MICROS + ":" + BASE_NANOS;
     }
 
     /** Microseconds since the epoch, monotonic within this JVM. */

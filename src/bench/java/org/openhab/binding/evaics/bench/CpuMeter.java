@@ -22,7 +22,8 @@ import java.nio.file.Path;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * CPU time used by this JVM (clients, simulator, echo responder) and by the broker process, so that the benchmark
+ * CPU time used by this JVM (clients, simulator, echo responder), by the broker process and optionally by one more
+ * process (the announcement publisher), so that the benchmark
  * can report CPU per call and per message beside the rates. On a machine shared with other work, rates and
  * latencies move with the load, while the CPU a call costs hardly does; it says what a quiet machine would do.
  * Reads {@code /proc}; elsewhere the broker's share is reported as 0.
@@ -38,10 +39,21 @@ final class CpuMeter {
     private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
             .getOperatingSystemMXBean();
     private final long brokerPid;
+    private final long otherPid;
 
     /** @param brokerDirectory the broker's working directory, which its command line names (its config file) */
     CpuMeter(Path brokerDirectory) {
-        this.brokerPid = findPid(brokerDirectory.toString());
+        this(findPid(brokerDirectory.toString()), -1);
+    }
+
+    private CpuMeter(long brokerPid, long otherPid) {
+        this.brokerPid = brokerPid;
+        this.otherPid = otherPid;
+    }
+
+    /** This meter, also counting the process {@code pid} (e.g. the publisher's). */
+    CpuMeter with(long pid) {
+        return new CpuMeter(brokerPid, pid);
     }
 
     /** Whether the broker's process was found (else only the JVM is counted). */
@@ -51,15 +63,15 @@ final class CpuMeter {
 
     /** JVM plus broker CPU time so far, in nanoseconds. */
     long nanos() {
-        return os.getProcessCpuTime() + brokerNanos();
+        return os.getProcessCpuTime() + processNanos(brokerPid) + processNanos(otherPid);
     }
 
-    private long brokerNanos() {
-        if (brokerPid <= 0) {
+    private static long processNanos(long pid) {
+        if (pid <= 0) {
             return 0;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(brokerPid), "stat"),
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"),
                     StandardCharsets.US_ASCII);
             // the command name in field 2 may contain spaces; fields after it are counted from its closing ')'
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -166,6 +166,9 @@ final class Report {
         o.addProperty("latency_offered_per_s", round(result.bindingLatency().offeredPerSecond()));
         o.addProperty("latency_received", result.bindingLatency().received());
         o.addProperty("latency_sent", result.bindingLatency().sent());
+        o.addProperty("latency_gc_pauses", result.bindingLatency().gcCount());
+        o.addProperty("latency_gc_max_pause_ms", result.bindingLatency().gcMaxMillis());
+        o.addProperty("floor_latency_gc_pauses", result.floorLatency().gcCount());
         o.addProperty("cpu_us_per_msg", round(minCpu(result, AnnounceBench.Consumer.BINDING)));
         o.addProperty("floor_cpu_us_per_msg", round(minCpu(result, AnnounceBench.Consumer.FLOOR)));
         JsonArray rounds = new JsonArray();
