@@ -14,10 +14,13 @@ package org.openhab.binding.evaics.internal.handler;
 
 import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.PROPERTY_OID;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
@@ -180,7 +183,7 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         }
         current.forget();
         updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
-                StatusTexts.of(StatusTexts.GONE_REMOVED, reason));
+                StatusDescriptions.text(StatusDescriptions.GONE_REMOVED, reason));
     }
 
     @Override
@@ -225,6 +228,25 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         return future;
     }
 
+    /**
+     * How long a call for this item waits for its answer: the controller's call timeout, or the default while the
+     * thing is not attached to a controller (a call is then refused at once).
+     */
+    public Duration callTimeout() {
+        ItemRegistration current = registration;
+        return current != null ? current.host().callTimeout() : ProtocolLimits.DEFAULT_CALL_TIMEOUT;
+    }
+
+    /** A command for the {@code status} channel: passed to {@code send} if it is an integer, else refused. */
+    protected final void statusCommand(String what, Command command, IntConsumer send) {
+        Integer status = CommandValues.status(command);
+        if (status == null) {
+            refuse(what, "the status must be an integer");
+        } else {
+            send.accept(status);
+        }
+    }
+
     /** Logs a command that cannot be turned into a call. */
     protected final void refuse(String what, String reason) {
         logger.warn("Command {} for {} refused: {}", what, itemName(), reason);
@@ -248,13 +270,13 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         Bridge bridge = getBridge();
         if (bridge == null) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.NO_BRIDGE));
+                    StatusDescriptions.text(StatusDescriptions.NO_BRIDGE));
             return;
         }
         ThingHandler bridgeHandler = bridge.getHandler();
         if (bridgeHandler != null && !(bridgeHandler instanceof EvaItemHost)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.NOT_A_CONTROLLER));
+                    StatusDescriptions.text(StatusDescriptions.NOT_A_CONTROLLER));
             return;
         }
         ThingStatus status = bridgeStatus != null ? bridgeStatus : bridge.getStatus();
@@ -315,10 +337,10 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_NOT_FOUND)) {
             current.forget();
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
-                    StatusTexts.of(StatusTexts.GONE_NOT_FOUND, controller));
+                    StatusDescriptions.text(StatusDescriptions.GONE_NOT_FOUND, controller));
         } else if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_ACCESS_DENIED)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.ACCESS_DENIED, controller));
+                    StatusDescriptions.text(StatusDescriptions.ACCESS_DENIED, controller));
         } else {
             // the controller bridge watches the connection; one lost answer is no reason to change the status
             logger.debug("State of {} not refreshed: {}", current.oid(), CallFailures.describe(failure));

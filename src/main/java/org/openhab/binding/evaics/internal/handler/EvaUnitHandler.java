@@ -77,14 +77,7 @@ public class EvaUnitHandler extends EvaItemHandler {
     protected void handleItemCommand(String channelId, Command command) {
         String what = channelId + " " + command;
         switch (channelId) {
-            case CHANNEL_STATUS -> {
-                Integer status = CommandValues.status(command);
-                if (status == null) {
-                    refuse(what, "the status must be an integer");
-                } else {
-                    action(what, status, null);
-                }
-            }
+            case CHANNEL_STATUS -> statusCommand(what, command, status -> action(what, status, null));
             case CHANNEL_SWITCH -> {
                 if (command instanceof OnOffType onOff) {
                     action(what, onOff == OnOffType.ON ? ItemStatus.ON : ItemStatus.OFF, null);

@@ -123,7 +123,7 @@ class EvaItemHandlerLifecycleTest {
         EvaUnitHandler handler = harness.start(unit("lights/lamp\u00001"));
 
         assertStatus(handler, ThingStatusDetail.CONFIGURATION_ERROR,
-                "@text/offline.config-error.id-control-character [\"lights/lamp\\u00001\"]");
+                "@text/offline.config-error.id-control-character [\"lights/lamp\u24001\"]");
         assertTrue(harness.controller.registered.isEmpty());
     }
 
@@ -216,7 +216,7 @@ class EvaItemHandlerLifecycleTest {
         handler.itemGone("destroyed, announced with an empty payload");
 
         assertStatus(handler, ThingStatusDetail.GONE,
-                "@text/offline.gone.removed [\"destroyed\\u002c announced with an empty payload\"]");
+                "@text/offline.gone.removed [\"destroyed; announced with an empty payload\"]");
     }
 
     @Test
