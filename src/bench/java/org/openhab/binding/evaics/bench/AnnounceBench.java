@@ -43,6 +43,8 @@ final class AnnounceBench {
     private static final Duration IDLE_END = Duration.ofSeconds(3);
     /** ... or after this long at the latest. */
     private static final Duration ROUND_CAP = Duration.ofSeconds(60);
+    /** Retained messages come in one burst right after the subscription; a short silence ends it. */
+    private static final Duration RETAINED_IDLE_END = Duration.ofSeconds(1);
     private static final int GC_ROUNDS = 4;
     private static final long GC_PAUSE_MILLIS = 100;
     private static final double NANOS_PER_SECOND = 1e9;
@@ -67,7 +69,7 @@ final class AnnounceBench {
     /** Everything the announcement benchmark measured. */
     record Result(String path, int things, int payloadBytes, List<Round> rounds, double floorPerSecond,
             double bindingPerSecond, LatencyRun floorLatency, LatencyRun bindingLatency, double heapBytesPerThing,
-            double hostBytesPerThing) {
+            double hostBytesPerThing, long retainedOnSubscribeDefaultBroker) {
     }
 
     private final MosquittoBroker broker;
@@ -103,9 +105,12 @@ final class AnnounceBench {
         BenchMain.log("  announce floor   latency: %s", describe(floorLatency));
         LatencyRun bindingLatency = latency(Consumer.BINDING);
         BenchMain.log("  announce binding latency: %s", describe(bindingLatency));
+        long retained = retainedOnSubscribe();
+        BenchMain.log("  a new subscriber on a broker with mosquitto's default queue got %d of %d retained states",
+                retained, plan.things());
         return new Result(path.name().toLowerCase(), plan.things(), AnnouncePublisher.typicalPayloadBytes(), rounds,
                 best(rounds, Consumer.FLOOR), best(rounds, Consumer.BINDING), floorLatency, bindingLatency,
-                heapBytesPerThing, hostBytesPerThing);
+                heapBytesPerThing, hostBytesPerThing, retained);
     }
 
     private static double best(List<Round> rounds, Consumer consumer) {
@@ -155,6 +160,27 @@ final class AnnounceBench {
             }
         } finally {
             sink.close();
+        }
+    }
+
+    /**
+     * How many of the {@link BenchPlan#things()} retained states a new subscriber receives from a broker with
+     * mosquitto's default {@code max_queued_messages} (1000 beyond those in flight): what a client that connects to a
+     * large installation sees, and why the benchmark's broker raises the limit.
+     */
+    private long retainedOnSubscribe() throws Exception {
+        try (MosquittoBroker defaults = MosquittoBroker.builder().tcpNoDelay(true).start()) {
+            try (PublisherProcess publisher = new PublisherProcess(defaults.uri(), plan.things(), plan.things(), 0)) {
+                publisher.publish();
+            }
+            ArrivalCounter counter = new ArrivalCounter();
+            counter.reset(plan.things(), false);
+            FloorSubscriber subscriber = new FloorSubscriber(defaults.uri(), filter, counter);
+            try {
+                return counter.await(plan.things(), RETAINED_IDLE_END, ROUND_CAP);
+            } finally {
+                subscriber.close();
+            }
         }
     }
 

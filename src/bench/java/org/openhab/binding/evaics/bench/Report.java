@@ -157,6 +157,7 @@ final class Report {
         o.addProperty("heap_bytes_per_thing", round(result.heapBytesPerThing()));
         o.addProperty("path", result.path());
         o.addProperty("host_bytes_per_thing", round(result.hostBytesPerThing()));
+        o.addProperty("retained_on_subscribe_default_broker", result.retainedOnSubscribeDefaultBroker());
         o.addProperty("things", result.things());
         o.addProperty("payload_bytes", result.payloadBytes());
         o.addProperty("p50_latency_us", round(result.bindingLatency().p50Us()));
@@ -198,6 +199,8 @@ final class Report {
                 num(minCpu(result, AnnounceBench.Consumer.FLOOR), 1)));
         table.add(String.format("  heap per thing %s bytes above the host's thing objects (%s bytes each)",
                 num(result.heapBytesPerThing(), 0), num(result.hostBytesPerThing(), 0)));
+        table.add(String.format("  retained states a new subscriber gets from a default mosquitto: %d of %d",
+                result.retainedOnSubscribeDefaultBroker(), result.things()));
         ratioAtLeast("announce.msgs_per_s / floor_msgs_per_s", result.bindingPerSecond(), result.floorPerSecond(),
                 0.8);
         bound("announce.p99_latency_us at 10,000 msgs/s", result.bindingLatency().p99Us(), "<", 5_000);
