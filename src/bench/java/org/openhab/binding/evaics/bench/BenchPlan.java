@@ -61,7 +61,7 @@ public record BenchPlan(int serialWarmupCalls, int serialCalls, Duration serialB
     public static BenchPlan full() {
         return new BenchPlan(2_000, 10_000, Duration.ofSeconds(9), 3, PIPELINE_WINDOW, Duration.ofMillis(500),
                 Duration.ofSeconds(2), THINGS, 100_000, 2, LATENCY_RATE, Duration.ofSeconds(1), Duration.ofSeconds(4),
-                3, 5, Duration.ofSeconds(1), DISCOVERY_ITEMS, 10);
+                2, 4, Duration.ofSeconds(1), DISCOVERY_ITEMS, 10);
     }
 
     /** A short run that exercises every code path; its figures are not meant to be quoted. */

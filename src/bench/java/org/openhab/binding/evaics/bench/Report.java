@@ -222,12 +222,16 @@ final class Report {
         o.addProperty("codec_request_20kb_ns", round(score(scores, "codecRequest_20480")));
         o.addProperty("bytes_20kb", 20_480);
         JsonObject errors = new JsonObject();
+        JsonObject passes = new JsonObject();
         scores.forEach((key, value) -> {
             if (key.endsWith("_error")) {
                 errors.addProperty(key, round(value));
+            } else if (key.contains("_pass")) {
+                passes.addProperty(key, round(value));
             }
         });
         o.add("jmh_error_99_9", errors);
+        o.add("passes", passes);
         json.add("crypto", o);
         table.add("");
         table.add("crypto (JMH, ns per seal + open)        200 B      20 KiB");
