@@ -120,11 +120,8 @@ final class CountingThingManager implements ThingHandlerCallback, AutoCloseable 
     }
 
     private static long sendMicros(State value) {
-        try {
-            return BenchClock.secondsToMicros(Double.parseDouble(value.toString()));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        String text = value.toString();
+        return BenchClock.parseSeconds(text, 0, text.length());
     }
 
     @Override

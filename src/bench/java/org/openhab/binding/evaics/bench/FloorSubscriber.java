@@ -58,12 +58,8 @@ final class FloorSubscriber implements AutoCloseable {
         while (end < payload.length && payload[end] != ',') {
             end++;
         }
-        try {
-            return BenchClock.secondsToMicros(Double.parseDouble(
-                    new String(payload, T_VALUE_OFFSET, end - T_VALUE_OFFSET, StandardCharsets.US_ASCII)));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return BenchClock.parseSeconds(new String(payload, T_VALUE_OFFSET, end - T_VALUE_OFFSET,
+                StandardCharsets.US_ASCII), 0, end - T_VALUE_OFFSET);
     }
 
     @Override
