@@ -27,6 +27,7 @@ import org.openhab.binding.evaics.internal.protocol.state.Announcement;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Channel;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -36,6 +37,7 @@ import org.openhab.core.thing.binding.BaseThingHandler;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,6 +145,21 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
 
     /** Puts a state of this item on the channels. */
     protected abstract void updateChannels(ItemState state);
+
+    /**
+     * Updates a channel through the UID its thing already holds: building a {@link ChannelUID} validates every
+     * segment of it, which for a state with six channels was a third of the CPU an announcement costs on its way to
+     * the channels (benchmark, docs/benchmarks.md). A channel the thing does not have gets a fresh UID as before.
+     */
+    @Override
+    protected void updateState(String channelID, State state) {
+        Channel channel = getThing().getChannel(channelID);
+        if (channel != null) {
+            updateState(channel.getUID(), state);
+        } else {
+            super.updateState(channelID, state);
+        }
+    }
 
     /** A command was answered successfully; called while the thing is still attached. */
     protected void commandAnswered(Object result) {
