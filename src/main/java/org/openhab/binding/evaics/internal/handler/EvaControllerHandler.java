@@ -244,6 +244,14 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
         return configured != null ? configured.callTimeout() : ProtocolLimits.DEFAULT_CALL_TIMEOUT;
     }
 
+    /** Calls of the current RPC client still waiting for an answer; 0 without one (diagnostics and tests). */
+    int pendingCalls() {
+        synchronized (lock) {
+            Session current = session;
+            return current == null ? 0 : current.rpc.pendingCalls();
+        }
+    }
+
     // ---- connection and heartbeat ----
 
     private void connect() {

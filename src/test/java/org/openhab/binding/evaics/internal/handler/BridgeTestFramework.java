@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,7 @@ import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
 import org.openhab.core.thing.binding.builder.ChannelBuilder;
+import org.openhab.core.thing.binding.builder.ThingBuilder;
 import org.openhab.core.thing.internal.BridgeImpl;
 import org.openhab.core.thing.type.ChannelGroupTypeUID;
 import org.openhab.core.thing.type.ChannelTypeUID;
@@ -54,7 +56,8 @@ import org.openhab.core.types.TimeSeries;
 /**
  * The part of openHAB's thing manager the bridge tests need, as the handlers' callback: it stores each reported
  * status on its thing, tells a bridge's initialised children about the bridge's status (one at a time on its own
- * thread, as openHAB does it outside the reporting thread), resolves bridges, and keeps the status history.
+ * thread, as openHAB does it outside the reporting thread), resolves bridges, and keeps the status history, every
+ * channel state and every trigger event.
  */
 @NonNullByDefault
 public final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
@@ -67,9 +70,17 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
     public record StatusEvent(ThingUID thing, ThingStatusInfo info) {
     }
 
+    /** A channel update or trigger, in the order reported. */
+    public record ChannelEvent(ChannelUID channel, String value) {
+    }
+
     private final Map<ThingUID, Thing> things = new ConcurrentHashMap<>();
     private final List<StatusEvent> events = new CopyOnWriteArrayList<>();
     private final List<ThingHandler> handlers = new CopyOnWriteArrayList<>();
+    private final Map<ChannelUID, State> channelStates = new ConcurrentHashMap<>();
+    /** Appended to thousands of times a second under load: not a copy-on-write list. */
+    private final List<ChannelEvent> channelEvents = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean keepChannelEvents = true;
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bridge-test-framework");
         thread.setDaemon(true);
@@ -90,6 +101,16 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
         ((BridgeImpl) broker).addThing(bridge);
         things.put(uid, bridge);
         return bridge;
+    }
+
+    /** An item thing (unit, sensor, lvar) under a controller bridge; its channels exist only as channel UIDs. */
+    public Thing item(Bridge controller, ThingTypeUID type, String id, Map<String, Object> configuration) {
+        ThingUID uid = new ThingUID(type, controller.getUID(), id);
+        Thing thing = ThingBuilder.create(type, uid).withBridge(controller.getUID())
+                .withConfiguration(new Configuration(configuration)).build();
+        ((BridgeImpl) controller).addThing(thing);
+        things.put(uid, thing);
+        return thing;
     }
 
     /** Attaches the handler to its thing and initialises it, as openHAB does. */
@@ -142,6 +163,26 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
             }
         }
         return result;
+    }
+
+    /** The last state reported for the channel, or null. */
+    public @Nullable State state(Thing thing, String channelId) {
+        return channelStates.get(new ChannelUID(thing.getUID(), channelId));
+    }
+
+    /** Every state update and trigger of every channel, oldest first ({@code State.toString()} / event name). */
+    public List<ChannelEvent> channelEvents() {
+        synchronized (channelEvents) {
+            return List.copyOf(channelEvents);
+        }
+    }
+
+    /** Whether {@link #channelEvents()} keeps growing; long load tests keep only the last state per channel. */
+    public void keepChannelEvents(boolean keep) {
+        keepChannelEvents = keep;
+        if (!keep) {
+            channelEvents.clear();
+        }
     }
 
     /** Waits for a condition, or fails. */
@@ -212,6 +253,10 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
 
     @Override
     public void stateUpdated(ChannelUID channelUID, State state) {
+        channelStates.put(channelUID, state);
+        if (keepChannelEvents) {
+            channelEvents.add(new ChannelEvent(channelUID, state.toString()));
+        }
     }
 
     @Override
@@ -250,6 +295,9 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
 
     @Override
     public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
+        if (keepChannelEvents) {
+            channelEvents.add(new ChannelEvent(channelUID, event));
+        }
     }
 
     @Override

@@ -47,11 +47,20 @@ public final class ControllerFixture implements AutoCloseable {
     private final List<EvaSimulator> simulators = new ArrayList<>();
 
     public ControllerFixture(MosquittoExtension mosquitto) {
+        this(mosquitto, Map.of());
+    }
+
+    /**
+     * @param brokerConfig broker bridge parameters on top of (or replacing) the fixture's: host and port of the test
+     *            broker, reconnect interval 1 s
+     */
+    public ControllerFixture(MosquittoExtension mosquitto, Map<String, Object> brokerConfig) {
         this.mosquitto = mosquitto;
         Map<String, Object> config = new HashMap<>();
         config.put("host", MosquittoBroker.HOST);
         config.put("port", mosquitto.port());
         config.put("reconnectInterval", 1);
+        config.putAll(brokerConfig);
         broker = framework.broker("broker1", config);
         brokerHandler = framework.start(new EvaBrokerHandler(broker));
         framework.awaitStatus(broker, ThingStatus.ONLINE);

@@ -12,8 +12,10 @@
  */
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
+import java.net.Socket;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.TimerPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException.Reason;
 import org.slf4j.Logger;
@@ -57,10 +60,17 @@ import org.slf4j.LoggerFactory;
  * <li>publishing that fails at once when not connected and never queues (no Paho offline buffer);</li>
  * <li>TCP_NODELAY on the socket (plain and TLS), TLS with a CA file or the JVM trust store, client
  * certificates and host name verification ({@link TlsContexts});</li>
- * <li>in-memory Paho persistence and a high in-flight window for concurrent QoS 1 calls.</li>
+ * <li>in-memory Paho persistence and a high in-flight window for concurrent QoS 1 calls;</li>
+ * <li>a fresh Paho client, with its own thread pool, for every connect attempt, and a watch on every attempt until
+ * its subscriptions are restored: Paho 1.2.5 can lose an attempt when the broker closes the socket during the
+ * handshake (no outcome is ever reported, and its connect thread may wait forever, see {@link PahoWorkarounds}). An
+ * attempt whose socket is closed without an outcome, or that is not ready within the connect timeout (plus
+ * {@link #CONNECT_SETTLE_MARGIN_MILLIS}), is abandoned and the next one starts with the usual backoff.</li>
  * </ul>
- * Threads: Paho's own per connection, plus one daemon scheduler thread named {@code evaics-mqtt-<client id>}
- * that times reconnects and delivers connection events; {@link #close()} releases all of them.
+ * Threads: Paho's per connection (in a pool of daemon threads created as {@code evaics-paho-<client id>}, which
+ * Paho renames {@code MQTT Rec: <client id>} and so on), plus one daemon scheduler thread named
+ * {@code evaics-mqtt-<client id>} that times reconnects and delivers connection events; {@link #close()} releases
+ * all of them.
  * <p>
  * Futures returned by {@link #publish} complete on Paho's threads: dependent actions must not block.
  */
@@ -85,6 +95,17 @@ public final class MqttTransport implements AutoCloseable {
     private static final int SUBACK_FAILURE = 0x80;
     private static final int MAX_QOS = 2;
     private static final int MAX_CAUSE_DEPTH = 5;
+    /** A released Paho connect thread looks again within this time (twice its poll interval). */
+    private static final long RELEASE_GRACE_MILLIS = 2 * PahoWorkarounds.CONNECT_LOOP_POLL_MILLIS;
+    /** Paho runs up to four long tasks per connection (connect, receiver, sender, callback) and short ones. */
+    private static final int PAHO_POOL_THREADS = 8;
+    private static final long PAHO_IDLE_THREAD_SECONDS = 1;
+    private static final String PAHO_POOL_THREAD_PREFIX = "evaics-paho-";
+    /** How often a connect attempt is checked until it is ready. */
+    private static final long ATTEMPT_CHECK_MILLIS = 250;
+    /** Paho reports a refused or failed connection well within this many checks of the socket closing. */
+    private static final int LOST_SOCKET_CHECKS = 2;
+    private static final String CLOSED_AFTER_CONNECT = "the broker closed the connection right after accepting it";
 
     private enum State {
         NEW,
@@ -101,7 +122,6 @@ public final class MqttTransport implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final List<MqttConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Set<CompletableFuture<Void>> pendingPublishes = ConcurrentHashMap.newKeySet();
-    private final PahoCallback pahoCallback = new PahoCallback();
 
     private final Object lock = new Object();
     // guarded by lock
@@ -112,6 +132,17 @@ public final class MqttTransport implements AutoCloseable {
     private boolean everConnected;
     private @Nullable IMqttToken connectToken;
     private @Nullable ScheduledFuture<?> reconnectTask;
+    /** Counts connect attempts; the deadline of an attempt only acts while it is the latest. */
+    private int attempt;
+    private @Nullable ScheduledFuture<?> attemptDeadline;
+    /** Whether the current Paho client has made a connect attempt; the next attempt then takes a fresh one. */
+    private boolean clientUsed;
+    /** Whether the current Paho client's attempt connected. */
+    private boolean clientConnected;
+    /** The thread pool of every Paho client not yet closed. */
+    private final Map<MqttAsyncClient, ScheduledThreadPoolExecutor> pahoThreads = new ConcurrentHashMap<>();
+    /** Replaced Paho clients waiting to be closed, see {@link #retire}. */
+    private final Set<MqttAsyncClient> retiring = new HashSet<>();
     // written under lock, read anywhere
     private volatile State state = State.NEW;
     private volatile @Nullable MqttAsyncClient client;
@@ -204,15 +235,47 @@ public final class MqttTransport implements AutoCloseable {
             }
             MqttAsyncClient paho;
             try {
-                paho = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
+                paho = newPahoClient();
             } catch (MqttException | IllegalArgumentException e) {
                 throw new IllegalArgumentException(
                         "cannot create an MQTT client for " + settings.serverUri() + ": " + describe(e), e);
             }
-            paho.setCallback(pahoCallback);
             client = paho;
             state = State.STARTED;
             scheduleConnectLocked(0);
+        }
+    }
+
+    /**
+     * A Paho client with its own thread pool, so that every thread it starts can be accounted for and no thread of
+     * a replaced client can start anything after it was shut down.
+     */
+    private MqttAsyncClient newPahoClient() throws MqttException {
+        ScheduledThreadPoolExecutor threads = new ScheduledThreadPoolExecutor(PAHO_POOL_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, PAHO_POOL_THREAD_PREFIX + clientId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        threads.setKeepAliveTime(PAHO_IDLE_THREAD_SECONDS, TimeUnit.SECONDS);
+        threads.allowCoreThreadTimeOut(true);
+        MqttAsyncClient paho;
+        try {
+            paho = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence(), new TimerPingSender(),
+                    threads);
+        } catch (MqttException | RuntimeException e) {
+            threads.shutdownNow();
+            throw e;
+        }
+        paho.setCallback(new PahoCallback(paho));
+        pahoThreads.put(paho, threads);
+        return paho;
+    }
+
+    /** Lets the threads of a Paho client end once their tasks are done; nothing new starts on them. */
+    private void stopPahoThreads(MqttAsyncClient paho) {
+        ScheduledThreadPoolExecutor threads = pahoThreads.remove(paho);
+        if (threads != null) {
+            threads.shutdown();
         }
     }
 
@@ -368,6 +431,8 @@ public final class MqttTransport implements AutoCloseable {
         MqttAsyncClient paho;
         IMqttToken connectAttempt;
         List<CompletableFuture<Void>> waiters = new ArrayList<>();
+        List<MqttAsyncClient> stillRetiring = new ArrayList<>();
+        boolean neverConnected;
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
@@ -377,12 +442,16 @@ public final class MqttTransport implements AutoCloseable {
             sessionUp = false;
             paho = client;
             client = null;
+            neverConnected = clientUsed && !clientConnected;
             connectAttempt = connectToken;
             ScheduledFuture<?> task = reconnectTask;
             if (task != null) {
                 task.cancel(false);
             }
             reconnectTask = null;
+            cancelAttemptDeadlineLocked();
+            stillRetiring.addAll(retiring);
+            retiring.clear();
             subscriptions.values().forEach(subscription -> waiters.addAll(subscription.drainWaiters()));
             subscriptions.clear();
             routes = SubscriptionRoutes.EMPTY;
@@ -391,6 +460,24 @@ public final class MqttTransport implements AutoCloseable {
         for (CompletableFuture<Void> waiter : waiters) {
             waiter.completeExceptionally(new MqttTransportException(Reason.CLOSED,
                     "MQTT transport closed before the broker acknowledged the subscription"));
+        }
+        if (!stillRetiring.isEmpty()) {
+            try {
+                scheduler.execute(() -> {
+                    sleepQuietly(RELEASE_GRACE_MILLIS);
+                    stillRetiring.forEach(this::abandon);
+                });
+            } catch (RejectedExecutionException e) {
+                stillRetiring.forEach(this::abandon);
+            }
+        }
+        if (paho != null && neverConnected) {
+            // its connect thread may be stuck in Paho (see PahoWorkarounds); a connected client needs its threads
+            // for the DISCONNECT
+            stopPahoThreads(paho);
+            if (PahoWorkarounds.releaseStuckConnect(paho)) {
+                sleepQuietly(RELEASE_GRACE_MILLIS);
+            }
         }
         Thread current = Thread.currentThread();
         if (paho != null && current.getName().startsWith(PAHO_THREAD_PREFIX)) {
@@ -453,6 +540,7 @@ public final class MqttTransport implements AutoCloseable {
         } catch (MqttException e) {
             logger.debug("Closing MQTT client {} failed: {}", clientId, describe(e));
         }
+        stopPahoThreads(paho);
     }
 
     /** The socket factory handed to Paho (tests check the sockets it made). */
@@ -479,34 +567,84 @@ public final class MqttTransport implements AutoCloseable {
 
     private void connectAttempt() {
         MqttAsyncClient paho;
+        MqttAsyncClient retired = null;
+        boolean retiredConnected = false;
         synchronized (lock) {
             reconnectTask = null;
             paho = client;
             if (state != State.STARTED || connecting || sessionUp || paho == null) {
                 return;
             }
+            if (clientUsed) {
+                // a fresh Paho client per attempt: a connect thread Paho left behind can then only touch its own
+                try {
+                    MqttAsyncClient fresh = newPahoClient();
+                    retired = paho;
+                    retiredConnected = clientConnected;
+                    paho = fresh;
+                    client = fresh;
+                } catch (MqttException | IllegalArgumentException e) {
+                    logger.debug("MQTT client {} reuses its Paho client: {}", clientId, describe(e));
+                }
+            }
+            clientUsed = true;
+            clientConnected = false;
             connecting = true;
+            int thisAttempt = ++attempt;
+            scheduleAttemptDeadlineLocked(paho, thisAttempt);
             logger.debug("Connecting MQTT client {} to {}", clientId, settings.serverUri());
             try {
+                MqttAsyncClient attempting = paho;
                 connectToken = paho.connect(options, null, new IMqttActionListener() {
                     @Override
                     public void onSuccess(@Nullable IMqttToken token) {
-                        onConnected(paho);
+                        onConnected(attempting);
                     }
 
                     @Override
                     public void onFailure(@Nullable IMqttToken token, @Nullable Throwable exception) {
-                        onConnectFailed(paho, exception);
+                        onConnectFailed(attempting, exception);
                     }
                 });
-                return;
             } catch (MqttException | RuntimeException e) {
                 connecting = false;
+                cancelAttemptDeadlineLocked();
                 scheduleConnectLocked(backoff.nextDelayMillis());
                 String reason = describe(e);
                 logger.debug("MQTT client {} cannot connect to {}: {}", clientId, settings.serverUri(), reason);
                 notifyListeners(listener -> listener.connectFailed(reason, false));
             }
+        }
+        if (retired != null) {
+            retire(retired, retiredConnected);
+        }
+    }
+
+    /**
+     * Closes a Paho client that is no longer used. If it never connected, its connect thread may be stuck (see
+     * {@link PahoWorkarounds}): it is released first and the client closed once the thread had time to notice.
+     */
+    private void retire(MqttAsyncClient paho, boolean everConnectedClient) {
+        // first, so that a released connect thread cannot start the client's other threads
+        stopPahoThreads(paho);
+        if (everConnectedClient || !PahoWorkarounds.releaseStuckConnect(paho)) {
+            abandon(paho);
+            return;
+        }
+        synchronized (lock) {
+            retiring.add(paho);
+        }
+        try {
+            scheduler.schedule(() -> {
+                synchronized (lock) {
+                    if (!retiring.remove(paho)) {
+                        return; // close() took care of it
+                    }
+                }
+                abandon(paho);
+            }, RELEASE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: close() takes care of it
         }
     }
 
@@ -520,17 +658,33 @@ public final class MqttTransport implements AutoCloseable {
             if (state != State.STARTED || client != paho) {
                 return;
             }
-            generation++;
-            connectedGeneration = generation;
-            sessionUp = true;
-            reconnect = everConnected;
-            everConnected = true;
-            backoff.reset();
-            List<Subscription> all = new ArrayList<>(subscriptions.values());
-            nothingToRestore = all.isEmpty();
-            if (!nothingToRestore) {
-                sendSubscribeLocked(paho, all, true, reconnect);
+            if (!paho.isConnected()) {
+                // the connection dropped before this callback ran, and Paho may have reported that loss first, when
+                // it did not count as up: only a new attempt gets us back
+                cancelAttemptDeadlineLocked();
+                scheduleConnectLocked(backoff.nextDelayMillis());
+                reconnect = false;
+                connectedGeneration = 0;
+                nothingToRestore = false;
+            } else {
+                clientConnected = true;
+                generation++;
+                connectedGeneration = generation;
+                sessionUp = true;
+                reconnect = everConnected;
+                everConnected = true;
+                List<Subscription> all = new ArrayList<>(subscriptions.values());
+                nothingToRestore = all.isEmpty();
+                if (!nothingToRestore) {
+                    sendSubscribeLocked(paho, all, true, reconnect);
+                }
             }
+        }
+        if (connectedGeneration == 0) {
+            logger.debug("MQTT client {} lost the connection to {} right after connecting", clientId,
+                    settings.serverUri());
+            notifyListeners(listener -> listener.connectFailed(CLOSED_AFTER_CONNECT, false));
+            return;
         }
         logger.debug("MQTT client {} connected to {} (reconnect: {})", clientId, settings.serverUri(), reconnect);
         if (nothingToRestore) {
@@ -545,6 +699,7 @@ public final class MqttTransport implements AutoCloseable {
             if (state != State.STARTED || client != paho) {
                 return;
             }
+            cancelAttemptDeadlineLocked();
             scheduleConnectLocked(backoff.nextDelayMillis());
         }
         String reason = describe(exception);
@@ -555,15 +710,19 @@ public final class MqttTransport implements AutoCloseable {
         notifyListeners(listener -> listener.connectFailed(reason, authenticationRefused));
     }
 
-    private void onConnectionLost(@Nullable Throwable cause) {
+    private void onConnectionLost(MqttAsyncClient paho, @Nullable Throwable cause) {
         String reason = describe(cause);
         synchronized (lock) {
+            if (client != paho) {
+                return; // an abandoned client
+            }
             boolean wasUp = sessionUp;
             ready = false;
             sessionUp = false;
             if (state != State.STARTED || !wasUp) {
                 return;
             }
+            cancelAttemptDeadlineLocked();
             scheduleConnectLocked(backoff.nextDelayMillis());
         }
         logger.debug("MQTT client {} lost the connection to {}: {}", clientId, settings.serverUri(), reason);
@@ -577,6 +736,9 @@ public final class MqttTransport implements AutoCloseable {
                 return;
             }
             ready = true;
+            // only a connection that got as far as its subscriptions counts as a success for the backoff
+            backoff.reset();
+            cancelAttemptDeadlineLocked();
         }
         notifyListeners(listener -> listener.connected(reconnect));
     }
@@ -597,6 +759,111 @@ public final class MqttTransport implements AutoCloseable {
             });
         } catch (RejectedExecutionException e) {
             // closed meanwhile: nobody is to be told anything any more
+        }
+    }
+
+    /**
+     * Watches an attempt until it is ready: it is lost when its socket was closed without Paho reporting an outcome
+     * (for {@link #LOST_SOCKET_CHECKS} checks in a row), or when it is not ready by the connect timeout plus
+     * {@link #CONNECT_SETTLE_MARGIN_MILLIS}.
+     */
+    private void scheduleAttemptDeadlineLocked(MqttAsyncClient paho, int thisAttempt) {
+        cancelAttemptDeadlineLocked();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.connectTimeoutSeconds())
+                + TimeUnit.MILLISECONDS.toNanos(CONNECT_SETTLE_MARGIN_MILLIS);
+        Socket socketBefore = socketFactory instanceof SocketTracker tracker ? tracker.lastSocket() : null;
+        int[] closedChecks = { 0 };
+        try {
+            attemptDeadline = scheduler.scheduleWithFixedDelay(() -> {
+                String lost = null;
+                if (System.nanoTime() - deadline >= 0) {
+                    lost = "no connection within " + settings.connectTimeoutSeconds() + " s";
+                } else if (attemptSocketClosed(socketBefore)) {
+                    closedChecks[0]++;
+                    if (closedChecks[0] >= LOST_SOCKET_CHECKS) {
+                        lost = "the broker closed the connection during the handshake";
+                    }
+                } else {
+                    closedChecks[0] = 0;
+                }
+                if (lost != null) {
+                    attemptLost(paho, thisAttempt, lost);
+                }
+            }, ATTEMPT_CHECK_MILLIS, ATTEMPT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            attemptDeadline = null;
+        }
+    }
+
+    /** Whether the attempt made a socket that is closed while Paho has not reported the attempt's outcome. */
+    private boolean attemptSocketClosed(@Nullable Socket socketBefore) {
+        Socket socket = socketFactory instanceof SocketTracker tracker ? tracker.lastSocket() : null;
+        synchronized (lock) {
+            return connecting && socket != null && socket != socketBefore && socket.isClosed();
+        }
+    }
+
+    private void cancelAttemptDeadlineLocked() {
+        ScheduledFuture<?> deadline = attemptDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        attemptDeadline = null;
+    }
+
+    /**
+     * An attempt that is neither ready nor failed was lost inside Paho: its client is abandoned (it may hold a
+     * half-open session) and a fresh one connects. Runs on the scheduler thread.
+     */
+    private void attemptLost(MqttAsyncClient paho, int thisAttempt, String why) {
+        boolean wasUp;
+        boolean stuckConnected;
+        synchronized (lock) {
+            if (state != State.STARTED || client != paho || attempt != thisAttempt || ready) {
+                cancelAttemptDeadlineLocked();
+                return;
+            }
+            cancelAttemptDeadlineLocked();
+            MqttAsyncClient fresh;
+            try {
+                fresh = newPahoClient();
+            } catch (MqttException | IllegalArgumentException e) {
+                // cannot happen with settings that made the first client; keep trying with the old one
+                logger.warn("MQTT client {} cannot replace a stuck connection to {}: {}", clientId,
+                        settings.serverUri(), describe(e));
+                return;
+            }
+            wasUp = sessionUp;
+            stuckConnected = clientConnected;
+            client = fresh;
+            clientUsed = false;
+            clientConnected = false;
+            connecting = false;
+            connectToken = null;
+            sessionUp = false;
+            subscriptions.values().forEach(subscription -> subscription.sentGeneration = 0);
+            scheduleConnectLocked(backoff.nextDelayMillis());
+        }
+        String reason = why + " (attempt abandoned)";
+        logger.debug("MQTT client {} to {}: {}", clientId, settings.serverUri(), reason);
+        retire(paho, stuckConnected);
+        if (wasUp) {
+            failPendingPublishes(Reason.CONNECTION_LOST, "connection replaced before the message was acknowledged");
+        }
+        notifyListeners(listener -> listener.connectFailed(reason, false));
+    }
+
+    /** Shuts a replaced Paho client down without waiting for its connect attempt. */
+    private void abandon(MqttAsyncClient paho) {
+        try {
+            paho.disconnectForcibly(DISCONNECT_QUIESCE_MILLIS, DISCONNECT_TIMEOUT_MILLIS, false);
+        } catch (MqttException | RuntimeException e) {
+            logger.debug("Abandoned MQTT client {} did not disconnect: {}", clientId, describe(e));
+        }
+        try {
+            paho.close(true);
+        } catch (MqttException | RuntimeException e) {
+            logger.debug("Abandoned MQTT client {} did not close: {}", clientId, describe(e));
         }
     }
 
@@ -725,6 +992,14 @@ public final class MqttTransport implements AutoCloseable {
         return CompletableFuture.failedFuture(new MqttTransportException(reason, message));
     }
 
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static boolean isDisconnection(MqttException e) {
         int code = e.getReasonCode();
         return code == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
@@ -790,16 +1065,25 @@ public final class MqttTransport implements AutoCloseable {
         }
     }
 
-    /** Paho's callbacks; nothing may escape from them, or Paho drops the connection. */
+    /**
+     * Paho's callbacks for one Paho client; those of an abandoned client are ignored. Nothing may escape from them,
+     * or Paho drops the connection.
+     */
     private final class PahoCallback implements MqttCallback {
+        private final MqttAsyncClient owner;
+
+        PahoCallback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
         @Override
         public void connectionLost(@Nullable Throwable cause) {
-            onConnectionLost(cause);
+            onConnectionLost(owner, cause);
         }
 
         @Override
         public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
-            if (topic != null && message != null) {
+            if (topic != null && message != null && client == owner) {
                 routes.deliver(topic, message.getPayload(), message.isRetained());
             }
         }

@@ -18,7 +18,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Lets tests see the socket a factory created last, to check the options the transport promised to set.
+ * The socket a factory created last: tests check the options the transport promised to set, and the transport sees
+ * whether the socket of a connect attempt was closed while Paho reported nothing.
  */
 @NonNullByDefault
 interface SocketTracker {

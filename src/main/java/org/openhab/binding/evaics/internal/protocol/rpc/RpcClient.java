@@ -281,6 +281,10 @@ public final class RpcClient implements AutoCloseable {
             call.fail(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, closedMessage());
             return call.future;
         }
+        if (logger.isTraceEnabled()) {
+            // never the request itself: its params carry the API key
+            logger.trace("Sending '{}' to {}: {} bytes, call id {}", method, controller, frame.length, call.callId);
+        }
         transport.publish(requestTopic, frame, settings.qos(), false).whenComplete((ok, error) -> {
             if (error != null) {
                 call.fail(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
@@ -421,6 +425,7 @@ public final class RpcClient implements AutoCloseable {
                     controller + " answered '" + call.method + "' with neither result nor error");
             return;
         }
+        logger.trace("Answer to '{}' from {} accepted (call id {})", call.method, controller, callId);
         call.complete(result);
     }
 
