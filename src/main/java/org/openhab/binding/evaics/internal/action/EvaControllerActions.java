@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.evaics.internal.action;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -62,8 +61,6 @@ public class EvaControllerActions implements ThingActions {
     public static final String OUTPUT_ERROR = "error";
     /** Item type of LM PLC macros in OIDs. */
     static final String MACRO_TYPE = "lmacro";
-    /** The call ends by its own timeout; this only guards against a future that never completes. */
-    static final Duration WAIT_MARGIN = Duration.ofSeconds(2);
 
     private final Logger logger = LoggerFactory.getLogger(EvaControllerActions.class);
     private @Nullable EvaControllerHandler handler;
@@ -242,7 +239,7 @@ public class EvaControllerActions implements ThingActions {
     }
 
     private static <T> T await(EvaControllerHandler controller, CompletableFuture<T> future) throws CallFailed {
-        long waitMillis = controller.callTimeout().plus(WAIT_MARGIN).toMillis();
+        long waitMillis = controller.callTimeout().plus(RuleCalls.WAIT_MARGIN).toMillis();
         try {
             return future.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -13,7 +13,6 @@
 package org.openhab.binding.evaics.internal.action;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -26,10 +25,6 @@ import org.openhab.core.thing.binding.ThingActionsScope;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.google.gson.JsonObject;
 
 /**
  * Rule actions of an {@code evaics:lvar} thing (spec §8.3): set, reset, clear, toggle. Each waits for the
@@ -41,16 +36,18 @@ import com.google.gson.JsonObject;
 @NonNullByDefault
 public class EvaLvarActions implements ThingActions {
 
-    private final Logger logger = LoggerFactory.getLogger(EvaLvarActions.class);
+    private static final String LVAR = "lvar";
+
     private final RuleCalls calls;
     private @Nullable EvaLvarHandler handler;
 
     public EvaLvarActions() {
-        this(RuleCalls.DEFAULT_WAIT);
+        this.calls = new RuleCalls(LVAR, null);
     }
 
+    /** Waits a fixed time instead of the controller's call timeout plus margin. */
     EvaLvarActions(Duration wait) {
-        this.calls = new RuleCalls(wait);
+        this.calls = new RuleCalls(LVAR, wait);
     }
 
     @Override
@@ -73,32 +70,28 @@ public class EvaLvarActions implements ThingActions {
                     description = "@text/actions.input.lvar-status.description") @Nullable Integer status,
             @ActionInput(name = "value", label = "@text/actions.input.lvar-value.label",
                     description = "@text/actions.input.lvar-value.description") @Nullable String value) {
-        EvaLvarHandler lvar = handler;
-        return lvar == null ? noHandler("set") : okResult("set", lvar.set(status, value));
+        return calls.ok("set", handler, lvar -> lvar.set(status, value));
     }
 
     @RuleAction(label = "@text/actions.lvar.reset.label", description = "@text/actions.lvar.reset.description")
     @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
             description = "@text/actions.output.success.description")
     public Boolean reset() {
-        EvaLvarHandler lvar = handler;
-        return lvar == null ? noHandler("reset") : okResult("reset", lvar.reset());
+        return calls.ok("reset", handler, EvaLvarHandler::reset);
     }
 
     @RuleAction(label = "@text/actions.lvar.clear.label", description = "@text/actions.lvar.clear.description")
     @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
             description = "@text/actions.output.success.description")
     public Boolean clear() {
-        EvaLvarHandler lvar = handler;
-        return lvar == null ? noHandler("clear") : okResult("clear", lvar.clear());
+        return calls.ok("clear", handler, EvaLvarHandler::clear);
     }
 
     @RuleAction(label = "@text/actions.lvar.toggle.label", description = "@text/actions.lvar.toggle.description")
     @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
             description = "@text/actions.output.success.description")
     public Boolean toggle() {
-        EvaLvarHandler lvar = handler;
-        return lvar == null ? noHandler("toggle") : okResult("toggle", lvar.toggle());
+        return calls.ok("toggle", handler, EvaLvarHandler::toggle);
     }
 
     // static twins for the Rules DSL, which calls actions through the ThingActions object
@@ -117,22 +110,5 @@ public class EvaLvarActions implements ThingActions {
 
     public static Boolean toggle(ThingActions actions) {
         return actions instanceof EvaLvarActions lvar ? lvar.toggle() : Boolean.FALSE;
-    }
-
-    private Boolean okResult(String name, CompletableFuture<JsonObject> call) {
-        JsonObject answer = calls.await(name, call).value();
-        if (answer == null) {
-            return Boolean.FALSE;
-        }
-        boolean ok = RuleCalls.isOk(answer);
-        if (!ok) {
-            logger.warn("Rule action {} was not carried out; the controller answered {}", name, answer);
-        }
-        return ok;
-    }
-
-    private Boolean noHandler(String action) {
-        logger.warn("Rule action {} refused: the lvar thing has no handler", action);
-        return Boolean.FALSE;
     }
 }

@@ -15,7 +15,6 @@ package org.openhab.binding.evaics.internal.action;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -29,10 +28,6 @@ import org.openhab.core.thing.binding.ThingActionsScope;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.google.gson.JsonObject;
 
 /**
  * Rule actions of an {@code evaics:unit} thing (spec §8.2, §8.5): run an action, toggle, terminate, kill. Each waits
@@ -48,17 +43,18 @@ public class EvaUnitActions implements ThingActions {
     public static final String RESULT_STATUS = "status";
     public static final String RESULT_FINISHED = "finished";
     public static final String RESULT_ERROR = "error";
+    private static final String UNIT = "unit";
 
-    private final Logger logger = LoggerFactory.getLogger(EvaUnitActions.class);
     private final RuleCalls calls;
     private @Nullable EvaUnitHandler handler;
 
     public EvaUnitActions() {
-        this(RuleCalls.DEFAULT_WAIT);
+        this.calls = new RuleCalls(UNIT, null);
     }
 
+    /** Waits a fixed time instead of the controller's call timeout plus margin. */
     EvaUnitActions(Duration wait) {
-        this.calls = new RuleCalls(wait);
+        this.calls = new RuleCalls(UNIT, wait);
     }
 
     @Override
@@ -87,8 +83,7 @@ public class EvaUnitActions implements ThingActions {
                     description = "@text/actions.input.status.description", required = true) int status,
             @ActionInput(name = "value", label = "@text/actions.input.value.label",
                     description = "@text/actions.input.value.description") @Nullable String value) {
-        EvaUnitHandler unit = handler;
-        return unit == null ? noHandler("action") : actionResult("action", unit.action(status, value));
+        return actionResult(calls.call("action", handler, unit -> unit.action(status, value)));
     }
 
     @RuleAction(label = "@text/actions.unit.toggle.label", description = "@text/actions.unit.toggle.description")
@@ -101,24 +96,21 @@ public class EvaUnitActions implements ThingActions {
     @ActionOutput(name = RESULT_ERROR, type = "java.lang.String", label = "@text/actions.output.error.label",
             description = "@text/actions.output.error.description")
     public Map<String, Object> toggle() {
-        EvaUnitHandler unit = handler;
-        return unit == null ? noHandler("toggle") : actionResult("toggle", unit.toggle());
+        return actionResult(calls.call("toggle", handler, EvaUnitHandler::toggle));
     }
 
     @RuleAction(label = "@text/actions.unit.terminate.label", description = "@text/actions.unit.terminate.description")
     @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
             description = "@text/actions.output.success.description")
     public Boolean terminate() {
-        EvaUnitHandler unit = handler;
-        return unit == null ? noHandlerFalse("terminate") : okResult("terminate", unit.terminate());
+        return calls.ok("terminate", handler, EvaUnitHandler::terminate);
     }
 
     @RuleAction(label = "@text/actions.unit.kill.label", description = "@text/actions.unit.kill.description")
     @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
             description = "@text/actions.output.success.description")
     public Boolean kill() {
-        EvaUnitHandler unit = handler;
-        return unit == null ? noHandlerFalse("kill") : okResult("kill", unit.kill());
+        return calls.ok("kill", handler, EvaUnitHandler::kill);
     }
 
     // static twins for the Rules DSL, which calls actions through the ThingActions object
@@ -139,8 +131,7 @@ public class EvaUnitActions implements ThingActions {
         return actions instanceof EvaUnitActions unit ? unit.kill() : Boolean.FALSE;
     }
 
-    private Map<String, Object> actionResult(String name, CompletableFuture<ActionResult> call) {
-        RuleCalls.Outcome<ActionResult> outcome = calls.await(name, call);
+    private static Map<String, Object> actionResult(RuleCalls.Outcome<ActionResult> outcome) {
         ActionResult action = outcome.value();
         Map<String, Object> result = new LinkedHashMap<>();
         if (action == null) {
@@ -151,28 +142,6 @@ public class EvaUnitActions implements ThingActions {
             result.put(RESULT_FINISHED, action.finished());
         }
         return result;
-    }
-
-    private Boolean okResult(String name, CompletableFuture<JsonObject> call) {
-        JsonObject answer = calls.await(name, call).value();
-        if (answer == null) {
-            return Boolean.FALSE;
-        }
-        boolean ok = RuleCalls.isOk(answer);
-        if (!ok) {
-            logger.warn("Rule action {} was not carried out; the controller answered {}", name, answer);
-        }
-        return ok;
-    }
-
-    private Map<String, Object> noHandler(String action) {
-        logger.warn("Rule action {} refused: the unit thing has no handler", action);
-        return Map.of(RESULT_ERROR, "the unit thing has no handler");
-    }
-
-    private Boolean noHandlerFalse(String action) {
-        noHandler(action);
-        return Boolean.FALSE;
     }
 
     private static Map<String, Object> notUnitActions(ThingActions actions) {

@@ -17,10 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.handler.CallFailures;
+import org.openhab.binding.evaics.internal.handler.EvaItemHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,29 +31,66 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * Waits for a call on behalf of a rule, which expects a value, not a future. The wait is bounded: the RPC client
- * ends every call after its own timeout, and this bound only guards against a call that never ends. Failures of
- * the call itself are logged by the item handler; this class logs only what happens to the wait.
+ * Runs a call of an item thing's rule action (spec §8.2, §8.3) on behalf of a rule, which expects a value, not a
+ * future: refuses it when the thing has no handler, waits for the answer (bounded) and turns every failure into a
+ * result, logged at WARN. The wait is the controller's call timeout plus {@link #WAIT_MARGIN}: the RPC client ends
+ * every call after its own timeout, and the bound only guards against a call that never ends. Failures of the call
+ * itself are logged by the item handler; this class logs what happens to the wait and to the rule action.
  */
 @NonNullByDefault
 final class RuleCalls {
 
-    /** Longer than the RPC client's default call timeout (5 s), so that its timeout normally reports first. */
-    static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+    /** The call ends by its own timeout; this only guards against a future that never completes. */
+    static final Duration WAIT_MARGIN = Duration.ofSeconds(2);
 
     /** The result of a call, or why there is none. */
     record Outcome<T>(@Nullable T value, String error) {
     }
 
     private final Logger logger = LoggerFactory.getLogger(RuleCalls.class);
-    private final Duration wait;
+    private final String noHandler;
+    private final @Nullable Duration fixedWait;
 
-    RuleCalls(Duration wait) {
-        this.wait = wait;
+    /**
+     * @param thingType the item type in log lines and results, e.g. {@code unit}
+     * @param fixedWait how long to wait instead of the controller's call timeout plus margin; null for the latter
+     */
+    RuleCalls(String thingType, @Nullable Duration fixedWait) {
+        this.noHandler = "the " + thingType + " thing has no handler";
+        this.fixedWait = fixedWait;
     }
 
-    /** Waits at most the configured time; never throws. */
-    <T> Outcome<T> await(String action, CompletableFuture<T> future) {
+    /** Sends the call through the handler and waits for its answer; never throws. */
+    <H extends EvaItemHandler, T> Outcome<T> call(String action, @Nullable H handler,
+            Function<H, CompletableFuture<T>> call) {
+        if (handler == null) {
+            logger.warn("Rule action {} refused: {}", action, noHandler);
+            return new Outcome<>(null, noHandler);
+        }
+        Duration configured = fixedWait;
+        Duration wait = configured != null ? configured : handler.callTimeout().plus(WAIT_MARGIN);
+        return await(action, call.apply(handler), wait);
+    }
+
+    /**
+     * Sends a call answered with {@code {"ok": true}} and tells whether it was carried out; never throws.
+     *
+     * @see #isOk(JsonObject)
+     */
+    <H extends EvaItemHandler> Boolean ok(String action, @Nullable H handler,
+            Function<H, CompletableFuture<JsonObject>> call) {
+        JsonObject answer = call(action, handler, call).value();
+        if (answer == null) {
+            return Boolean.FALSE;
+        }
+        boolean ok = isOk(answer);
+        if (!ok) {
+            logger.warn("Rule action {} was not carried out; the controller answered {}", action, answer);
+        }
+        return ok;
+    }
+
+    private <T> Outcome<T> await(String action, CompletableFuture<T> future, Duration wait) {
         try {
             return new Outcome<>(future.get(wait.toMillis(), TimeUnit.MILLISECONDS), "");
         } catch (InterruptedException e) {
@@ -70,7 +109,7 @@ final class RuleCalls {
      * Whether a {@code {"ok": true}} result (spec §8.2, §8.3) reports success; {@code kill} answers
      * {@code {"ok": true, "pt": "denied"}} when the unit does not allow termination, which is no success.
      */
-    static boolean isOk(@Nullable JsonObject result) {
+    private static boolean isOk(@Nullable JsonObject result) {
         if (result == null) {
             return false;
         }

@@ -96,7 +96,7 @@ public class EvaControllerDiscoveryService extends AbstractThingHandlerDiscovery
             return;
         }
         ThingUID bridgeUID = thingHandler.getThing().getUID();
-        ThingUID uid = new ThingUID(THING_TYPE_CONTROLLER, bridgeUID, UidSegments.controller(controller));
+        ThingUID uid = new ThingUID(THING_TYPE_CONTROLLER, bridgeUID, controller.uidSegment());
         thingDiscovered(DiscoveryResultBuilder.create(uid).withBridge(bridgeUID)
                 .withProperty(CONFIG_CONTROLLER_ID, controller.toString()).withProperty(CONFIG_KEY_ID, DEFAULT_KEY_ID)
                 .withRepresentationProperty(PROPERTY_CONTROLLER_ID)

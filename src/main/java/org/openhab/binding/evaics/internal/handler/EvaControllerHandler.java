@@ -238,6 +238,7 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
     }
 
     /** The configured call timeout; the default while the configuration is invalid. */
+    @Override
     public Duration callTimeout() {
         ControllerSettings configured = settings;
         return configured != null ? configured.callTimeout() : ProtocolLimits.DEFAULT_CALL_TIMEOUT;

@@ -14,16 +14,20 @@ package org.openhab.binding.evaics.internal.handler;
 
 import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.PROPERTY_OID;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Channel;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -33,6 +37,7 @@ import org.openhab.core.thing.binding.BaseThingHandler;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,6 +146,21 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
     /** Puts a state of this item on the channels. */
     protected abstract void updateChannels(ItemState state);
 
+    /**
+     * Updates a channel through the UID its thing already holds: building a {@link ChannelUID} validates every
+     * segment of it, which for a state with six channels was a third of the CPU an announcement costs on its way to
+     * the channels (benchmark, docs/benchmarks.md). A channel the thing does not have gets a fresh UID as before.
+     */
+    @Override
+    protected void updateState(String channelID, State state) {
+        Channel channel = getThing().getChannel(channelID);
+        if (channel != null) {
+            updateState(channel.getUID(), state);
+        } else {
+            super.updateState(channelID, state);
+        }
+    }
+
     /** A command was answered successfully; called while the thing is still attached. */
     protected void commandAnswered(Object result) {
     }
@@ -157,13 +177,15 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
 
     @Override
     public void itemGone(String reason) {
-        ItemRegistration current = registration;
-        if (current == null) {
-            return;
+        synchronized (registrationLock) {
+            ItemRegistration current = registration;
+            if (current == null) {
+                return;
+            }
+            current.forget();
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
+                    StatusDescriptions.text(StatusDescriptions.GONE_REMOVED, reason));
         }
-        current.forget();
-        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
-                StatusTexts.of(StatusTexts.GONE_REMOVED, reason));
     }
 
     @Override
@@ -208,6 +230,41 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         return future;
     }
 
+    /**
+     * Sends one call that only asks the controller something: nothing is logged on success and the state is not
+     * refreshed afterwards.
+     *
+     * @return the call's future; failed with {@link EvaRpcException.Kind#NOT_CONNECTED} if the controller is offline
+     */
+    protected final <T> CompletableFuture<T> ask(Call<T> call) {
+        ItemRegistration current = registration;
+        EvaApi api = current == null ? null : current.host().api();
+        if (current == null || api == null) {
+            return CompletableFuture.failedFuture(new EvaRpcException(EvaRpcException.Kind.NOT_CONNECTED,
+                    EvaRpcException.CODE_NOT_READY, "controller " + controllerName() + " is offline"));
+        }
+        return call.send(api, current.oid());
+    }
+
+    /**
+     * How long a call for this item waits for its answer: the controller's call timeout, or the default while the
+     * thing is not attached to a controller (a call is then refused at once).
+     */
+    public Duration callTimeout() {
+        ItemRegistration current = registration;
+        return current != null ? current.host().callTimeout() : ProtocolLimits.DEFAULT_CALL_TIMEOUT;
+    }
+
+    /** A command for the {@code status} channel: passed to {@code send} if it is an integer, else refused. */
+    protected final void statusCommand(String what, Command command, IntConsumer send) {
+        Integer status = CommandValues.status(command);
+        if (status == null) {
+            refuse(what, "the status must be an integer");
+        } else {
+            send.accept(status);
+        }
+    }
+
     /** Logs a command that cannot be turned into a call. */
     protected final void refuse(String what, String reason) {
         logger.warn("Command {} for {} refused: {}", what, itemName(), reason);
@@ -231,13 +288,13 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         Bridge bridge = getBridge();
         if (bridge == null) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.NO_BRIDGE));
+                    StatusDescriptions.text(StatusDescriptions.NO_BRIDGE));
             return;
         }
         ThingHandler bridgeHandler = bridge.getHandler();
         if (bridgeHandler != null && !(bridgeHandler instanceof EvaItemHost)) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.NOT_A_CONTROLLER));
+                    StatusDescriptions.text(StatusDescriptions.NOT_A_CONTROLLER));
             return;
         }
         ThingStatus status = bridgeStatus != null ? bridgeStatus : bridge.getStatus();
@@ -295,30 +352,52 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
 
     private void refreshFailed(ItemRegistration current, Throwable failure) {
         String controller = current.host().controllerId().toString();
-        if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_NOT_FOUND)) {
-            current.forget();
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
-                    StatusTexts.of(StatusTexts.GONE_NOT_FOUND, controller));
-        } else if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_ACCESS_DENIED)) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    StatusTexts.of(StatusTexts.ACCESS_DENIED, controller));
-        } else {
-            // the controller bridge watches the connection; one lost answer is no reason to change the status
-            logger.debug("State of {} not refreshed: {}", current.oid(), CallFailures.describe(failure));
+        synchronized (registrationLock) {
+            if (registration != current) {
+                return;
+            }
+            if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_NOT_FOUND)) {
+                current.forget();
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE,
+                        StatusDescriptions.text(StatusDescriptions.GONE_NOT_FOUND, controller));
+            } else if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_ACCESS_DENIED)) {
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                        StatusDescriptions.text(StatusDescriptions.ACCESS_DENIED, controller));
+            } else {
+                // the controller bridge watches the connection; one lost answer is no reason to change the status
+                logger.debug("State of {} not refreshed: {}", current.oid(), CallFailures.describe(failure));
+            }
         }
     }
 
+    /**
+     * Puts a state on the channels while the registration is current. Under the registration lock, like
+     * {@link #detach()}: once {@link #dispose()} returned, no state of this registration reaches the callback, which
+     * openHAB takes away right after.
+     */
     private void apply(ItemRegistration current, ItemState state) {
-        if (registration != current) {
-            return;
+        synchronized (registrationLock) {
+            if (registration != current) {
+                return;
+            }
+            if (!current.accept(state)) {
+                logger.debug("State of {} with ieid {} is older than the last one; ignored", state.oid(),
+                        state.ieid());
+                return;
+            }
+            updateChannels(state);
+            if (getThing().getStatus() != ThingStatus.ONLINE) {
+                updateStatus(ThingStatus.ONLINE);
+            }
         }
-        if (!current.accept(state)) {
-            logger.debug("State of {} with ieid {} is older than the last one; ignored", state.oid(), state.ieid());
-            return;
-        }
-        updateChannels(state);
-        if (getThing().getStatus() != ThingStatus.ONLINE) {
-            updateStatus(ThingStatus.ONLINE);
+    }
+
+    /** Runs an update of this thing's channels while it is attached; never once {@link #dispose()} returned. */
+    protected final void whileAttached(Runnable update) {
+        synchronized (registrationLock) {
+            if (registration != null) {
+                update.run();
+            }
         }
     }
 

@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.evaics.internal.handler;
 
+import java.time.Duration;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
@@ -31,6 +33,9 @@ public interface EvaItemHost {
 
     /** The controller this bridge talks to. */
     ControllerId controllerId();
+
+    /** How long a call to the controller waits for its answer: the configured call timeout. */
+    Duration callTimeout();
 
     /**
      * True in {@code verified} mode: announcements only trigger an authenticated {@code state} call, and channels

@@ -74,14 +74,7 @@ public class EvaLvarHandler extends EvaItemHandler {
     protected void handleItemCommand(String channelId, Command command) {
         String what = channelId + " " + command;
         switch (channelId) {
-            case CHANNEL_STATUS -> {
-                Integer status = CommandValues.status(command);
-                if (status == null) {
-                    refuse(what, "the status must be an integer");
-                } else {
-                    set(what, status, null);
-                }
-            }
+            case CHANNEL_STATUS -> statusCommand(what, command, status -> set(what, status, null));
             case CHANNEL_VALUE -> set(what, null, CommandValues.text(command));
             case CHANNEL_VALUE_NUMBER -> {
                 String number = CommandValues.numberText(command);

@@ -22,6 +22,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.action.EvaUnitActions;
 import org.openhab.binding.evaics.internal.protocol.rpc.ActionResult;
+import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.core.library.types.OnOffType;
@@ -29,6 +30,8 @@ import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.types.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.gson.JsonObject;
 
@@ -37,12 +40,18 @@ import com.google.gson.JsonObject;
  * <p>
  * {@code status} and {@code switch} commands run {@code action} with the new status; a {@code value} command runs
  * {@code action} with the unit's current status and the new value. The {@code action} trigger channel fires the
- * final status name of each action (spec §8.5), once, whether the call's result or the action event tells first.
+ * final status name of each action (spec §8.5), once, whether the call's answer, the action event or the
+ * {@code result} call tells first. The {@code action} call answers before a longer action ends and a stock notifier
+ * sends no action events, so the end of an action this thing started is asked for with an authenticated
+ * {@code result} call when the unit's state shows that no action runs any more ({@code nstatus}/{@code nvalue}
+ * equal {@code status}/{@code value}, spec §9.1).
  */
 @NonNullByDefault
 public class EvaUnitHandler extends EvaItemHandler {
 
+    private final Logger logger = LoggerFactory.getLogger(EvaUnitHandler.class);
     private final FinishedActions finishedActions = new FinishedActions();
+    private final PendingActions pendingActions = new PendingActions();
 
     public EvaUnitHandler(Thing thing) {
         super(thing, TYPE_UNIT);
@@ -77,14 +86,7 @@ public class EvaUnitHandler extends EvaItemHandler {
     protected void handleItemCommand(String channelId, Command command) {
         String what = channelId + " " + command;
         switch (channelId) {
-            case CHANNEL_STATUS -> {
-                Integer status = CommandValues.status(command);
-                if (status == null) {
-                    refuse(what, "the status must be an integer");
-                } else {
-                    action(what, status, null);
-                }
-            }
+            case CHANNEL_STATUS -> statusCommand(what, command, status -> action(what, status, null));
             case CHANNEL_SWITCH -> {
                 if (command instanceof OnOffType onOff) {
                     action(what, onOff == OnOffType.ON ? ItemStatus.ON : ItemStatus.OFF, null);
@@ -113,12 +115,45 @@ public class EvaUnitHandler extends EvaItemHandler {
         updateState(CHANNEL_NSTATUS, ChannelStates.number(state.nstatus()));
         updateState(CHANNEL_NVALUE, ChannelStates.string(state.nvalue()));
         updateState(CHANNEL_ACTION_ENABLED, ChannelStates.onOff(state.actionEnabled()));
+        if (!isActionRunning(state)) {
+            askForEndOfPendingActions();
+        }
     }
 
     @Override
     protected void commandAnswered(Object result) {
-        if (result instanceof ActionResult action && action.finished()) {
-            actionFinished(action.uuid(), action.status());
+        if (result instanceof ActionResult action) {
+            if (action.finished()) {
+                actionFinished(action.uuid(), action.status());
+            } else {
+                pendingActions.add(action.uuid());
+            }
+        }
+    }
+
+    /** Whether the state shows an action driving the unit somewhere else; missing fields say nothing. */
+    private static boolean isActionRunning(ItemState state) {
+        Integer nstatus = state.nstatus();
+        String nvalue = state.nvalue();
+        return (nstatus != null && !nstatus.equals(state.status()))
+                || (nvalue != null && !nvalue.equals(state.value()));
+    }
+
+    /** One {@code result} call per pending action; an action still running stays pending for the next state. */
+    private void askForEndOfPendingActions() {
+        for (String uuid : pendingActions.snapshot()) {
+            ask((api, oid) -> api.result(uuid)).whenComplete((action, failure) -> {
+                if (failure != null) {
+                    if (CallFailures.isRemoteError(failure, EvaRpcException.CODE_NOT_FOUND)) {
+                        // the controller forgot the action; its end will never be known
+                        pendingActions.remove(uuid);
+                    }
+                    logger.debug("Result of action {} of {} not known: {}", uuid, getThing().getUID(),
+                            CallFailures.describe(failure));
+                } else if (action != null && action.finished()) {
+                    actionFinished(uuid, action.status());
+                }
+            });
         }
     }
 
@@ -134,8 +169,11 @@ public class EvaUnitHandler extends EvaItemHandler {
     }
 
     private void actionFinished(String uuid, String status) {
-        if (finishedActions.markFinished(uuid)) {
-            triggerChannel(CHANNEL_ACTION, status);
-        }
+        pendingActions.remove(uuid);
+        whileAttached(() -> {
+            if (finishedActions.markFinished(uuid)) {
+                triggerChannel(CHANNEL_ACTION, status);
+            }
+        });
     }
 }

@@ -25,7 +25,7 @@ public final class ItemConfigException extends Exception {
     private final String statusDescription;
 
     /**
-     * @param statusDescription an {@code @text/...} description built with {@link StatusTexts#of}
+     * @param statusDescription an {@code @text/...} description built with {@link StatusDescriptions#text}
      * @param detail what exactly is wrong, in English, for the debug log
      */
     public ItemConfigException(String statusDescription, String detail) {

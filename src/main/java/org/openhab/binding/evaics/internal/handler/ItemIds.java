@@ -34,23 +34,23 @@ public final class ItemIds {
     public static Oid toOid(String type, String id) throws ItemConfigException {
         String fullId = id.strip();
         if (fullId.isEmpty()) {
-            throw new ItemConfigException(StatusTexts.of(StatusTexts.MISSING_ID), "no id configured");
+            throw new ItemConfigException(StatusDescriptions.text(StatusDescriptions.MISSING_ID), "no id configured");
         }
         for (int i = 0; i < fullId.length(); i++) {
             char c = fullId.charAt(i);
             if (c == '+' || c == '#') {
-                throw new ItemConfigException(StatusTexts.of(StatusTexts.ID_WILDCARD, fullId),
+                throw new ItemConfigException(StatusDescriptions.text(StatusDescriptions.ID_WILDCARD, fullId),
                         "the id contains the MQTT wildcard " + c);
             }
             if (Character.isISOControl(c)) {
-                throw new ItemConfigException(StatusTexts.of(StatusTexts.ID_CONTROL_CHARACTER, fullId),
+                throw new ItemConfigException(StatusDescriptions.text(StatusDescriptions.ID_CONTROL_CHARACTER, fullId),
                         "the id contains a control character");
             }
         }
         try {
             return Oid.fromFullId(type, fullId);
         } catch (IllegalArgumentException e) {
-            throw new ItemConfigException(StatusTexts.of(StatusTexts.INVALID_ID, fullId),
+            throw new ItemConfigException(StatusDescriptions.text(StatusDescriptions.INVALID_ID, fullId),
                     String.valueOf(e.getMessage()));
         }
     }

@@ -15,17 +15,23 @@ package org.openhab.binding.evaics.internal.handler;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Builds thing status descriptions that openHAB translates from the binding's i18n file:
- * {@code @text/<key> ["arg"]}.
+ * Builds the thing status descriptions of all things of the binding (bridges and items) that openHAB translates from
+ * {@code ESH-INF/i18n/evaics.properties}: {@code @text/<key> ["arg", ...]}.
  * <p>
- * openHAB reads the arguments by dropping every {@code [}, {@code ]} and {@code "} and splitting at commas, so an
- * argument that contains one of them would be cut into pieces or lose characters. Arguments are therefore made
- * safe first: commas become semicolons, brackets become parentheses, double quotes become single quotes, and line
- * breaks become spaces. An argument is also capped at {@link #MAX_ARGUMENT_LENGTH} characters.
+ * openHAB reads the arguments by dropping every {@code [}, {@code ]} and {@code "} and splitting at commas, and it
+ * shows them as they are (it does not undo escapes), so an argument that contains one of them would be cut into
+ * pieces or lose characters. Arguments (an item id typed by a user, a reason from the broker or the controller) are
+ * therefore made safe with readable look-alikes: commas become semicolons, brackets become parentheses, double
+ * quotes become single quotes, tabs and line breaks become spaces, and any other control character becomes its
+ * visible Unicode control picture (NUL is shown as {@code U+2400}) so the user can see where it is. An argument is
+ * capped at {@link #MAX_ARGUMENT_LENGTH} characters.
+ * <p>
+ * A status description is shown to every user of the UI: callers pass ids and reasons, never keys or passwords.
  */
 @NonNullByDefault
 public final class StatusDescriptions {
 
+    // bridges
     public static final String BROKER_CONFIG_INVALID = "offline.config-error.invalid-broker-config";
     public static final String CREDENTIALS_REFUSED = "offline.config-error.credentials-refused";
     public static final String BROKER_UNREACHABLE = "offline.comm-error.broker-unreachable";
@@ -37,20 +43,40 @@ public final class StatusDescriptions {
     public static final String CONTROLLER_NOT_ANSWERING = "offline.comm-error.controller-not-answering";
     public static final String CONTROLLER_ERROR = "offline.comm-error.controller-error";
 
-    /** Every key above, for the test that checks the i18n file. */
+    // items
+    public static final String MISSING_ID = "offline.config-error.missing-id";
+    public static final String INVALID_ID = "offline.config-error.invalid-id";
+    public static final String ID_WILDCARD = "offline.config-error.id-wildcard";
+    public static final String ID_CONTROL_CHARACTER = "offline.config-error.id-control-character";
+    public static final String UNKNOWN_UNIT = "offline.config-error.unknown-unit";
+    public static final String UNSUPPORTED_UNIT = "offline.config-error.unsupported-unit";
+    public static final String NO_BRIDGE = "offline.config-error.no-bridge";
+    public static final String NOT_A_CONTROLLER = "offline.config-error.not-a-controller";
+    public static final String ACCESS_DENIED = "offline.config-error.access-denied";
+    public static final String GONE_REMOVED = "offline.gone.removed";
+    public static final String GONE_NOT_FOUND = "offline.gone.not-found";
+
+    /** Every key above, for the tests that check the i18n file. */
     public static final String[] KEYS = { BROKER_CONFIG_INVALID, CREDENTIALS_REFUSED, BROKER_UNREACHABLE,
             CONNECTION_LOST, CONTROLLER_CONFIG_INVALID, NO_BROKER, DUPLICATE_CONTROLLER, CONTROLLER_ACCESS_DENIED,
-            CONTROLLER_NOT_ANSWERING, CONTROLLER_ERROR };
+            CONTROLLER_NOT_ANSWERING, CONTROLLER_ERROR, MISSING_ID, INVALID_ID, ID_WILDCARD, ID_CONTROL_CHARACTER,
+            UNKNOWN_UNIT, UNSUPPORTED_UNIT, NO_BRIDGE, NOT_A_CONTROLLER, ACCESS_DENIED, GONE_REMOVED, GONE_NOT_FOUND };
 
-    /** A status line, not a log: longer reasons are cut. */
+    /** A status line, not a log: longer arguments are cut, the ellipsis included. */
     public static final int MAX_ARGUMENT_LENGTH = 300;
     private static final String TEXT_PREFIX = "@text/";
     private static final String ELLIPSIS = "...";
+    /** Unicode "control pictures": U+2400 + c shows the C0 control character c. */
+    private static final char CONTROL_PICTURES = '\u2400';
+    private static final char DELETE = '\u007f';
+    private static final char DELETE_PICTURE = '\u2421';
+    /** C1 control characters have no picture of their own. */
+    private static final char REPLACEMENT_CHARACTER = '\ufffd';
 
     private StatusDescriptions() {
     }
 
-    /** {@code @text/<key> ["<argument>", ...]} with the arguments made safe. */
+    /** {@code @text/<key>} followed by {@code ["<argument>", ...]} with the arguments made safe, if there are any. */
     public static String text(String key, String... arguments) {
         StringBuilder sb = new StringBuilder(TEXT_PREFIX).append(key);
         if (arguments.length > 0) {
@@ -65,9 +91,15 @@ public final class StatusDescriptions {
 
     /** The argument as openHAB will show it. */
     static String safe(String argument) {
-        String text = argument.length() > MAX_ARGUMENT_LENGTH
-                ? argument.substring(0, MAX_ARGUMENT_LENGTH - ELLIPSIS.length()) + ELLIPSIS
-                : argument;
+        String text = argument;
+        if (text.length() > MAX_ARGUMENT_LENGTH) {
+            int end = MAX_ARGUMENT_LENGTH - ELLIPSIS.length();
+            // never leave half of a surrogate pair behind
+            if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            text = text.substring(0, end) + ELLIPSIS;
+        }
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -77,9 +109,16 @@ public final class StatusDescriptions {
                 case ']' -> sb.append(')');
                 case '"' -> sb.append('\'');
                 case '\r', '\n', '\t' -> sb.append(' ');
-                default -> sb.append(c);
+                default -> sb.append(Character.isISOControl(c) ? controlPicture(c) : c);
             }
         }
         return sb.toString().trim();
+    }
+
+    private static char controlPicture(char c) {
+        if (c < ' ') {
+            return (char) (CONTROL_PICTURES + c);
+        }
+        return c == DELETE ? DELETE_PICTURE : REPLACEMENT_CHARACTER;
     }
 }

@@ -64,7 +64,7 @@ public final class UnitDimensions {
             // the quantity parser is the one openHAB itself uses for "<number> <unit>"
             return new QuantityType<>("1 " + symbol).getUnit();
         } catch (IllegalArgumentException | MeasurementException e) {
-            throw new ItemConfigException(StatusTexts.of(StatusTexts.UNKNOWN_UNIT, symbol),
+            throw new ItemConfigException(StatusDescriptions.text(StatusDescriptions.UNKNOWN_UNIT, symbol),
                     "unknown unit symbol: " + e.getMessage());
         }
     }
@@ -97,7 +97,7 @@ public final class UnitDimensions {
         }
         String dimension = dimension(unit);
         if (dimension == null) {
-            throw new ItemConfigException(StatusTexts.of(StatusTexts.UNSUPPORTED_UNIT, symbol),
+            throw new ItemConfigException(StatusDescriptions.text(StatusDescriptions.UNSUPPORTED_UNIT, symbol),
                     "no openHAB dimension for unit " + unit + " (" + unit.getDimension() + ")");
         }
         return CoreItemFactory.NUMBER + ":" + dimension;

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openhab.binding.evaics.internal.action.EvaLvarActions;
 import org.openhab.binding.evaics.internal.action.EvaUnitActions;
-import org.openhab.binding.evaics.internal.handler.StatusTexts;
+import org.openhab.binding.evaics.internal.handler.StatusDescriptions;
 import org.openhab.core.automation.annotation.ActionInput;
 import org.openhab.core.automation.annotation.ActionOutput;
 import org.openhab.core.automation.annotation.RuleAction;
@@ -147,7 +147,7 @@ class ItemTextsTest {
     @Test
     void everyStatusDescriptionKeyIsInTheI18nFile() throws IOException {
         Properties texts = texts();
-        for (String key : StatusTexts.KEYS) {
+        for (String key : StatusDescriptions.KEYS) {
             assertKey(texts, TEXT_PREFIX + key);
         }
     }
@@ -155,7 +155,7 @@ class ItemTextsTest {
     @Test
     void statusTextsHaveNoApostrophesThatMessageFormatWouldEat() throws IOException {
         Properties texts = texts();
-        for (String key : StatusTexts.KEYS) {
+        for (String key : StatusDescriptions.KEYS) {
             assertFalse(texts.getProperty(key).contains("'"), key);
         }
     }

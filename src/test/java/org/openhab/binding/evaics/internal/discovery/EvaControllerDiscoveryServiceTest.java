@@ -199,8 +199,8 @@ class EvaControllerDiscoveryServiceTest {
 
     @Test
     void systemNameOutsideUidCharactersIsSanitisedAndKeptApart() {
-        String dotted = UidSegments.controller(ControllerId.parse("uc/my.host"));
-        String underscored = UidSegments.controller(ControllerId.parse("uc/my_host"));
+        String dotted = ControllerId.parse("uc/my.host").uidSegment();
+        String underscored = ControllerId.parse("uc/my_host").uidSegment();
 
         assertTrue(dotted.startsWith("uc_my_host__"), dotted);
         assertEquals("uc_my_host", underscored);

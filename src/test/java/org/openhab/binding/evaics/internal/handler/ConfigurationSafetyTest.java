@@ -94,12 +94,12 @@ class ConfigurationSafetyTest {
     }
 
     static Stream<Arguments> unsafeItemIds() {
-        return Stream.of(Arguments.of("lig#hts/lamp1", StatusTexts.ID_WILDCARD),
-                Arguments.of("lig+hts/lamp1", StatusTexts.ID_WILDCARD),
-                Arguments.of("lights/floor+1/lamp1", StatusTexts.ID_WILDCARD),
-                Arguments.of("lig\u0000hts/lamp1", StatusTexts.ID_CONTROL_CHARACTER),
-                Arguments.of("lights/floor\u00001/lamp1", StatusTexts.ID_CONTROL_CHARACTER),
-                Arguments.of("lights/lamp1\u0000", StatusTexts.ID_CONTROL_CHARACTER));
+        return Stream.of(Arguments.of("lig#hts/lamp1", StatusDescriptions.ID_WILDCARD),
+                Arguments.of("lig+hts/lamp1", StatusDescriptions.ID_WILDCARD),
+                Arguments.of("lights/floor+1/lamp1", StatusDescriptions.ID_WILDCARD),
+                Arguments.of("lig\u0000hts/lamp1", StatusDescriptions.ID_CONTROL_CHARACTER),
+                Arguments.of("lights/floor\u00001/lamp1", StatusDescriptions.ID_CONTROL_CHARACTER),
+                Arguments.of("lights/lamp1\u0000", StatusDescriptions.ID_CONTROL_CHARACTER));
     }
 
     @ParameterizedTest(name = "item id {0}")

@@ -19,7 +19,12 @@ import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.*;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
 import static org.openhab.binding.evaics.internal.handler.ItemHandlerHarness.state;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,9 @@ import org.openhab.core.types.RefreshType;
 class EvaItemHandlerLifecycleTest {
 
     private static final Oid LAMP = Oid.parse("unit:lights/lamp1");
+    private static final long WAIT_SECONDS = 10;
+    /** How long a disposal that does not wait for the state being applied gets to finish first. */
+    private static final long OVERTAKE_CHANCE_MILLIS = 300;
 
     private final ItemHandlerHarness harness = new ItemHandlerHarness();
 
@@ -123,7 +131,7 @@ class EvaItemHandlerLifecycleTest {
         EvaUnitHandler handler = harness.start(unit("lights/lamp\u00001"));
 
         assertStatus(handler, ThingStatusDetail.CONFIGURATION_ERROR,
-                "@text/offline.config-error.id-control-character [\"lights/lamp\\u00001\"]");
+                "@text/offline.config-error.id-control-character [\"lights/lamp\u24001\"]");
         assertTrue(harness.controller.registered.isEmpty());
     }
 
@@ -216,7 +224,7 @@ class EvaItemHandlerLifecycleTest {
         handler.itemGone("destroyed, announced with an empty payload");
 
         assertStatus(handler, ThingStatusDetail.GONE,
-                "@text/offline.gone.removed [\"destroyed\\u002c announced with an empty payload\"]");
+                "@text/offline.gone.removed [\"destroyed; announced with an empty payload\"]");
     }
 
     @Test
@@ -354,6 +362,39 @@ class EvaItemHandlerLifecycleTest {
         handler.stateReported(state(LAMP, 0, "", new Ieid(8, 1)));
 
         assertEquals(new DecimalType(0), harness.lastState(handler.getThing(), CHANNEL_STATUS));
+    }
+
+    @Test
+    void disposeWaitsForAStateBeingAppliedSoThatNothingReachesTheCallbackAfterIt() throws InterruptedException {
+        EvaUnitHandler handler = started();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch applying = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        doAnswer(invocation -> {
+            order.add("update");
+            applying.countDown();
+            // the first channel update stops here until the disposal had its chance to overtake it
+            release.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            return null;
+        }).when(harness.callback).stateUpdated(any(), any());
+        Thread applier = new Thread(() -> handler.stateReported(state(LAMP, 1, "v")));
+        applier.start();
+        assertTrue(applying.await(WAIT_SECONDS, TimeUnit.SECONDS));
+
+        Thread disposer = new Thread(() -> {
+            handler.dispose();
+            order.add("disposed");
+            // openHAB takes the callback away once dispose() returned
+            handler.setCallback(null);
+        });
+        disposer.start();
+        disposer.join(OVERTAKE_CHANCE_MILLIS);
+        release.countDown();
+        applier.join(WAIT_SECONDS * 1000L);
+        disposer.join(WAIT_SECONDS * 1000L);
+
+        assertEquals("disposed", order.get(order.size() - 1), order.toString());
+        assertEquals(6, order.stream().filter("update"::equals).count(), "every channel of the state: " + order);
     }
 
     private static void assertStatus(EvaItemHandler handler, ThingStatusDetail detail,

@@ -282,6 +282,83 @@ class EvaUnitHandlerTest {
         verify(harness.callback, times(1)).channelTriggered(thing(), channel(thing(), CHANNEL_ACTION), "refused");
     }
 
+    private static ItemState unitState(int status, int nstatus) {
+        return new ItemState(LAMP, ItemHandlerHarness.CONTROLLER, status, "", nstatus, "", true, null, null, null,
+                null);
+    }
+
+    /** Switch ON, answered with a running action u1, and the refresh after it answered with that running state. */
+    private CompletableFuture<ActionResult> actionRunning() {
+        CompletableFuture<ActionResult> resultCall = new CompletableFuture<>();
+        when(harness.api.result("u1")).thenReturn(resultCall);
+        online(0);
+        handler().handleCommand(channel(thing(), CHANNEL_SWITCH), OnOffType.ON);
+        actionCall.complete(result("u1", "running", false));
+        harness.stateCalls.get(1).complete(unitState(0, 1));
+        return resultCall;
+    }
+
+    @Test
+    void unfinishedActionIsAskedForItsResultOnlyWhenTheUnitIsIdleAgain() {
+        CompletableFuture<ActionResult> resultCall = actionRunning();
+        verify(harness.api, never()).result(any());
+
+        handler().stateReported(unitState(1, 1));
+        verify(harness.api).result("u1");
+        resultCall.complete(result("u1", "completed", true));
+
+        verify(harness.callback, times(1)).channelTriggered(thing(), channel(thing(), CHANNEL_ACTION), "completed");
+    }
+
+    @Test
+    void actionStillRunningByItsResultIsAskedForAgainWithTheNextIdleState() {
+        CompletableFuture<ActionResult> first = actionRunning();
+        CompletableFuture<ActionResult> second = new CompletableFuture<>();
+        handler().stateReported(unitState(1, 1));
+        when(harness.api.result("u1")).thenReturn(second);
+        first.complete(result("u1", "running", false));
+        verify(harness.callback, never()).channelTriggered(any(), any(), any());
+
+        handler().stateReported(unitState(1, 1));
+        second.complete(result("u1", "failed", true));
+
+        verify(harness.api, times(2)).result("u1");
+        verify(harness.callback, times(1)).channelTriggered(thing(), channel(thing(), CHANNEL_ACTION), "failed");
+    }
+
+    @Test
+    void actionEventEndsAPendingActionWithoutAResultCall() {
+        actionRunning();
+
+        handler().actionEvent(event(LAMP, "u1", "completed"));
+        handler().stateReported(unitState(1, 1));
+
+        verify(harness.api, never()).result(any());
+        verify(harness.callback, times(1)).channelTriggered(thing(), channel(thing(), CHANNEL_ACTION), "completed");
+    }
+
+    @Test
+    void idleStateWithoutPendingActionsAsksForNoResult() {
+        online(0);
+
+        handler().stateReported(unitState(1, 1));
+
+        verify(harness.api, never()).result(any());
+    }
+
+    @Test
+    void actionTheControllerForgotIsNoLongerAskedFor() {
+        CompletableFuture<ActionResult> resultCall = actionRunning();
+        handler().stateReported(unitState(1, 1));
+        resultCall.completeExceptionally(new EvaRpcException(EvaRpcException.Kind.REMOTE_ERROR,
+                EvaRpcException.CODE_NOT_FOUND, "action not found"));
+
+        handler().stateReported(unitState(1, 1));
+
+        verify(harness.api, times(1)).result("u1");
+        verify(harness.callback, never()).channelTriggered(any(), any(), any());
+    }
+
     @Test
     void toggleRunsActionToggle() {
         handler().toggle();

@@ -16,6 +16,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.mockito.ArgumentCaptor;
 import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.Ieid;
@@ -89,6 +91,11 @@ public class ItemHandlerHarness {
         @Override
         public ControllerId controllerId() {
             return CONTROLLER;
+        }
+
+        @Override
+        public Duration callTimeout() {
+            return ProtocolLimits.DEFAULT_CALL_TIMEOUT;
         }
 
         @Override

@@ -14,18 +14,29 @@ package org.openhab.binding.evaics.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 
 /**
- * Status descriptions survive openHAB's argument parsing, which drops {@code [ ] "} and splits at commas.
+ * Status descriptions of bridges and items survive openHAB's argument parsing, which drops {@code [ ] "} and splits
+ * at commas, and read well as openHAB shows them (it does not undo escapes).
  */
 @NonNullByDefault
 class StatusDescriptionsTest {
 
+    /** What openHAB does with the part after the key (ThingStatusInfoI18nLocalizationService). */
+    private static String[] openHabArguments(String description) {
+        String[] parts = description.split("\\s+", 2);
+        return Arrays.stream(parts[1].replaceAll("\\[|\\]|\"", "").split(",")).filter(s -> !s.trim().isEmpty())
+                .map(String::trim).toArray(String[]::new);
+    }
+
     @Test
     void keyWithoutArgumentsIsPlainTextReference() {
         assertEquals("@text/offline.config-error.no-broker", StatusDescriptions.text(StatusDescriptions.NO_BROKER));
+        assertEquals("@text/offline.config-error.missing-id", StatusDescriptions.text(StatusDescriptions.MISSING_ID));
     }
 
     @Test
@@ -41,10 +52,43 @@ class StatusDescriptionsTest {
     }
 
     @Test
+    void argumentWithSeparatorsStaysOneArgument() {
+        String description = StatusDescriptions.text("k", "a,b [c] \"d\"", "second");
+
+        String[] args = openHabArguments(description);
+
+        assertEquals(2, args.length, description);
+        assertEquals("a;b (c) 'd'", args[0]);
+        assertEquals("second", args[1]);
+    }
+
+    @Test
+    void tabsAndLineBreaksBecomeSpaces() {
+        assertEquals("a b c d", StatusDescriptions.safe("a\tb\rc\nd"));
+    }
+
+    @Test
+    void otherControlCharactersAreShownAsVisibleSymbols() {
+        assertEquals("lamp\u24001\u241b\u2421\ufffd", StatusDescriptions.safe("lamp\u00001\u001b\u007f\u0085"));
+    }
+
+    @Test
+    void backslashesAreKeptAsTheyAre() {
+        assertEquals("C:\\temp\\u0041", StatusDescriptions.safe("C:\\temp\\u0041"));
+    }
+
+    @Test
     void longArgumentsAreCut() {
         String safe = StatusDescriptions.safe("x".repeat(StatusDescriptions.MAX_ARGUMENT_LENGTH * 2));
 
-        assertEquals(StatusDescriptions.MAX_ARGUMENT_LENGTH, safe.length());
-        assertTrue(safe.endsWith("..."));
+        assertEquals("x".repeat(StatusDescriptions.MAX_ARGUMENT_LENGTH - 3) + "...", safe);
+    }
+
+    @Test
+    void cutNeverSplitsASurrogatePair() {
+        String emoji = "\ud83d\ude00";
+        String safe = StatusDescriptions.safe("x".repeat(StatusDescriptions.MAX_ARGUMENT_LENGTH - 4) + emoji.repeat(5));
+
+        assertEquals("x".repeat(StatusDescriptions.MAX_ARGUMENT_LENGTH - 4) + "...", safe);
     }
 }

@@ -56,42 +56,10 @@ final class ByteSink {
         size += n;
     }
 
-    void write(int b) {
-        ensureFree(1);
-        buf[size++] = (byte) b;
-    }
-
     void write(byte[] src, int off, int len) {
         ensureFree(len);
         System.arraycopy(src, off, buf, size, len);
         size += len;
-    }
-
-    void writeShort(int marker, int v) {
-        ensureFree(3);
-        buf[size] = (byte) marker;
-        buf[size + 1] = (byte) (v >>> 8);
-        buf[size + 2] = (byte) v;
-        size += 3;
-    }
-
-    void writeInt(int marker, int v) {
-        ensureFree(5);
-        buf[size] = (byte) marker;
-        buf[size + 1] = (byte) (v >>> 24);
-        buf[size + 2] = (byte) (v >>> 16);
-        buf[size + 3] = (byte) (v >>> 8);
-        buf[size + 4] = (byte) v;
-        size += 5;
-    }
-
-    void writeLong(int marker, long v) {
-        ensureFree(9);
-        buf[size] = (byte) marker;
-        for (int i = 0; i < Long.BYTES; i++) {
-            buf[size + 1 + i] = (byte) (v >>> (8 * (Long.BYTES - 1 - i)));
-        }
-        size += 9;
     }
 
     byte[] toByteArray() {

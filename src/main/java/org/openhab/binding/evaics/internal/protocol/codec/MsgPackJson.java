@@ -12,14 +12,25 @@
  */
 package org.openhab.binding.evaics.internal.protocol.codec;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.charset.CodingErrorAction;
 import java.util.Base64;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessageInsufficientBufferException;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessagePacker;
+import org.msgpack.core.MessageSizeException;
+import org.msgpack.core.MessageTypeException;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.buffer.MessageBuffer;
+import org.msgpack.core.buffer.MessageBufferOutput;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 
 import com.google.gson.JsonArray;
@@ -29,8 +40,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * msgpack &lt;-&gt; Gson, with the encoding EVA's Python side uses ({@code msgpack}, {@code use_bin_type=True},
- * decoding with {@code raw=False}; spec §6.1), so that encoded bodies are byte-identical to EVA's.
+ * msgpack &lt;-&gt; Gson on top of msgpack-core, with the encoding EVA's Python side uses ({@code msgpack},
+ * {@code use_bin_type=True}, decoding with {@code raw=False}; spec §6.1), so that encoded bodies are byte-identical to
+ * EVA's.
  * <p>
  * Encoding: objects as maps in member order, strings in the str family (UTF-8, smallest of fixstr/str8/str16/str32),
  * integers in the smallest format (positive values unsigned), floats as float64, {@code null}/booleans as
@@ -46,7 +58,7 @@ import com.google.gson.JsonPrimitive;
  * ext types, the reserved byte 0xC1 and map keys that are not strings are refused (Python's unpacker refuses non-string
  * keys by default too). Nesting is bounded by {@code maxDepth} and walked without recursion; a declared array, map,
  * str or bin length is checked against the bytes actually left before anything is read or allocated; trailing bytes
- * after the value are refused.
+ * after the value are refused. Every failure, msgpack-core's own exceptions included, is a {@link FrameException}.
  */
 @NonNullByDefault
 public final class MsgPackJson {
@@ -54,45 +66,32 @@ public final class MsgPackJson {
     /** Deepest tree the encoder writes (Python's msgpack packer refuses deeper ones too). */
     public static final int MAX_ENCODE_DEPTH = 511;
 
-    private static final int FIXSTR_MAX = 31;
-    private static final int FIXCOLLECTION_MAX = 15;
-    private static final int UINT8_MAX = 0xFF;
-    private static final int UINT16_MAX = 0xFFFF;
-    private static final long UINT32_MAX = 0xFFFF_FFFFL;
-    private static final int POSITIVE_FIXINT_MAX = 0x7F;
-    private static final int NEGATIVE_FIXINT_MIN = -32;
-
-    private static final int NIL = 0xC0;
-    private static final int FALSE = 0xC2;
-    private static final int TRUE = 0xC3;
-    private static final int BIN8 = 0xC4;
-    private static final int BIN16 = 0xC5;
-    private static final int BIN32 = 0xC6;
-    private static final int FLOAT32 = 0xCA;
-    private static final int FLOAT64 = 0xCB;
-    private static final int UINT8 = 0xCC;
-    private static final int UINT16 = 0xCD;
-    private static final int UINT32 = 0xCE;
-    private static final int UINT64 = 0xCF;
-    private static final int INT8 = 0xD0;
-    private static final int INT16 = 0xD1;
-    private static final int INT32 = 0xD2;
-    private static final int INT64 = 0xD3;
-    private static final int STR8 = 0xD9;
-    private static final int STR16 = 0xDA;
-    private static final int STR32 = 0xDB;
-    private static final int ARRAY16 = 0xDC;
-    private static final int ARRAY32 = 0xDD;
-    private static final int MAP16 = 0xDE;
-    private static final int MAP32 = 0xDF;
-    private static final int FIXMAP = 0x80;
-    private static final int FIXARRAY = 0x90;
-    private static final int FIXSTR = 0xA0;
-
     private static final int INITIAL_ENCODE_BYTES = 256;
+    /** Smallest write window handed to the packer, so that it does not come back for a new one every few bytes. */
+    private static final int MIN_WINDOW_BYTES = 64;
     /** Arrays are allocated at their declared size up to this many elements (the count is checked against the data). */
     private static final int MAX_PRESIZED_ELEMENTS = 1024;
-    private static final int INITIAL_STACK_CAPACITY = 8;
+
+    /**
+     * Strings always go through {@code String.getBytes(UTF_8)}: the JDK's encoder is vectorised for the common
+     * ASCII/Latin-1 strings, and msgpack-core's alternative for long strings reserves six bytes per char in the
+     * output first, which would grow our buffer far beyond the body for every long string.
+     */
+    private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig()
+            .withSmallStringOptimizationThreshold(Integer.MAX_VALUE).withStr8FormatSupport(true);
+
+    /**
+     * A str is never read as bin nor bin as str: EVA keeps the two apart ({@code use_bin_type=True}) and a bin map key
+     * must be refused. Strings are not read with {@link MessageUnpacker#unpackString()}: it gives no chance to check
+     * the declared length before it reads, and in its strict mode it decodes through a {@code CharsetDecoder} with a
+     * fresh 8 KiB char buffer per unpacker (measured 2.5 times slower for a request). They are read through
+     * {@link MessageUnpacker#unpackRawStringHeader()} and validated in place by {@link Utf8}; REPORT only makes
+     * sure that msgpack-core itself would never substitute U+FFFD either.
+     */
+    private static final MessagePack.UnpackerConfig UNPACKER = new MessagePack.UnpackerConfig()
+            .withAllowReadingBinaryAsString(false).withAllowReadingStringAsBinary(false)
+            .withActionOnMalformedString(CodingErrorAction.REPORT)
+            .withActionOnUnmappableString(CodingErrorAction.REPORT);
 
     private MsgPackJson() {
     }
@@ -111,33 +110,41 @@ public final class MsgPackJson {
 
     /** Appends the msgpack form of {@code value} to {@code sink}. */
     static void encodeTo(JsonElement value, ByteSink sink) {
-        write(value, sink, 0);
+        MessagePacker packer = PACKER.newPacker(new SinkOutput(sink));
+        try {
+            write(value, packer, 0);
+            packer.flush();
+        } catch (IOException e) {
+            // SinkOutput never throws
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static void write(JsonElement value, ByteSink out, int depth) {
+    /** Recursion is bounded by {@value #MAX_ENCODE_DEPTH}, far below what the stack allows. */
+    private static void write(JsonElement value, MessagePacker out, int depth) throws IOException {
         if (value instanceof JsonObject object) {
             checkDepth(depth);
-            writeHeader(out, object.size(), FIXMAP, MAP16, MAP32);
+            out.packMapHeader(object.size());
             for (Map.Entry<String, JsonElement> e : object.entrySet()) {
-                writeString(e.getKey(), out);
+                out.packString(e.getKey());
                 write(e.getValue(), out, depth + 1);
             }
         } else if (value instanceof JsonArray array) {
             checkDepth(depth);
-            writeHeader(out, array.size(), FIXARRAY, ARRAY16, ARRAY32);
+            out.packArrayHeader(array.size());
             for (JsonElement e : array) {
                 write(e, out, depth + 1);
             }
         } else if (value instanceof JsonPrimitive p) {
             if (p.isString()) {
-                writeString(p.getAsString(), out);
+                out.packString(p.getAsString());
             } else if (p.isBoolean()) {
-                out.write(p.getAsBoolean() ? TRUE : FALSE);
+                out.packBoolean(p.getAsBoolean());
             } else {
                 writeNumber(p.getAsNumber(), out);
             }
         } else {
-            out.write(NIL);
+            out.packNil();
         }
     }
 
@@ -147,77 +154,62 @@ public final class MsgPackJson {
         }
     }
 
-    private static void writeHeader(ByteSink out, int n, int fix, int marker16, int marker32) {
-        if (n <= FIXCOLLECTION_MAX) {
-            out.write(fix | n);
-        } else if (n <= UINT16_MAX) {
-            out.writeShort(marker16, n);
-        } else {
-            out.writeInt(marker32, n);
-        }
-    }
-
-    private static void writeNumber(Number n, ByteSink out) {
+    private static void writeNumber(Number n, MessagePacker out) throws IOException {
         switch (JsonNumbers.kind(n)) {
-            case LONG -> writeLong(JsonNumbers.longValue(n), out);
+            case LONG -> out.packLong(JsonNumbers.longValue(n));
             case BIG_INTEGER -> {
                 BigInteger b = JsonNumbers.bigIntegerValue(n);
-                if (b.signum() < 0 || b.compareTo(JsonNumbers.UINT64_MAX) > 0) {
+                // packBigInteger refuses these too, but its message speaks of 2^64-1 for negative ones as well
+                if (b.signum() < 0 || b.bitLength() > Long.SIZE) {
                     throw new IllegalArgumentException("integer outside the msgpack range (int64 min .. uint64 max)");
                 }
-                out.writeLong(UINT64, b.longValue());
+                out.packBigInteger(b);
             }
-            case DOUBLE -> out.writeLong(FLOAT64, Double.doubleToRawLongBits(JsonNumbers.doubleValue(n)));
+            case DOUBLE -> out.packDouble(JsonNumbers.doubleValue(n));
         }
     }
 
-    private static void writeLong(long v, ByteSink out) {
-        if (v >= 0) {
-            if (v <= POSITIVE_FIXINT_MAX) {
-                out.write((int) v);
-            } else if (v <= UINT8_MAX) {
-                out.ensureFree(2);
-                out.write(UINT8);
-                out.write((int) v);
-            } else if (v <= UINT16_MAX) {
-                out.writeShort(UINT16, (int) v);
-            } else if (v <= UINT32_MAX) {
-                out.writeInt(UINT32, (int) v);
-            } else {
-                out.writeLong(UINT64, v);
-            }
-        } else if (v >= NEGATIVE_FIXINT_MIN) {
-            out.write((int) v);
-        } else if (v >= Byte.MIN_VALUE) {
-            out.ensureFree(2);
-            out.write(INT8);
-            out.write((int) v);
-        } else if (v >= Short.MIN_VALUE) {
-            out.writeShort(INT16, (int) v);
-        } else if (v >= Integer.MIN_VALUE) {
-            out.writeInt(INT32, (int) v);
-        } else {
-            out.writeLong(INT64, v);
-        }
-    }
+    /**
+     * Lets the packer write straight into the sink's array: each window it asks for is the sink's free space, and a
+     * flushed window only advances the sink's size, so the body is built without intermediate copies.
+     */
+    private static final class SinkOutput implements MessageBufferOutput {
+        private final ByteSink sink;
 
-    private static void writeString(String s, ByteSink out) {
-        // the JDK's encoder is vectorised for the common Latin-1/ASCII strings; it writes '?' for unpaired surrogates
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        int len = utf8.length;
-        if (len <= FIXSTR_MAX) {
-            out.ensureFree(1 + len);
-            out.write(FIXSTR | len);
-        } else if (len <= UINT8_MAX) {
-            out.ensureFree(2 + len);
-            out.write(STR8);
-            out.write(len);
-        } else if (len <= UINT16_MAX) {
-            out.writeShort(STR16, len);
-        } else {
-            out.writeInt(STR32, len);
+        SinkOutput(ByteSink sink) {
+            this.sink = sink;
         }
-        out.write(utf8, 0, len);
+
+        @Override
+        public MessageBuffer next(int minimumSize) {
+            sink.ensureFree(Math.max(minimumSize, MIN_WINDOW_BYTES));
+            byte[] array = sink.array();
+            return MessageBuffer.wrap(array, sink.size(), array.length - sink.size());
+        }
+
+        @Override
+        public void writeBuffer(int length) {
+            sink.advance(length);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) {
+            sink.write(buffer, offset, length);
+        }
+
+        @Override
+        public void add(byte[] buffer, int offset, int length) {
+            // the packer would let us keep a reference; a copy keeps the body in one array
+            sink.write(buffer, offset, length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     // ------------------------------------------------------------------ decoding
@@ -234,21 +226,48 @@ public final class MsgPackJson {
 
     /** As {@link #decode(byte[], int)}, for {@code data[off .. off+len)}. */
     public static JsonElement decode(byte[] data, int off, int len, int maxDepth) throws FrameException {
-        return new Decoder(data, off, off + len, maxDepth).decode();
+        try (MessageUnpacker unpacker = UNPACKER.newUnpacker(data, off, len)) {
+            return new Decoder(unpacker, data, off, len, maxDepth).decode();
+        } catch (MessageInsufficientBufferException e) {
+            throw bad("msgpack data is truncated");
+        } catch (MessageSizeException e) {
+            throw bad("msgpack length exceeds the data");
+        } catch (MessagePackException | IOException e) {
+            // MessageTypeException, MessageFormatException and the like: the data is not what its format byte says
+            throw bad("malformed msgpack (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
-    /** An array or map being filled. */
+    private static FrameException bad(String message) {
+        return new FrameException(Reason.BAD_BODY, message);
+    }
+
+    /** An array or map being filled, linked to the one it belongs to. */
     private static final class Container {
         final @Nullable JsonArray array;
         final @Nullable JsonObject object;
-        long remaining;
-        @Nullable
-        String key;
+        /** Where this container goes when it is full: its parent and, in a map, the key there. */
+        final @Nullable Container parent;
+        final @Nullable String keyInParent;
+        int remaining;
 
-        Container(@Nullable JsonArray array, @Nullable JsonObject object, long remaining) {
+        Container(@Nullable JsonArray array, @Nullable JsonObject object, int remaining, @Nullable Container parent,
+                @Nullable String keyInParent) {
             this.array = array;
             this.object = object;
             this.remaining = remaining;
+            this.parent = parent;
+            this.keyInParent = keyInParent;
+        }
+
+        void add(@Nullable String key, JsonElement value) {
+            JsonObject o = object;
+            JsonArray a = array;
+            if (o != null) {
+                o.add(key == null ? "" : key, value);
+            } else if (a != null) {
+                a.add(value);
+            }
         }
 
         JsonElement element() {
@@ -260,228 +279,156 @@ public final class MsgPackJson {
         }
     }
 
+    /**
+     * Walks the value with an explicit stack of open containers: msgpack-core reads each header and scalar, this class
+     * only decides what is accepted and builds the tree.
+     */
     private static final class Decoder {
+        private final MessageUnpacker in;
         private final byte[] data;
-        private final int end;
+        private final int off;
+        private final int length;
         private final int maxDepth;
-        private int pos;
-        private final ArrayList<Container> stack = new ArrayList<>(INITIAL_STACK_CAPACITY);
 
-        Decoder(byte[] data, int off, int end, int maxDepth) {
+        Decoder(MessageUnpacker in, byte[] data, int off, int length, int maxDepth) {
+            this.in = in;
             this.data = data;
-            this.pos = off;
-            this.end = end;
+            this.off = off;
+            this.length = length;
             this.maxDepth = maxDepth;
         }
 
-        JsonElement decode() throws FrameException {
-            JsonElement root = null;
-            while (root == null) {
-                Container top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
-                if (top != null && top.object != null && top.key == null) {
-                    top.key = readKey();
-                    continue;
+        JsonElement decode() throws FrameException, IOException {
+            Container top = null;
+            int depth = 0;
+            while (true) {
+                String key = top != null && top.object != null ? readKey() : null;
+                JsonElement value;
+                MessageFormat format = in.getNextFormat();
+                switch (format) {
+                    case POSFIXINT, NEGFIXINT, UINT8, UINT16, UINT32, INT8, INT16, INT32, INT64:
+                        value = new JsonPrimitive(in.unpackLong());
+                        break;
+                    case UINT64:
+                        // EVA's ieids and nanosecond times are uint64 but fit a long; only a set top bit (the first
+                        // payload byte's) needs a BigInteger, which would otherwise cost an allocation for each
+                        value = fitsLong() ? new JsonPrimitive(in.unpackLong())
+                                : new JsonPrimitive(in.unpackBigInteger());
+                        break;
+                    case NIL:
+                        in.unpackNil();
+                        value = JsonNull.INSTANCE;
+                        break;
+                    case BOOLEAN:
+                        value = new JsonPrimitive(in.unpackBoolean());
+                        break;
+                    case FLOAT32, FLOAT64:
+                        // float32 widens exactly
+                        value = new JsonPrimitive(Float64.of(in.unpackDouble()));
+                        break;
+                    case FIXSTR, STR8, STR16, STR32:
+                        value = new JsonPrimitive(readString(in.unpackRawStringHeader()));
+                        break;
+                    case BIN8, BIN16, BIN32: {
+                        int len = checkLength(in.unpackBinaryHeader(), 1);
+                        value = new JsonPrimitive(Base64.getEncoder().encodeToString(in.readPayload(len)));
+                        break;
+                    }
+                    case FIXARRAY, ARRAY16, ARRAY32: {
+                        int count = in.unpackArrayHeader();
+                        checkDepth(depth);
+                        checkLength(count, 1);
+                        JsonArray array = new JsonArray(Math.min(count, MAX_PRESIZED_ELEMENTS));
+                        if (count > 0) {
+                            top = new Container(array, null, count, top, key);
+                            depth++;
+                            continue;
+                        }
+                        value = array;
+                        break;
+                    }
+                    case FIXMAP, MAP16, MAP32: {
+                        int count = in.unpackMapHeader();
+                        checkDepth(depth);
+                        // every entry takes at least two bytes
+                        checkLength(count, 2);
+                        JsonObject object = new JsonObject();
+                        if (count > 0) {
+                            top = new Container(null, object, count, top, key);
+                            depth++;
+                            continue;
+                        }
+                        value = object;
+                        break;
+                    }
+                    default:
+                        // the ext family and 0xC1 (never used)
+                        throw bad("unsupported msgpack format " + format);
                 }
-                JsonElement value = readValue();
-                if (value == null) {
-                    // a non-empty container was opened; its elements come next
-                    continue;
+                // hand the value to its container, closing every container that becomes full
+                while (true) {
+                    if (top == null) {
+                        if (in.hasNext()) {
+                            throw bad("trailing bytes after the msgpack value");
+                        }
+                        return value;
+                    }
+                    top.add(key, value);
+                    if (--top.remaining > 0) {
+                        break;
+                    }
+                    value = top.element();
+                    key = top.keyInParent;
+                    top = top.parent;
+                    depth--;
                 }
-                root = deliver(value);
             }
-            if (pos != end) {
-                throw bad("trailing bytes after the msgpack value");
-            }
-            return root;
         }
 
-        /** Adds a finished value to the enclosing containers, closing those that are full; returns the root if done. */
-        private @Nullable JsonElement deliver(JsonElement value) {
-            JsonElement v = value;
-            while (!stack.isEmpty()) {
-                Container top = stack.get(stack.size() - 1);
-                JsonObject object = top.object;
-                JsonArray array = top.array;
-                if (object != null) {
-                    String key = top.key;
-                    object.add(key == null ? "" : key, v);
-                    top.key = null;
-                } else if (array != null) {
-                    array.add(v);
-                }
-                if (--top.remaining > 0) {
-                    return null;
-                }
-                stack.remove(stack.size() - 1);
-                v = top.element();
-            }
-            return v;
-        }
-
-        private String readKey() throws FrameException {
-            int b = readByte();
+        private String readKey() throws FrameException, IOException {
             int len;
-            if ((b & 0xE0) == FIXSTR) {
-                len = b & 0x1F;
-            } else if (b == STR8) {
-                len = readUnsigned(1);
-            } else if (b == STR16) {
-                len = readUnsigned(2);
-            } else if (b == STR32) {
-                len = readLength32();
-            } else {
+            try {
+                // refuses bin as well: UNPACKER does not read bin as str
+                len = in.unpackRawStringHeader();
+            } catch (MessageTypeException e) {
                 throw bad("map key is not a string");
             }
             return readString(len);
         }
 
-        /** @return the value, or null if a non-empty container was opened (and pushed) */
-        private @Nullable JsonElement readValue() throws FrameException {
-            int b = readByte();
-            if (b <= POSITIVE_FIXINT_MAX) {
-                return new JsonPrimitive((long) b);
-            }
-            if (b >= 0xE0) {
-                return new JsonPrimitive((long) (byte) b);
-            }
-            if ((b & 0xE0) == FIXSTR) {
-                return new JsonPrimitive(readString(b & 0x1F));
-            }
-            if ((b & 0xF0) == FIXMAP) {
-                return open(false, b & 0x0F);
-            }
-            if ((b & 0xF0) == FIXARRAY) {
-                return open(true, b & 0x0F);
-            }
-            switch (b) {
-                case NIL:
-                    return JsonNull.INSTANCE;
-                case FALSE:
-                    return new JsonPrimitive(false);
-                case TRUE:
-                    return new JsonPrimitive(true);
-                case BIN8:
-                    return readBin(readUnsigned(1));
-                case BIN16:
-                    return readBin(readUnsigned(2));
-                case BIN32:
-                    return readBin(readLength32());
-                case FLOAT32:
-                    return new JsonPrimitive(Float64.of(Float.intBitsToFloat((int) readBits(4))));
-                case FLOAT64:
-                    return new JsonPrimitive(Float64.of(Double.longBitsToDouble(readBits(8))));
-                case UINT8:
-                    return new JsonPrimitive((long) readUnsigned(1));
-                case UINT16:
-                    return new JsonPrimitive((long) readUnsigned(2));
-                case UINT32:
-                    return new JsonPrimitive(readBits(4));
-                case UINT64: {
-                    long v = readBits(8);
-                    return v >= 0 ? new JsonPrimitive(v)
-                            : new JsonPrimitive(BigInteger.valueOf(v).add(BigInteger.ONE.shiftLeft(Long.SIZE)));
-                }
-                case INT8:
-                    return new JsonPrimitive((long) (byte) readBits(1));
-                case INT16:
-                    return new JsonPrimitive((long) (short) readBits(2));
-                case INT32:
-                    return new JsonPrimitive((long) (int) readBits(4));
-                case INT64:
-                    return new JsonPrimitive(readBits(8));
-                case STR8:
-                    return new JsonPrimitive(readString(readUnsigned(1)));
-                case STR16:
-                    return new JsonPrimitive(readString(readUnsigned(2)));
-                case STR32:
-                    return new JsonPrimitive(readString(readLength32()));
-                case ARRAY16:
-                    return open(true, readUnsigned(2));
-                case ARRAY32:
-                    return open(true, readBits(4));
-                case MAP16:
-                    return open(false, readUnsigned(2));
-                case MAP32:
-                    return open(false, readBits(4));
-                default:
-                    // 0xC1 (never used) and the ext family
-                    throw bad(String.format("unsupported msgpack type 0x%02x", b));
-            }
-        }
-
-        private @Nullable JsonElement open(boolean isArray, long count) throws FrameException {
-            if (stack.size() >= maxDepth) {
-                throw new FrameException(Reason.NESTING_TOO_DEEP, "msgpack nests deeper than " + maxDepth + " levels");
-            }
-            // every element takes at least one byte, every map entry two
-            long minBytes = isArray ? count : 2 * count;
-            if (minBytes > end - pos) {
-                throw bad("msgpack " + (isArray ? "array" : "map") + " declares more elements than there are bytes");
-            }
-            Container c = isArray
-                    ? new Container(new JsonArray((int) Math.min(count, MAX_PRESIZED_ELEMENTS)), null, count)
-                    : new Container(null, new JsonObject(), count);
-            if (count == 0) {
-                return c.element();
-            }
-            stack.add(c);
-            return null;
-        }
-
-        private String readString(int len) throws FrameException {
-            require(len);
-            String s = Utf8.decode(data, pos, len);
+        /** The str payload of {@code len} bytes, validated in place and then skipped. */
+        private String readString(int len) throws FrameException, IOException {
+            checkLength(len, 1);
+            String s = Utf8.decode(data, position(), len);
             if (s == null) {
                 throw bad("msgpack string is not valid UTF-8");
             }
-            pos += len;
+            in.readPayloadAsReference(len);
             return s;
         }
 
-        private JsonPrimitive readBin(int len) throws FrameException {
-            require(len);
-            byte[] bytes = new byte[len];
-            System.arraycopy(data, pos, bytes, 0, len);
-            pos += len;
-            return new JsonPrimitive(Base64.getEncoder().encodeToString(bytes));
+        /** Whether the uint64 at the current position is below 2^63 (if it is truncated, unpacking will say so). */
+        private boolean fitsLong() {
+            int firstPayloadByte = position() + 1;
+            return firstPayloadByte < off + length && data[firstPayloadByte] >= 0;
         }
 
-        private int readByte() throws FrameException {
-            require(1);
-            return data[pos++] & 0xFF;
+        private void checkDepth(int depth) throws FrameException {
+            if (depth >= maxDepth) {
+                throw new FrameException(Reason.NESTING_TOO_DEEP, "msgpack nests deeper than " + maxDepth + " levels");
+            }
         }
 
-        private int readUnsigned(int bytes) throws FrameException {
-            return (int) readBits(bytes);
-        }
-
-        /** A 32-bit length; lengths beyond the bytes left are caught by the caller's {@link #require}. */
-        private int readLength32() throws FrameException {
-            long len = readBits(4);
-            if (len > end - pos) {
+        /** Refuses a declared count of items of at least {@code minBytes} each that the bytes left cannot hold. */
+        private int checkLength(int count, int minBytes) throws FrameException {
+            if ((long) count * minBytes > length - (position() - off)) {
                 throw bad("msgpack length exceeds the data");
             }
-            return (int) len;
+            return count;
         }
 
-        /** Big-endian unsigned value of the next {@code bytes} bytes (for 8 bytes: the raw 64 bits). */
-        private long readBits(int bytes) throws FrameException {
-            require(bytes);
-            long v = 0;
-            for (int i = 0; i < bytes; i++) {
-                v = (v << 8) | (data[pos++] & 0xFF);
-            }
-            return v;
-        }
-
-        private void require(int n) throws FrameException {
-            if (n > end - pos) {
-                throw bad("msgpack data is truncated");
-            }
-        }
-
-        private static FrameException bad(String message) {
-            return new FrameException(Reason.BAD_BODY, message);
+        private int position() {
+            return off + (int) in.getTotalReadBytes();
         }
     }
 }

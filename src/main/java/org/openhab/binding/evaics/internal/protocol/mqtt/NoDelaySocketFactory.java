@@ -27,6 +27,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * Without it, a QoS 1 request/response round trip waits for Nagle's algorithm and the peer's delayed ACK
  * (about 88 ms instead of about 0.2 ms on loopback). Paho creates an unconnected socket and connects it
  * itself, so the unconnected variant matters most; the connected variants are covered for completeness.
+ * {@link NoDelaySslSocketFactory} uses one over its TLS delegate for the same factory methods.
  */
 @NonNullByDefault
 final class NoDelaySocketFactory extends SocketFactory implements SocketTracker {
@@ -45,10 +46,16 @@ final class NoDelaySocketFactory extends SocketFactory implements SocketTracker 
         return lastSocket;
     }
 
-    private Socket configure(Socket socket) throws IOException {
+    /** Sets TCP_NODELAY if enabled, also on a socket created elsewhere (the plain socket under a TLS layer). */
+    void setNoDelay(Socket socket) throws IOException {
         if (tcpNoDelay) {
             socket.setTcpNoDelay(true);
         }
+    }
+
+    /** Sets TCP_NODELAY if enabled and remembers the socket as the last one created. */
+    Socket configure(Socket socket) throws IOException {
+        setNoDelay(socket);
         lastSocket = socket;
         return socket;
     }

@@ -32,25 +32,17 @@ import org.eclipse.jdt.annotation.Nullable;
 final class NoDelaySslSocketFactory extends SSLSocketFactory implements SocketTracker {
 
     private final SSLSocketFactory delegate;
-    private final boolean tcpNoDelay;
-    private volatile @Nullable Socket lastSocket;
+    /** The factory methods SSLSocketFactory shares with SocketFactory, over the TLS delegate. */
+    private final NoDelaySocketFactory sockets;
 
     NoDelaySslSocketFactory(SSLSocketFactory delegate, boolean tcpNoDelay) {
         this.delegate = delegate;
-        this.tcpNoDelay = tcpNoDelay;
+        this.sockets = new NoDelaySocketFactory(delegate, tcpNoDelay);
     }
 
     @Override
     public @Nullable Socket lastSocket() {
-        return lastSocket;
-    }
-
-    private Socket configure(Socket socket) throws IOException {
-        if (tcpNoDelay) {
-            socket.setTcpNoDelay(true);
-        }
-        lastSocket = socket;
-        return socket;
+        return sockets.lastSocket();
     }
 
     @Override
@@ -65,46 +57,46 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory implements SocketTr
 
     @Override
     public Socket createSocket() throws IOException {
-        return configure(delegate.createSocket());
+        return sockets.createSocket();
     }
 
     @Override
     public Socket createSocket(@Nullable Socket socket, @Nullable String host, int port, boolean autoClose)
             throws IOException {
-        if (socket != null && tcpNoDelay) {
-            socket.setTcpNoDelay(true);
+        if (socket != null) {
+            sockets.setNoDelay(socket);
         }
-        return configure(delegate.createSocket(socket, host, port, autoClose));
+        return sockets.configure(delegate.createSocket(socket, host, port, autoClose));
     }
 
     @Override
     public Socket createSocket(@Nullable Socket socket, @Nullable InputStream consumed, boolean autoClose)
             throws IOException {
-        if (socket != null && tcpNoDelay) {
-            socket.setTcpNoDelay(true);
+        if (socket != null) {
+            sockets.setNoDelay(socket);
         }
-        return configure(delegate.createSocket(socket, consumed, autoClose));
+        return sockets.configure(delegate.createSocket(socket, consumed, autoClose));
     }
 
     @Override
     public Socket createSocket(@Nullable String host, int port) throws IOException {
-        return configure(delegate.createSocket(host, port));
+        return sockets.createSocket(host, port);
     }
 
     @Override
     public Socket createSocket(@Nullable String host, int port, @Nullable InetAddress localHost, int localPort)
             throws IOException {
-        return configure(delegate.createSocket(host, port, localHost, localPort));
+        return sockets.createSocket(host, port, localHost, localPort);
     }
 
     @Override
     public Socket createSocket(@Nullable InetAddress host, int port) throws IOException {
-        return configure(delegate.createSocket(host, port));
+        return sockets.createSocket(host, port);
     }
 
     @Override
     public Socket createSocket(@Nullable InetAddress address, int port, @Nullable InetAddress localAddress,
             int localPort) throws IOException {
-        return configure(delegate.createSocket(address, port, localAddress, localPort));
+        return sockets.createSocket(address, port, localAddress, localPort);
     }
 }

@@ -87,6 +87,16 @@ public record ControllerId(String productCode, String systemName) {
         return KNOWN_PRODUCT_CODES.contains(productCode);
     }
 
+    /**
+     * A form usable as an openHAB UID segment: {@code <product code>_<system name>} with every character of the
+     * system name outside {@code [A-Za-z0-9_-]} replaced by {@code _}. When something was replaced, {@code "__"} and
+     * 8 hex digits of SHA-256(system name) are appended, so that {@code my.host} and {@code my_host} do not share a
+     * UID (see {@link Oid#uidSegment()}, which works the same way).
+     */
+    public String uidSegment() {
+        return Oid.uidSegment(productCode + "_", systemName, '_');
+    }
+
     /** {@code <product code>/<system name>}, the form EVA uses everywhere. */
     @Override
     public String toString() {

@@ -136,20 +136,32 @@ public record Oid(String type, String group, String id) {
      * if both the readable part and a 32-bit hash collide.
      */
     public String uidSegment() {
-        String fullId = fullId();
-        StringBuilder sb = new StringBuilder(fullId.length() + UID_HASH_SEPARATOR.length() + UID_HASH_HEX_DIGITS);
+        return uidSegment("", fullId(), '/');
+    }
+
+    /**
+     * {@code prefix} (already UID-safe) followed by {@code text} with every character other than {@code A-Z a-z
+     * 0-9 -} replaced by {@code _}; if anything other than {@code lossless} was replaced, {@code "__"} and 8 hex
+     * digits of SHA-256({@code text}) are appended. Shared with {@link ControllerId#uidSegment()}.
+     *
+     * @param lossless the one character that may become {@code _} without a hash: {@code /} in a full id (whose
+     *            levels are never empty, so {@code "__"} cannot come from it), {@code _} itself in a system name
+     */
+    static String uidSegment(String prefix, String text, char lossless) {
+        StringBuilder sb = new StringBuilder(
+                prefix.length() + text.length() + UID_HASH_SEPARATOR.length() + UID_HASH_HEX_DIGITS).append(prefix);
         boolean lossy = false;
-        for (int i = 0; i < fullId.length(); i++) {
-            char c = fullId.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
                 sb.append(c);
             } else {
                 sb.append('_');
-                lossy |= c != '/';
+                lossy |= c != lossless;
             }
         }
         if (lossy) {
-            byte[] digest = sha256(fullId.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha256(text.getBytes(StandardCharsets.UTF_8));
             sb.append(UID_HASH_SEPARATOR);
             for (int i = 0; i < UID_HASH_HEX_DIGITS / 2; i++) {
                 sb.append(HEX[(digest[i] >> 4) & 0xf]).append(HEX[digest[i] & 0xf]);

@@ -18,6 +18,7 @@ import static org.openhab.binding.evaics.internal.protocol.codec.VectorFiles.hex
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -235,6 +236,71 @@ class MsgPackJsonTest {
         assertEquals(Reason.BAD_BODY, reasonOf("810102"));
         assertEquals(Reason.BAD_BODY, reasonOf("81c002"));
         assertEquals(Reason.BAD_BODY, reasonOf("819002"));
+    }
+
+    @Test
+    void binExtAndReservedMapKeysAreRefused() {
+        // msgpack-core reads bin as str unless told not to; 0xC1 and ext raise its other exception types
+        assertEquals(Reason.BAD_BODY, reasonOf("81c4016101"));
+        assertEquals(Reason.BAD_BODY, reasonOf("81c101"));
+        assertEquals(Reason.BAD_BODY, reasonOf("81d4ff0101"));
+    }
+
+    @Test
+    void lengthsBeyondIntRangeAreRefusedAsBadBody() {
+        // msgpack-core refuses 32-bit lengths of 2^31 and more itself (MessageSizeException)
+        assertEquals(Reason.BAD_BODY, reasonOf("db80000000"));
+        assertEquals(Reason.BAD_BODY, reasonOf("c680000000"));
+        assertEquals(Reason.BAD_BODY, reasonOf("dd80000000"));
+        assertEquals(Reason.BAD_BODY, reasonOf("df80000000"));
+        assertEquals(Reason.BAD_BODY, reasonOf("81db8000000001"));
+    }
+
+    @Test
+    void truncatedHeadersAreRefused() {
+        // the data ends inside a header msgpack-core is reading (MessageInsufficientBufferException)
+        assertEquals(Reason.BAD_BODY, reasonOf("cf"));
+        assertEquals(Reason.BAD_BODY, reasonOf("cf00"));
+        assertEquals(Reason.BAD_BODY, reasonOf("cf80000000"));
+        assertEquals(Reason.BAD_BODY, reasonOf("d9"));
+        assertEquals(Reason.BAD_BODY, reasonOf("81d9"));
+        assertEquals(Reason.BAD_BODY, reasonOf("dc00"));
+        assertEquals(Reason.BAD_BODY, reasonOf("df00"));
+        assertEquals(Reason.BAD_BODY, reasonOf("c5ff"));
+    }
+
+    @Test
+    void uint64AtTheLongBoundaryDecodesExactly() throws FrameException {
+        assertEquals(Long.MAX_VALUE, dec("cf7fffffffffffffff").getAsNumber());
+        assertEquals(BigInteger.ONE.shiftLeft(63), dec("cf8000000000000000").getAsNumber());
+        // uint64 values that fit a long (EVA's ieids) are Longs, like the smaller formats
+        assertEquals(5000000001006L, dec("cf0000048c273953ee").getAsNumber());
+    }
+
+    @Test
+    void encodeToAppendsBehindWhatTheSinkHolds() {
+        JsonObject body = new JsonObject();
+        body.addProperty("long", "x".repeat(20_000));
+        JsonArray many = new JsonArray();
+        for (int i = 0; i < 5_000; i++) {
+            many.add(i * 1_000_003L);
+        }
+        body.add("many", many);
+        byte[] prefix = new byte[16];
+        Arrays.fill(prefix, (byte) 0x5A);
+        ByteSink sink = new ByteSink(prefix.length);
+        sink.write(prefix, 0, prefix.length);
+        MsgPackJson.encodeTo(body, sink);
+        byte[] out = sink.toByteArray();
+        assertArrayEquals(prefix, Arrays.copyOf(out, prefix.length));
+        assertArrayEquals(MsgPackJson.encode(body), Arrays.copyOfRange(out, prefix.length, out.length));
+    }
+
+    @Test
+    void longStringsWithUnpairedSurrogatesAlsoBecomeQuestionMarks() {
+        String s = "a".repeat(1_000) + "\ud800" + "b".repeat(1_000);
+        byte[] expected = ("a".repeat(1_000) + "?" + "b".repeat(1_000)).getBytes(StandardCharsets.UTF_8);
+        assertEquals("da07d1" + HexFormat.of().formatHex(expected), enc(new JsonPrimitive(s)));
     }
 
     @Test

@@ -1,0 +1,557 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.evaics.test.host;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.EvaHandlerFactory;
+import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
+import org.openhab.core.config.core.ConfigDescription;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.config.discovery.DiscoveryListener;
+import org.openhab.core.config.discovery.DiscoveryResult;
+import org.openhab.core.config.discovery.DiscoveryService;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Channel;
+import org.openhab.core.thing.ChannelGroupUID;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingTypeUID;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.BridgeHandler;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.thing.binding.ThingHandlerService;
+import org.openhab.core.thing.binding.builder.ChannelBuilder;
+import org.openhab.core.thing.internal.BridgeImpl;
+import org.openhab.core.thing.type.ChannelGroupTypeUID;
+import org.openhab.core.thing.type.ChannelTypeUID;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.State;
+import org.openhab.core.types.TimeSeries;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentContext;
+
+/**
+ * A small headless openHAB for the binding: the part of openHAB's thing manager, thing factory, service registry
+ * and inbox that the binding's handlers talk to, for the end-to-end tests and the demo.
+ * <ul>
+ * <li>Things are built from the packaged descriptors ({@link ThingTypes}) and their handlers are created by the
+ * binding's own {@link EvaHandlerFactory}, which also creates the handlers' services (discovery, rule actions); the
+ * host collects them as the OSGi service registry would.</li>
+ * <li>As the handlers' {@link ThingHandlerCallback} it stores each status on its thing, keeps every channel state,
+ * trigger and status change, tells a bridge's initialised children when the bridge's status changes and tells a
+ * bridge when a child was initialised (both on a separate thread, as openHAB does), resolves bridges, and swaps in
+ * a thing that a handler changed ({@code updateThing}).</li>
+ * <li>Discovery services report to the host's {@link Inbox}, whose results can be approved into things.</li>
+ * </ul>
+ * A {@link Listener} sees everything as it happens (the demo prints it). Tests may put a Mockito mock that delegates
+ * to the host between the handlers and the host ({@link #useCallback}) to verify the callback calls themselves.
+ */
+@NonNullByDefault
+public class ThingHost implements ThingHandlerCallback, AutoCloseable {
+
+    /** How long {@link #close()} waits for the notification thread. */
+    private static final Duration NOTIFIER_SHUTDOWN = Duration.ofSeconds(5);
+    private static final long POLL_MILLIS = 10;
+
+    /** What happens in the host, as it happens; called on the handlers' threads. */
+    public interface Listener {
+        default void statusChanged(Thing thing, ThingStatusInfo status) {
+        }
+
+        default void stateUpdated(ChannelUID channel, State state) {
+        }
+
+        default void channelTriggered(ChannelUID channel, String event) {
+        }
+
+        default void discovered(DiscoveryResult result, boolean known) {
+        }
+    }
+
+    /** A channel state as reported by a handler. */
+    public record StateEvent(ChannelUID channel, State state) {
+    }
+
+    /** A status as reported by a handler. */
+    public record StatusEvent(ThingUID thing, ThingStatusInfo status) {
+    }
+
+    /** A trigger as fired by a handler. */
+    public record TriggerEvent(ChannelUID channel, String event) {
+    }
+
+    private final ThingTypes types = ThingTypes.load();
+    private final HostedFactory factory = new HostedFactory();
+    private final Listener listener;
+    private final Map<ThingUID, Thing> things = new ConcurrentHashMap<>();
+    private final List<Object> services = new CopyOnWriteArrayList<>();
+    private final List<StateEvent> states = new CopyOnWriteArrayList<>();
+    private final List<StatusEvent> statuses = new CopyOnWriteArrayList<>();
+    private final List<TriggerEvent> triggers = new CopyOnWriteArrayList<>();
+    private final Inbox inbox = new Inbox();
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "thing-host-notifier");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile ThingHandlerCallback callback = this;
+
+    public ThingHost() {
+        this(new Listener() {
+        });
+    }
+
+    public ThingHost(Listener listener) {
+        this.listener = listener;
+        factory.activateWith(serviceRegistry());
+    }
+
+    /** The callback handlers get from now on, e.g. a Mockito mock that delegates to this host. */
+    public void useCallback(ThingHandlerCallback facade) {
+        this.callback = facade;
+    }
+
+    public ThingTypes types() {
+        return types;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    // ---- things ----
+
+    /** A new broker bridge (not added yet). */
+    public Bridge broker(String id, Map<String, Object> configuration) {
+        return (Bridge) types.create(EvaIcsBindingConstants.THING_TYPE_BROKER,
+                new ThingUID(EvaIcsBindingConstants.THING_TYPE_BROKER, id), null, "MQTT broker", configuration,
+                Map.of());
+    }
+
+    /** A new controller bridge under a broker (not added yet). */
+    public Bridge controller(Bridge broker, String id, Map<String, Object> configuration) {
+        return (Bridge) child(EvaIcsBindingConstants.THING_TYPE_CONTROLLER, broker, id, configuration);
+    }
+
+    /** A new thing of the type under a bridge (not added yet). */
+    public Thing child(ThingTypeUID type, Bridge bridge, String id, Map<String, Object> configuration) {
+        ThingUID uid = new ThingUID(type, bridge.getUID(), id);
+        return types.create(type, uid, bridge.getUID(), type.getId() + " " + id, configuration, Map.of());
+    }
+
+    /**
+     * Adds the thing as openHAB does when a thing is created: the factory creates its handler and services, the
+     * handler gets the callback and is initialised, and its bridge hears about it.
+     */
+    public ThingHandler add(Thing thing) {
+        things.put(thing.getUID(), thing);
+        ThingUID bridgeUID = thing.getBridgeUID();
+        Bridge bridge = bridgeUID == null ? null : getBridge(bridgeUID);
+        if (bridge instanceof BridgeImpl parent) {
+            parent.addThing(thing);
+        }
+        ThingHandler handler = factory.registerHandler(thing);
+        thing.setHandler(handler);
+        handler.setCallback(callback);
+        thing.setStatusInfo(new ThingStatusInfo(ThingStatus.INITIALIZING, ThingStatusDetail.NONE, null));
+        handler.initialize();
+        BridgeHandler bridgeHandler = bridge == null ? null : bridge.getHandler();
+        if (bridgeHandler != null) {
+            notifier.execute(() -> bridgeHandler.childHandlerInitialized(handler, thing));
+        }
+        return handler;
+    }
+
+    /** Removes the thing as openHAB does: the handler is disposed, then the factory releases it and its services. */
+    public void remove(Thing thing) {
+        Thing current = things.getOrDefault(thing.getUID(), thing);
+        ThingHandler handler = current.getHandler();
+        if (handler != null) {
+            handler.dispose();
+            ThingUID bridgeUID = current.getBridgeUID();
+            Bridge bridge = bridgeUID == null ? null : getBridge(bridgeUID);
+            BridgeHandler bridgeHandler = bridge == null ? null : bridge.getHandler();
+            if (bridgeHandler != null) {
+                bridgeHandler.childHandlerDisposed(handler, current);
+            }
+            factory.unregisterHandler(current);
+            services.removeIf(service -> service instanceof ThingHandlerService s && s.getThingHandler() == handler);
+            handler.setCallback(null);
+            current.setHandler(null);
+        }
+        current.setStatusInfo(new ThingStatusInfo(ThingStatus.UNINITIALIZED, ThingStatusDetail.NONE, null));
+        things.remove(current.getUID());
+        ThingUID bridgeUID = current.getBridgeUID();
+        if (bridgeUID != null && getBridge(bridgeUID) instanceof BridgeImpl parent) {
+            parent.removeThing(current);
+        }
+    }
+
+    /** The current instance of a thing (handlers may replace it). */
+    public Thing thing(ThingUID uid) {
+        Thing thing = things.get(uid);
+        if (thing == null) {
+            throw new IllegalArgumentException("no thing " + uid);
+        }
+        return thing;
+    }
+
+    /** The handler of a thing, of the expected class. */
+    public <T extends ThingHandler> T handler(ThingUID uid, Class<T> type) {
+        return type.cast(thing(uid).getHandler());
+    }
+
+    /** The service of the given class the factory created for the thing's handler. */
+    public <T> T service(ThingUID uid, Class<T> type) {
+        ThingHandler handler = thing(uid).getHandler();
+        for (Object service : services) {
+            if (type.isInstance(service) && service instanceof ThingHandlerService s
+                    && s.getThingHandler() == handler) {
+                return type.cast(service);
+            }
+        }
+        throw new IllegalArgumentException("no " + type.getSimpleName() + " for " + uid);
+    }
+
+    /** Removes every thing, children first. */
+    @Override
+    public void close() {
+        List<Thing> all = new ArrayList<>(things.values());
+        all.sort((a, b) -> Integer.compare(depth(b), depth(a)));
+        for (Thing thing : all) {
+            remove(thing);
+        }
+        notifier.shutdown();
+        try {
+            notifier.awaitTermination(NOTIFIER_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int depth(Thing thing) {
+        int depth = 0;
+        ThingUID bridge = thing.getBridgeUID();
+        while (bridge != null && depth < things.size()) {
+            depth++;
+            Thing parent = things.get(bridge);
+            bridge = parent == null ? null : parent.getBridgeUID();
+        }
+        return depth;
+    }
+
+    // ---- what happened ----
+
+    /** Every state reported so far, oldest first. */
+    public List<StateEvent> states() {
+        return List.copyOf(states);
+    }
+
+    /** The states reported for one channel, oldest first. */
+    public List<State> states(ChannelUID channel) {
+        return states.stream().filter(e -> e.channel().equals(channel)).map(StateEvent::state).toList();
+    }
+
+    /** The last state reported for a channel, or null. */
+    public @Nullable State state(ChannelUID channel) {
+        List<State> all = states(channel);
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /** The events fired on a trigger channel, oldest first. */
+    public List<String> triggers(ChannelUID channel) {
+        return triggers.stream().filter(e -> e.channel().equals(channel)).map(TriggerEvent::event).toList();
+    }
+
+    /** The statuses reported for a thing, oldest first. */
+    public List<ThingStatusInfo> statuses(ThingUID thing) {
+        return statuses.stream().filter(e -> e.thing().equals(thing)).map(StatusEvent::status).toList();
+    }
+
+    /** Waits until the condition holds; false if it did not within the limit. */
+    public static boolean waitFor(BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits until the thing's status matches; false if it did not within the limit. */
+    public boolean waitForStatus(ThingUID uid, Predicate<ThingStatusInfo> condition, Duration limit) {
+        return waitFor(() -> condition.test(thing(uid).getStatusInfo()), limit);
+    }
+
+    /** Waits until a state matching the condition was reported for the channel; false if none within the limit. */
+    public boolean waitForState(ChannelUID channel, Predicate<State> condition, Duration limit) {
+        return waitFor(() -> states(channel).stream().anyMatch(condition), limit);
+    }
+
+    // ---- ThingHandlerCallback ----
+
+    @Override
+    public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
+        ThingStatusInfo previous = thing.getStatusInfo();
+        thing.setStatusInfo(thingStatus);
+        statuses.add(new StatusEvent(thing.getUID(), thingStatus));
+        listener.statusChanged(thing, thingStatus);
+        if (thing instanceof Bridge bridge && !thingStatus.equals(previous)) {
+            notifier.execute(() -> notifyChildren(bridge, thingStatus));
+        }
+    }
+
+    private void notifyChildren(Bridge bridge, ThingStatusInfo bridgeStatus) {
+        for (Thing child : bridge.getThings()) {
+            ThingHandler handler = child.getHandler();
+            ThingStatus status = child.getStatus();
+            boolean initialized = status == ThingStatus.ONLINE || status == ThingStatus.OFFLINE
+                    || status == ThingStatus.UNKNOWN;
+            if (handler != null && initialized) {
+                handler.bridgeStatusChanged(bridgeStatus);
+            }
+        }
+    }
+
+    @Override
+    public void stateUpdated(ChannelUID channelUID, State state) {
+        states.add(new StateEvent(channelUID, state));
+        listener.stateUpdated(channelUID, state);
+    }
+
+    @Override
+    public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
+        triggers.add(new TriggerEvent(channelUID, event));
+        listener.channelTriggered(channelUID, event);
+    }
+
+    @Override
+    public @Nullable Bridge getBridge(ThingUID bridgeUID) {
+        return things.get(bridgeUID) instanceof Bridge bridge ? bridge : null;
+    }
+
+    /** A handler replaced its thing (e.g. changed a channel): the new instance takes the old one's place. */
+    @Override
+    public void thingUpdated(Thing thing) {
+        Thing old = things.get(thing.getUID());
+        if (old == null || old == thing) {
+            return;
+        }
+        thing.setHandler(old.getHandler());
+        thing.setStatusInfo(old.getStatusInfo());
+        things.put(thing.getUID(), thing);
+        ThingUID bridgeUID = thing.getBridgeUID();
+        if (bridgeUID != null && getBridge(bridgeUID) instanceof BridgeImpl parent) {
+            parent.addThing(thing);
+        }
+    }
+
+    @Override
+    public void postCommand(ChannelUID channelUID, Command command) {
+    }
+
+    @Override
+    public void sendTimeSeries(ChannelUID channelUID, TimeSeries timeSeries) {
+    }
+
+    @Override
+    public void validateConfigurationParameters(Thing thing, Map<String, Object> configurationParameters) {
+    }
+
+    @Override
+    public void validateConfigurationParameters(Channel channel, Map<String, Object> configurationParameters) {
+    }
+
+    @Override
+    public @Nullable ConfigDescription getConfigDescription(ChannelTypeUID channelTypeUID) {
+        return null;
+    }
+
+    @Override
+    public @Nullable ConfigDescription getConfigDescription(ThingTypeUID thingTypeUID) {
+        return null;
+    }
+
+    @Override
+    public void configurationUpdated(Thing thing) {
+    }
+
+    @Override
+    public void migrateThingType(Thing thing, ThingTypeUID thingTypeUID, Configuration configuration) {
+    }
+
+    @Override
+    public ChannelBuilder createChannelBuilder(ChannelUID channelUID, ChannelTypeUID channelTypeUID) {
+        return ChannelBuilder.create(channelUID).withType(channelTypeUID);
+    }
+
+    @Override
+    public ChannelBuilder editChannel(Thing thing, ChannelUID channelUID) {
+        Channel channel = thing.getChannel(channelUID);
+        return channel != null ? ChannelBuilder.create(channel) : ChannelBuilder.create(channelUID);
+    }
+
+    @Override
+    public List<ChannelBuilder> createChannelBuilders(ChannelGroupUID channelGroupUID,
+            ChannelGroupTypeUID channelGroupTypeUID) {
+        return List.of();
+    }
+
+    @Override
+    public boolean isChannelLinked(ChannelUID channelUID) {
+        // every channel of a hosted thing counts as linked to an item
+        return true;
+    }
+
+    // ---- the service registry ----
+
+    /**
+     * The factory's component context: its bundle context registers the handlers' services with the host, and
+     * discovery services get the inbox as listener, as openHAB's discovery registry does.
+     */
+    private ComponentContext serviceRegistry() {
+        ClassLoader loader = ThingHost.class.getClassLoader();
+        ServiceRegistration<?> registration = (ServiceRegistration<?>) Proxy.newProxyInstance(loader,
+                new Class<?>[] { ServiceRegistration.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "ThingHost service registration";
+                    default -> null;
+                });
+        BundleContext bundleContext = (BundleContext) Proxy.newProxyInstance(loader,
+                new Class<?>[] { BundleContext.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "registerService" -> {
+                        Object service = args[1];
+                        services.add(service);
+                        if (service instanceof DiscoveryService discovery) {
+                            discovery.addDiscoveryListener(inbox);
+                        }
+                        yield registration;
+                    }
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "ThingHost bundle context";
+                    default -> throw new UnsupportedOperationException(
+                            "the thing host's bundle context has no " + method.getName());
+                });
+        return (ComponentContext) Proxy.newProxyInstance(loader, new Class<?>[] { ComponentContext.class },
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundleContext" -> bundleContext;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "ThingHost component context";
+                    default -> throw new UnsupportedOperationException(
+                            "the thing host's component context has no " + method.getName());
+                });
+    }
+
+    /** The binding's factory, activated by the host as the OSGi runtime would. */
+    private static final class HostedFactory extends EvaHandlerFactory {
+        void activateWith(ComponentContext context) {
+            activate(context);
+        }
+    }
+
+    /**
+     * The inbox: one result per thing UID, as openHAB's inbox keeps them, and a count of all reports. A result for a
+     * thing that exists already is not offered again (openHAB ignores results for existing things).
+     */
+    public final class Inbox implements DiscoveryListener {
+        private final Map<ThingUID, DiscoveryResult> results = new ConcurrentHashMap<>();
+        private final AtomicInteger reports = new AtomicInteger();
+
+        @Override
+        public void thingDiscovered(DiscoveryService source, DiscoveryResult result) {
+            reports.incrementAndGet();
+            boolean known = results.containsKey(result.getThingUID()) || things.containsKey(result.getThingUID());
+            if (!things.containsKey(result.getThingUID())) {
+                results.put(result.getThingUID(), result);
+            }
+            listener.discovered(result, known);
+        }
+
+        @Override
+        public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
+            results.remove(thingUID);
+        }
+
+        /** The results waiting in the inbox. */
+        public List<DiscoveryResult> results() {
+            return List.copyOf(results.values());
+        }
+
+        public @Nullable DiscoveryResult result(ThingUID uid) {
+            return results.get(uid);
+        }
+
+        /** How many results the discovery services reported, repeats included. */
+        public int reports() {
+            return reports.get();
+        }
+
+        /**
+         * Approves a result as openHAB's inbox does: a thing of the result's type under its bridge, whose
+         * configuration takes the result's properties that are configuration parameters (plus {@code extra}, e.g.
+         * the key the user enters) and whose properties are the rest. The thing is added.
+         */
+        public Thing approve(ThingUID uid, Map<String, Object> extra) {
+            DiscoveryResult result = results.remove(uid);
+            if (result == null) {
+                throw new IllegalArgumentException("no inbox entry " + uid);
+            }
+            ThingTypes.ThingTypeDefinition type = types.get(result.getThingTypeUID());
+            Map<String, Object> configuration = new HashMap<>();
+            Map<String, String> properties = new HashMap<>();
+            result.getProperties().forEach((name, value) -> {
+                if (type.parameters().contains(name)) {
+                    configuration.put(name, value);
+                } else {
+                    properties.put(name, String.valueOf(value));
+                }
+            });
+            configuration.putAll(extra);
+            Thing thing = types.create(result.getThingTypeUID(), uid, result.getBridgeUID(), result.getLabel(),
+                    configuration, properties);
+            add(thing);
+            return thing;
+        }
+    }
+}
