@@ -15,7 +15,6 @@ package org.openhab.binding.evaics.internal.protocol.mqtt;
 import java.net.Socket;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,8 +94,12 @@ public final class MqttTransport implements AutoCloseable {
     private static final int SUBACK_FAILURE = 0x80;
     private static final int MAX_QOS = 2;
     private static final int MAX_CAUSE_DEPTH = 5;
-    /** A released Paho connect thread looks again within this time (twice its poll interval). */
-    private static final long RELEASE_GRACE_MILLIS = 2 * PahoWorkarounds.CONNECT_LOOP_POLL_MILLIS;
+    /** How often the threads of retired Paho clients are looked at until they have all ended. */
+    private static final long REAP_INTERVAL_MILLIS = 100;
+    /** A retired client's threads are watched this long at most; then they are left (and logged). */
+    private static final long REAP_LIMIT_MILLIS = 60_000;
+    /** How long {@link #close()} waits for the threads of its Paho clients to end. */
+    private static final long CLOSE_REAP_MILLIS = 2000;
     /** Paho runs up to four long tasks per connection (connect, receiver, sender, callback) and short ones. */
     private static final int PAHO_POOL_THREADS = 8;
     private static final long PAHO_IDLE_THREAD_SECONDS = 1;
@@ -137,12 +140,11 @@ public final class MqttTransport implements AutoCloseable {
     private @Nullable ScheduledFuture<?> attemptDeadline;
     /** Whether the current Paho client has made a connect attempt; the next attempt then takes a fresh one. */
     private boolean clientUsed;
-    /** Whether the current Paho client's attempt connected. */
-    private boolean clientConnected;
-    /** The thread pool of every Paho client not yet closed. */
-    private final Map<MqttAsyncClient, ScheduledThreadPoolExecutor> pahoThreads = new ConcurrentHashMap<>();
-    /** Replaced Paho clients waiting to be closed, see {@link #retire}. */
-    private final Set<MqttAsyncClient> retiring = new HashSet<>();
+    /** The thread pool of every Paho client in use (the current one, normally). */
+    private final Map<MqttAsyncClient, PahoPool> pahoPools = new ConcurrentHashMap<>();
+    /** Retired Paho clients whose threads have not all ended yet, see {@link #reapRetired()}. */
+    private final Map<MqttAsyncClient, PahoPool> retiredPools = new ConcurrentHashMap<>();
+    private @Nullable ScheduledFuture<?> reaper;
     // written under lock, read anywhere
     private volatile State state = State.NEW;
     private volatile @Nullable MqttAsyncClient client;
@@ -251,9 +253,11 @@ public final class MqttTransport implements AutoCloseable {
      * a replaced client can start anything after it was shut down.
      */
     private MqttAsyncClient newPahoClient() throws MqttException {
+        Set<Thread> started = ConcurrentHashMap.newKeySet();
         ScheduledThreadPoolExecutor threads = new ScheduledThreadPoolExecutor(PAHO_POOL_THREADS, runnable -> {
             Thread thread = new Thread(runnable, PAHO_POOL_THREAD_PREFIX + clientId);
             thread.setDaemon(true);
+            started.add(thread);
             return thread;
         });
         threads.setKeepAliveTime(PAHO_IDLE_THREAD_SECONDS, TimeUnit.SECONDS);
@@ -267,15 +271,76 @@ public final class MqttTransport implements AutoCloseable {
             throw e;
         }
         paho.setCallback(new PahoCallback(paho));
-        pahoThreads.put(paho, threads);
+        pahoPools.put(paho, new PahoPool(threads, started));
         return paho;
     }
 
-    /** Lets the threads of a Paho client end once their tasks are done; nothing new starts on them. */
+    /**
+     * Shuts the thread pool of a Paho client that is no longer used down (nothing new can start on it) and watches
+     * its threads until they have ended, releasing any that Paho left stuck (see {@link PahoWorkarounds}).
+     */
     private void stopPahoThreads(MqttAsyncClient paho) {
-        ScheduledThreadPoolExecutor threads = pahoThreads.remove(paho);
-        if (threads != null) {
-            threads.shutdown();
+        PahoPool pool = pahoPools.remove(paho);
+        if (pool == null) {
+            return;
+        }
+        pool.executor().shutdown();
+        if (pool.executor().isTerminated()) {
+            return;
+        }
+        retiredPools.put(paho, new PahoPool(pool.executor(), pool.threads()));
+        synchronized (lock) {
+            ScheduledFuture<?> running = reaper;
+            if (state != State.CLOSED && (running == null || running.isDone())) {
+                try {
+                    reaper = scheduler.scheduleWithFixedDelay(this::reapRetired, REAP_INTERVAL_MILLIS,
+                            REAP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    reaper = null; // closing: close() reaps
+                }
+            }
+        }
+    }
+
+    /** Watches the threads of retired Paho clients until they have ended, at most {@link #CLOSE_REAP_MILLIS}. */
+    private void reapUntilEnded() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_REAP_MILLIS);
+        while (!retiredPools.isEmpty() && System.nanoTime() - deadline < 0) {
+            reapRetired();
+            if (!retiredPools.isEmpty()) {
+                sleepQuietly(REAP_INTERVAL_MILLIS);
+            }
+        }
+        if (!retiredPools.isEmpty()) {
+            logger.debug("Threads of closed Paho clients of {} did not end: {}", clientId, retiredPools.values());
+            retiredPools.keySet().forEach(this::closeQuietly);
+            retiredPools.clear();
+        }
+    }
+
+    /** One look at the threads of retired Paho clients; stops itself when none is left. */
+    private void reapRetired() {
+        long now = System.nanoTime();
+        retiredPools.forEach((paho, pool) -> {
+            if (pool.executor().isTerminated()) {
+                retiredPools.remove(paho);
+                closeQuietly(paho);
+            } else if (now - pool.retiredAt() > TimeUnit.MILLISECONDS.toNanos(REAP_LIMIT_MILLIS)) {
+                retiredPools.remove(paho);
+                logger.debug("Threads of a retired Paho client of {} did not end: {}", clientId, pool.threads());
+                closeQuietly(paho);
+            } else {
+                PahoWorkarounds.releaseStuckConnects(paho, pool.threads());
+            }
+        });
+        if (retiredPools.isEmpty()) {
+            synchronized (lock) {
+                ScheduledFuture<?> running = reaper;
+                if (running != null && retiredPools.isEmpty()) {
+                    running.cancel(false);
+                    reaper = null;
+                }
+            }
         }
     }
 
@@ -431,8 +496,6 @@ public final class MqttTransport implements AutoCloseable {
         MqttAsyncClient paho;
         IMqttToken connectAttempt;
         List<CompletableFuture<Void>> waiters = new ArrayList<>();
-        List<MqttAsyncClient> stillRetiring = new ArrayList<>();
-        boolean neverConnected;
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
@@ -442,7 +505,6 @@ public final class MqttTransport implements AutoCloseable {
             sessionUp = false;
             paho = client;
             client = null;
-            neverConnected = clientUsed && !clientConnected;
             connectAttempt = connectToken;
             ScheduledFuture<?> task = reconnectTask;
             if (task != null) {
@@ -450,8 +512,11 @@ public final class MqttTransport implements AutoCloseable {
             }
             reconnectTask = null;
             cancelAttemptDeadlineLocked();
-            stillRetiring.addAll(retiring);
-            retiring.clear();
+            ScheduledFuture<?> running = reaper;
+            if (running != null) {
+                running.cancel(false);
+            }
+            reaper = null;
             subscriptions.values().forEach(subscription -> waiters.addAll(subscription.drainWaiters()));
             subscriptions.clear();
             routes = SubscriptionRoutes.EMPTY;
@@ -461,29 +526,14 @@ public final class MqttTransport implements AutoCloseable {
             waiter.completeExceptionally(new MqttTransportException(Reason.CLOSED,
                     "MQTT transport closed before the broker acknowledged the subscription"));
         }
-        if (!stillRetiring.isEmpty()) {
-            try {
-                scheduler.execute(() -> {
-                    sleepQuietly(RELEASE_GRACE_MILLIS);
-                    stillRetiring.forEach(this::abandon);
-                });
-            } catch (RejectedExecutionException e) {
-                stillRetiring.forEach(this::abandon);
-            }
-        }
-        if (paho != null && neverConnected) {
-            // its connect thread may be stuck in Paho (see PahoWorkarounds); a connected client needs its threads
-            // for the DISCONNECT
-            stopPahoThreads(paho);
-            if (PahoWorkarounds.releaseStuckConnect(paho)) {
-                sleepQuietly(RELEASE_GRACE_MILLIS);
-            }
-        }
         Thread current = Thread.currentThread();
         if (paho != null && current.getName().startsWith(PAHO_THREAD_PREFIX)) {
             // Paho refuses to disconnect from its own callback thread: let the scheduler thread finish the job
             try {
-                scheduler.execute(() -> disconnectAndClose(paho, connectAttempt));
+                scheduler.execute(() -> {
+                    disconnectAndClose(paho, connectAttempt);
+                    reapUntilEnded();
+                });
             } catch (RejectedExecutionException e) {
                 logger.debug("Scheduler already stopped; MQTT client {} not disconnected cleanly", clientId);
             }
@@ -493,6 +543,7 @@ public final class MqttTransport implements AutoCloseable {
         if (paho != null) {
             disconnectAndClose(paho, connectAttempt);
         }
+        reapUntilEnded();
         // queued notifications see CLOSED and return; delayed reconnects are dropped by the shutdown policy
         scheduler.shutdown();
         if (current != schedulerThread) {
@@ -510,12 +561,22 @@ public final class MqttTransport implements AutoCloseable {
 
     private void disconnectAndClose(MqttAsyncClient paho, @Nullable IMqttToken connectAttempt) {
         if (connectAttempt != null && !connectAttempt.isComplete()) {
-            // let a running attempt finish: tearing Paho down mid-connect can leave its threads behind
-            try {
-                connectAttempt.waitForCompletion(TimeUnit.SECONDS.toMillis(settings.connectTimeoutSeconds())
-                        + CONNECT_SETTLE_MARGIN_MILLIS);
-            } catch (MqttException e) {
-                // the attempt failed; nothing to disconnect
+            // let a running attempt finish: tearing Paho down mid-connect can leave its threads behind. Paho may
+            // have left its connect thread waiting forever (see PahoWorkarounds): release it while waiting
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.connectTimeoutSeconds())
+                    + TimeUnit.MILLISECONDS.toNanos(CONNECT_SETTLE_MARGIN_MILLIS);
+            while (!connectAttempt.isComplete() && System.nanoTime() - deadline < 0) {
+                try {
+                    connectAttempt.waitForCompletion(REAP_INTERVAL_MILLIS);
+                } catch (MqttException e) {
+                    if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_TIMEOUT) {
+                        break; // the attempt failed; nothing to disconnect
+                    }
+                }
+                PahoPool pool = pahoPools.get(paho);
+                if (pool != null && !connectAttempt.isComplete()) {
+                    PahoWorkarounds.releaseStuckConnects(paho, pool.threads());
+                }
             }
         }
         boolean disconnected = false;
@@ -535,11 +596,7 @@ public final class MqttTransport implements AutoCloseable {
                 logger.debug("MQTT client {} shutdown failed: {}", clientId, describe(e));
             }
         }
-        try {
-            paho.close(true);
-        } catch (MqttException e) {
-            logger.debug("Closing MQTT client {} failed: {}", clientId, describe(e));
-        }
+        // closed once its threads have ended: closing clears what a stuck Paho thread must be released from
         stopPahoThreads(paho);
     }
 
@@ -568,7 +625,6 @@ public final class MqttTransport implements AutoCloseable {
     private void connectAttempt() {
         MqttAsyncClient paho;
         MqttAsyncClient retired = null;
-        boolean retiredConnected = false;
         synchronized (lock) {
             reconnectTask = null;
             paho = client;
@@ -580,7 +636,6 @@ public final class MqttTransport implements AutoCloseable {
                 try {
                     MqttAsyncClient fresh = newPahoClient();
                     retired = paho;
-                    retiredConnected = clientConnected;
                     paho = fresh;
                     client = fresh;
                 } catch (MqttException | IllegalArgumentException e) {
@@ -588,7 +643,6 @@ public final class MqttTransport implements AutoCloseable {
                 }
             }
             clientUsed = true;
-            clientConnected = false;
             connecting = true;
             int thisAttempt = ++attempt;
             scheduleAttemptDeadlineLocked(paho, thisAttempt);
@@ -616,36 +670,17 @@ public final class MqttTransport implements AutoCloseable {
             }
         }
         if (retired != null) {
-            retire(retired, retiredConnected);
+            retire(retired);
         }
     }
 
     /**
-     * Closes a Paho client that is no longer used. If it never connected, its connect thread may be stuck (see
-     * {@link PahoWorkarounds}): it is released first and the client closed once the thread had time to notice.
+     * Disconnects a Paho client that is no longer used; its threads are watched until they have ended, and then it is
+     * closed.
      */
-    private void retire(MqttAsyncClient paho, boolean everConnectedClient) {
-        // first, so that a released connect thread cannot start the client's other threads
+    private void retire(MqttAsyncClient paho) {
+        abandon(paho);
         stopPahoThreads(paho);
-        if (everConnectedClient || !PahoWorkarounds.releaseStuckConnect(paho)) {
-            abandon(paho);
-            return;
-        }
-        synchronized (lock) {
-            retiring.add(paho);
-        }
-        try {
-            scheduler.schedule(() -> {
-                synchronized (lock) {
-                    if (!retiring.remove(paho)) {
-                        return; // close() took care of it
-                    }
-                }
-                abandon(paho);
-            }, RELEASE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile: close() takes care of it
-        }
     }
 
     private void onConnected(MqttAsyncClient paho) {
@@ -667,7 +702,6 @@ public final class MqttTransport implements AutoCloseable {
                 connectedGeneration = 0;
                 nothingToRestore = false;
             } else {
-                clientConnected = true;
                 generation++;
                 connectedGeneration = generation;
                 sessionUp = true;
@@ -817,7 +851,6 @@ public final class MqttTransport implements AutoCloseable {
      */
     private void attemptLost(MqttAsyncClient paho, int thisAttempt, String why) {
         boolean wasUp;
-        boolean stuckConnected;
         synchronized (lock) {
             if (state != State.STARTED || client != paho || attempt != thisAttempt || ready) {
                 cancelAttemptDeadlineLocked();
@@ -834,10 +867,8 @@ public final class MqttTransport implements AutoCloseable {
                 return;
             }
             wasUp = sessionUp;
-            stuckConnected = clientConnected;
             client = fresh;
             clientUsed = false;
-            clientConnected = false;
             connecting = false;
             connectToken = null;
             sessionUp = false;
@@ -846,24 +877,27 @@ public final class MqttTransport implements AutoCloseable {
         }
         String reason = why + " (attempt abandoned)";
         logger.debug("MQTT client {} to {}: {}", clientId, settings.serverUri(), reason);
-        retire(paho, stuckConnected);
+        retire(paho);
         if (wasUp) {
             failPendingPublishes(Reason.CONNECTION_LOST, "connection replaced before the message was acknowledged");
         }
         notifyListeners(listener -> listener.connectFailed(reason, false));
     }
 
-    /** Shuts a replaced Paho client down without waiting for its connect attempt. */
+    /** Shuts a replaced Paho client's connection down without waiting for its connect attempt. */
     private void abandon(MqttAsyncClient paho) {
         try {
             paho.disconnectForcibly(DISCONNECT_QUIESCE_MILLIS, DISCONNECT_TIMEOUT_MILLIS, false);
         } catch (MqttException | RuntimeException e) {
             logger.debug("Abandoned MQTT client {} did not disconnect: {}", clientId, describe(e));
         }
+    }
+
+    private void closeQuietly(MqttAsyncClient paho) {
         try {
             paho.close(true);
         } catch (MqttException | RuntimeException e) {
-            logger.debug("Abandoned MQTT client {} did not close: {}", clientId, describe(e));
+            logger.debug("Closing MQTT client {} failed: {}", clientId, describe(e));
         }
     }
 
@@ -1041,6 +1075,13 @@ public final class MqttTransport implements AutoCloseable {
     public String toString() {
         return "MqttTransport[" + clientId + " -> " + settings.serverUri() + ", " + state
                 + (ready ? ", connected" : "") + "]";
+    }
+
+    /** The threads of one Paho client: its pool and every thread the pool started. */
+    private record PahoPool(ScheduledThreadPoolExecutor executor, Set<Thread> threads, long retiredAt) {
+        PahoPool(ScheduledThreadPoolExecutor executor, Set<Thread> threads) {
+            this(executor, threads, System.nanoTime());
+        }
     }
 
     /** A filter's registration; mutable, guarded by the transport's lock. */

@@ -13,6 +13,8 @@
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -28,12 +30,14 @@ import org.slf4j.LoggerFactory;
  * other and waits for each with {@code while (!isRunning()) Thread.sleep(100)}, swallowing interrupts
  * ({@code CommsReceiver.start}, {@code CommsSender.start}, {@code CommsCallback.start}). When the broker closes the
  * socket during the handshake, the receiver reads the end of the stream and shuts the connection down, which stops
- * the other threads too; if one of them stopped before the connect thread looked, that loop never ends, the connect
- * attempt may never complete, and the thread stays for the life of the JVM. {@link MqttTransport} gives each Paho
- * client its own thread pool and one connect attempt; when it retires a client that never connected, it shuts the
- * pool down (so nothing new can start) and this class marks the stopped components as running, so that a waiting
- * loop ends, the connect fails and the thread exits. The loops look every {@link #CONNECT_LOOP_POLL_MILLIS}: the
- * client must not be closed before (closing marks the components stopped again).
+ * the other threads too; if the thread being waited for stopped before the connect thread looked, that loop never
+ * ends, the connect attempt may never complete, and the thread stays for the life of the JVM.
+ * <p>
+ * {@link MqttTransport} gives each Paho client its own thread pool and one connect attempt, and shuts the pool down
+ * when it retires the client, so that nothing new can start on it. While a retired pool still has threads, this
+ * class looks at them: a connect thread sleeping in one of those loops gets the component it waits for marked as
+ * running, so that the loop ends, the next start is refused by the shut-down pool (or the send fails on the closed
+ * client) and the thread exits. Only a thread seen in such a loop is touched, so no running component is disturbed.
  * <p>
  * It reads and writes private Paho fields by reflection; if they are not as expected (another Paho version), it does
  * nothing but log, and a stuck thread stays as it would without this class.
@@ -43,63 +47,76 @@ final class PahoWorkarounds {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(PahoWorkarounds.class);
     private static final String RUNNING = "RUNNING";
-    private static final String STOPPED = "STOPPED";
-    /** The fields of Paho's ClientComms holding the components its connect thread waits for. */
-    private static final String[] COMPONENTS = { "receiver", "sender", "callback" };
-    /** How often Paho's connect thread looks at the receiver state. */
-    static final long CONNECT_LOOP_POLL_MILLIS = 100;
+    private static final String PAHO_INTERNAL = "org.eclipse.paho.client.mqttv3.internal.";
+    private static final String CONNECT_THREAD_CLASS = PAHO_INTERNAL + "ClientComms$ConnectBG";
+    private static final String START_METHOD = "start";
+    /** The component classes whose start() waits in a loop, and the ClientComms field that holds each. */
+    private static final Map<String, String> COMPONENT_FIELDS = Map.of(PAHO_INTERNAL + "CommsReceiver", "receiver",
+            PAHO_INTERNAL + "CommsSender", "sender", PAHO_INTERNAL + "CommsCallback", "callback");
 
     private PahoWorkarounds() {
     }
 
     /**
-     * Ends a connect thread of {@code client} that may wait forever for a component that already stopped. Call only
-     * for a client that is being abandoned after a connect attempt that never connected, after its thread pool was
-     * shut down, and close that client no sooner than {@link #CONNECT_LOOP_POLL_MILLIS} (twice, to be safe) after
-     * this returned true.
+     * Ends the wait of every connect thread among {@code threads} (the threads of {@code client}'s pool) that sleeps
+     * in a component's start loop. Call only for a client that is no longer used.
      *
-     * @return whether a stopped component is now marked running
+     * @return how many waits were ended
      */
-    static boolean releaseStuckConnect(MqttAsyncClient client) {
+    static int releaseStuckConnects(MqttAsyncClient client, Collection<Thread> threads) {
+        int released = 0;
+        for (Thread thread : threads) {
+            if (!thread.isAlive()) {
+                continue;
+            }
+            String component = waitedForComponent(thread.getStackTrace());
+            if (component != null && markRunning(client, component)) {
+                released++;
+            }
+        }
+        return released;
+    }
+
+    /** The component class a connect thread waits for in its start loop, or null if the thread is elsewhere. */
+    static @Nullable String waitedForComponent(StackTraceElement[] stack) {
+        for (int i = 0; i + 1 < stack.length; i++) {
+            StackTraceElement frame = stack[i];
+            if (START_METHOD.equals(frame.getMethodName()) && COMPONENT_FIELDS.containsKey(frame.getClassName())
+                    && CONNECT_THREAD_CLASS.equals(stack[i + 1].getClassName())) {
+                return frame.getClassName();
+            }
+        }
+        return null;
+    }
+
+    private static boolean markRunning(MqttAsyncClient client, String componentClass) {
         try {
             Object comms = field(MqttAsyncClient.class, "comms").get(client);
             if (comms == null) {
                 return false;
             }
-            boolean released = false;
-            for (String component : COMPONENTS) {
-                Object part = field(comms.getClass(), component).get(comms);
-                if (part != null && markRunning(part)) {
-                    released = true;
-                }
-            }
-            return released;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOGGER.debug("Cannot release the connect thread of an abandoned MQTT client: {}", e.toString());
-            return false;
-        }
-    }
-
-    private static boolean markRunning(Object part) throws ReflectiveOperationException {
-        Field current = field(part.getClass(), "current_state");
-        Field target = field(part.getClass(), "target_state");
-        Object lifecycle = field(part.getClass(), "lifecycle").get(part);
-        if (lifecycle == null) {
-            return false;
-        }
-        Object running = enumConstant(current.getType(), RUNNING);
-        synchronized (lifecycle) {
-            if (!isStopped(current.get(part)) && !isStopped(target.get(part))) {
+            String fieldName = COMPONENT_FIELDS.get(componentClass);
+            Object part = fieldName == null ? null : field(comms.getClass(), fieldName).get(comms);
+            if (part == null || !componentClass.equals(part.getClass().getName())) {
                 return false;
             }
-            current.set(part, running);
-            target.set(part, running);
+            Field current = field(part.getClass(), "current_state");
+            Field target = field(part.getClass(), "target_state");
+            Object lifecycle = field(part.getClass(), "lifecycle").get(part);
+            if (lifecycle == null) {
+                return false;
+            }
+            Object running = enumConstant(current.getType(), RUNNING);
+            synchronized (lifecycle) {
+                current.set(part, running);
+                target.set(part, running);
+            }
+            LOGGER.debug("Released a Paho connect thread waiting for a stopped {}", part.getClass().getSimpleName());
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOGGER.debug("Cannot release a stuck Paho connect thread: {}", e.toString());
+            return false;
         }
-        return true;
-    }
-
-    private static boolean isStopped(@Nullable Object state) {
-        return state instanceof Enum<?> e && STOPPED.equals(e.name());
     }
 
     private static Field field(Class<?> type, String name) throws NoSuchFieldException {
