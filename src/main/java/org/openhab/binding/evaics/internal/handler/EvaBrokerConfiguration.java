@@ -19,6 +19,7 @@ import java.time.Duration;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
@@ -39,6 +40,11 @@ public class EvaBrokerConfiguration {
     public static final int DEFAULT_RECONNECT_INTERVAL_SECONDS = 30;
     /** The reconnect backoff never goes above a day, however configured. */
     public static final int MAX_RECONNECT_INTERVAL_SECONDS = 86_400;
+    /** Default of {@link #maxMessageSize}: 1 MiB, as the codecs' default limit. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE_KIB = ProtocolLimits.DEFAULT_MAX_PAYLOAD_BYTES / 1024;
+    /** The largest {@link #maxMessageSize} that still fits MQTT's 256 MB packet limit. */
+    public static final int MAX_MESSAGE_SIZE_KIB = MqttSettings.MAX_PAYLOAD_LIMIT / 1024;
+    private static final int BYTES_PER_KIB = 1024;
 
     public String host = "";
     public int port = MqttSettings.DEFAULT_TCP_PORT;
@@ -59,6 +65,8 @@ public class EvaBrokerConfiguration {
     public String space = "";
     /** Largest pause between reconnect attempts, in seconds. */
     public int reconnectInterval = DEFAULT_RECONNECT_INTERVAL_SECONDS;
+    /** Largest message payload that is read at all, in KiB; larger ones are dropped unread. */
+    public int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE_KIB;
 
     /**
      * Checks everything that can be checked without touching files or the network and builds the transport
@@ -85,6 +93,10 @@ public class EvaBrokerConfiguration {
             throw new IllegalArgumentException("the reconnect interval " + reconnectInterval + " s is outside 1.."
                     + MAX_RECONNECT_INTERVAL_SECONDS);
         }
+        if (maxMessageSize < 1 || maxMessageSize > MAX_MESSAGE_SIZE_KIB) {
+            throw new IllegalArgumentException("the maximum message size " + maxMessageSize + " KiB is outside 1.."
+                    + MAX_MESSAGE_SIZE_KIB);
+        }
         if (!password.isEmpty() && username.isEmpty()) {
             throw new IllegalArgumentException("a password is set but no username (MQTT needs both)");
         }
@@ -109,7 +121,23 @@ public class EvaBrokerConfiguration {
                 .username(username.isEmpty() ? null : username).password(password.isEmpty() ? null : password)
                 .keepAliveSeconds(keepAlive).connectTimeoutSeconds(CONNECT_TIMEOUT_SECONDS).caFile(ca)
                 .clientCertFile(cert).clientKeyFile(key).verifyHostname(verifyHostname).reconnectMinDelay(minDelay)
-                .reconnectMaxDelay(maxDelay).build();
+                .reconnectMaxDelay(maxDelay).maxPayloadBytes(maxMessageBytes()).build();
+    }
+
+    /** {@link #maxMessageSize} in bytes; call after {@link #toMqttSettings()} has checked it. */
+    public int maxMessageBytes() {
+        return maxMessageSize * BYTES_PER_KIB;
+    }
+
+    /**
+     * The limits of everything decoded from this broker: payloads up to {@link #maxMessageBytes()}, the defaults
+     * otherwise (an inflated body may always be as large as the largest payload).
+     */
+    public ProtocolLimits limits() {
+        ProtocolLimits defaults = ProtocolLimits.defaults();
+        int payload = maxMessageBytes();
+        return defaults.withMaxPayloadBytes(payload)
+                .withMaxInflatedBytes(Math.max(defaults.maxInflatedBytes(), payload));
     }
 
     /**

@@ -57,13 +57,13 @@ import org.slf4j.LoggerFactory;
 public class EvaBrokerHandler extends BaseBridgeHandler {
 
     private final Logger logger = LoggerFactory.getLogger(EvaBrokerHandler.class);
-    private final ProtocolLimits limits = ProtocolLimits.defaults();
     /** Outlives connections, so that controller registrations survive a configuration change. */
     private final AnnouncementRouter router = new AnnouncementRouter();
     private volatile @Nullable Connection connection;
 
     /** One transport with what belongs to it; replaced on every initialize(). */
-    private record Connection(MqttTransport transport, EvaTopics topics, AnnouncementParser parser, int qos) {
+    private record Connection(MqttTransport transport, EvaTopics topics, AnnouncementParser parser, int qos,
+            ProtocolLimits limits) {
     }
 
     public EvaBrokerHandler(Bridge bridge) {
@@ -83,8 +83,9 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
             configurationError(e);
             return;
         }
+        ProtocolLimits limits = config.limits();
         AnnouncementParser parser = new AnnouncementParser(topics.space(), new ZlibMsgPackBodyDecoder(limits), limits);
-        Connection current = new Connection(transport, topics, parser, config.qos);
+        Connection current = new Connection(transport, topics, parser, config.qos, limits);
         connection = current;
         transport.addConnectionListener(new ConnectionListener(current));
         MqttMessageListener messages = (topic, payload, retained) -> {
@@ -153,6 +154,12 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
     public @Nullable EvaTopics topics() {
         Connection current = connection;
         return current == null ? null : current.topics();
+    }
+
+    /** The limits of everything decoded from this broker (the configured maximum message size). */
+    public ProtocolLimits limits() {
+        Connection current = connection;
+        return current == null ? ProtocolLimits.defaults() : current.limits();
     }
 
     /** The configured QoS for API requests and responses. */

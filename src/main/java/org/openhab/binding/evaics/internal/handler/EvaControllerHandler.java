@@ -76,7 +76,6 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
     static final String UNCONFIGURED_PRODUCT = "unconfigured";
 
     private final Logger logger = LoggerFactory.getLogger(EvaControllerHandler.class);
-    private final ProtocolLimits limits = ProtocolLimits.defaults();
     private final ItemDispatcher dispatcher = new ItemDispatcher(scheduler, new Hints());
 
     private final Object lock = new Object();
@@ -274,6 +273,7 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
             }
             closeSessionLocked();
             RpcClient rpc;
+            ProtocolLimits limits = brokerHandler.limits();
             try {
                 rpc = new RpcClient(transport, topics, configured.controller(), configured.keyId(), configured.key(),
                         configured.format(), new RpcSettings(configured.callTimeout(), limits.maxPendingCalls(),

@@ -138,6 +138,8 @@ class EvaBrokerHandlerTest {
                 Arguments.of("negative keep-alive", Map.of("keepAlive", -1)),
                 Arguments.of("QoS 2", Map.of("qos", 2)),
                 Arguments.of("reconnect interval 0", Map.of("reconnectInterval", 0)),
+                Arguments.of("maximum message size 0", Map.of("maxMessageSize", 0)),
+                Arguments.of("maximum message size above MQTT's limit", Map.of("maxMessageSize", 262144)),
                 Arguments.of("password without username", Map.of("password", "x")),
                 Arguments.of("space with wildcard", Map.of("space", "plant/+")),
                 Arguments.of("space with leading slash", Map.of("space", "/plant")),

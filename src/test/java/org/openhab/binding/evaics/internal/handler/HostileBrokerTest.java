@@ -213,7 +213,7 @@ class HostileBrokerTest {
         /** A valid answer to an earlier call of the same method and item. */
         REPLAYED_OLDER_ANSWER("JSON-RPC id mismatch"),
         ONLY_500(""),
-        OVERSIZE("too large");
+        OVERSIZE("too large to be read");
 
         final String reason;
 

@@ -33,4 +33,15 @@ public interface MqttMessageListener {
      * @param retained whether the broker sent it as a retained message (MQTT 3.1.1 §3.3.1.3)
      */
     void onMessage(String topic, byte[] payload, boolean retained);
+
+    /**
+     * A message on a matching topic was dropped unread because its payload was larger than
+     * {@link MqttSettings#maxPayloadBytes()}; the transport has logged it already. Same threading rules as
+     * {@link #onMessage}. Nothing by default.
+     *
+     * @param topic the topic the message was published to
+     * @param payloadBytes the size of the dropped payload, or -1 if unknown
+     */
+    default void onOversize(String topic, long payloadBytes) {
+    }
 }

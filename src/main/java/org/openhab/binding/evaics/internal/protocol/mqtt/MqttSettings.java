@@ -21,6 +21,7 @@ import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 
 /**
  * Immutable connection settings of an {@link MqttTransport}, built and validated by {@link Builder}.
@@ -48,6 +49,10 @@ public final class MqttSettings {
     /** Enough for 64+ concurrent QoS 1 calls plus subscriptions, far below the 16-bit packet id space. */
     public static final int DEFAULT_MAX_INFLIGHT = 1000;
     public static final int MAX_INFLIGHT_LIMIT = 65535;
+    /** Issue 6 item 3: PUBLISH payloads above this are dropped unread; the codecs' limit by default. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = ProtocolLimits.DEFAULT_MAX_PAYLOAD_BYTES;
+    /** The largest payload MQTT 3.1.1 can carry at all (§2.2.3: remaining length up to 268,435,455). */
+    public static final int MAX_PAYLOAD_LIMIT = 268_435_455;
     /** Client ids and user names are UTF-8 strings with a 16-bit length (MQTT 3.1.1 §1.5.3). */
     private static final int MAX_STRING_BYTES = 65535;
 
@@ -67,6 +72,7 @@ public final class MqttSettings {
     private final Duration reconnectMinDelay;
     private final Duration reconnectMaxDelay;
     private final int maxInflight;
+    private final int maxPayloadBytes;
 
     private MqttSettings(Builder b, String serverUri, boolean tls) {
         this.serverUri = serverUri;
@@ -85,6 +91,7 @@ public final class MqttSettings {
         this.reconnectMinDelay = b.reconnectMinDelay;
         this.reconnectMaxDelay = b.reconnectMaxDelay;
         this.maxInflight = b.maxInflight;
+        this.maxPayloadBytes = b.maxPayloadBytes;
     }
 
     public static Builder builder() {
@@ -166,6 +173,11 @@ public final class MqttSettings {
         return maxInflight;
     }
 
+    /** PUBLISH payloads larger than this are dropped without being read into memory (see {@link PacketSizeGuard}). */
+    public int maxPayloadBytes() {
+        return maxPayloadBytes;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("MqttSettings[serverUri=").append(serverUri);
@@ -184,7 +196,8 @@ public final class MqttSettings {
         sb.append(", tcpNoDelay=").append(tcpNoDelay);
         sb.append(", reconnectDelay=").append(reconnectMinDelay.toMillis()).append("..")
                 .append(reconnectMaxDelay.toMillis()).append("ms");
-        sb.append(", maxInflight=").append(maxInflight).append(']');
+        sb.append(", maxInflight=").append(maxInflight);
+        sb.append(", maxPayload=").append(maxPayloadBytes).append("B]");
         return sb.toString();
     }
 
@@ -205,6 +218,7 @@ public final class MqttSettings {
         private Duration reconnectMinDelay = DEFAULT_RECONNECT_MIN_DELAY;
         private Duration reconnectMaxDelay = DEFAULT_RECONNECT_MAX_DELAY;
         private int maxInflight = DEFAULT_MAX_INFLIGHT;
+        private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
 
         private Builder() {
         }
@@ -291,6 +305,12 @@ public final class MqttSettings {
             return this;
         }
 
+        /** Largest PUBLISH payload that is read; larger ones are dropped unread and reported as dropped. */
+        public Builder maxPayloadBytes(int bytes) {
+            this.maxPayloadBytes = bytes;
+            return this;
+        }
+
         public MqttSettings build() {
             String uri = serverUri;
             if (uri == null || uri.isBlank()) {
@@ -368,6 +388,10 @@ public final class MqttSettings {
             if (maxInflight < 1 || maxInflight > MAX_INFLIGHT_LIMIT) {
                 throw new IllegalArgumentException(
                         "maxInflight must be 1.." + MAX_INFLIGHT_LIMIT + ", got " + maxInflight);
+            }
+            if (maxPayloadBytes < 1 || maxPayloadBytes > MAX_PAYLOAD_LIMIT) {
+                throw new IllegalArgumentException(
+                        "maxPayloadBytes must be 1.." + MAX_PAYLOAD_LIMIT + ", got " + maxPayloadBytes);
             }
             String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
             return new MqttSettings(this, scheme + "://" + hostPart + ":" + port, tls);

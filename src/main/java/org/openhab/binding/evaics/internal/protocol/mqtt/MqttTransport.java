@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -27,6 +28,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import javax.net.SocketFactory;
@@ -59,6 +61,10 @@ import org.slf4j.LoggerFactory;
  * <li>publishing that fails at once when not connected and never queues (no Paho offline buffer);</li>
  * <li>TCP_NODELAY on the socket (plain and TLS), TLS with a CA file or the JVM trust store, client
  * certificates and host name verification ({@link TlsContexts});</li>
+ * <li>incoming PUBLISH payloads above {@link MqttSettings#maxPayloadBytes()} skipped before Paho reads them into
+ * memory ({@link PacketSizeGuard}, issue 6 item 3): the listeners of the topic hear
+ * {@link MqttMessageListener#onOversize}, and a warning is logged (at most one per
+ * {@link #OVERSIZE_WARNING_INTERVAL_NANOS}, with the count since the last one; the others at debug);</li>
  * <li>in-memory Paho persistence and a high in-flight window for concurrent QoS 1 calls;</li>
  * <li>a fresh Paho client, with its own thread pool, for every connect attempt, and a watch on every attempt until
  * its subscriptions are restored: Paho 1.2.5 can lose an attempt when the broker closes the socket during the
@@ -109,6 +115,8 @@ public final class MqttTransport implements AutoCloseable {
     /** Paho reports a refused or failed connection well within this many checks of the socket closing. */
     private static final int LOST_SOCKET_CHECKS = 2;
     private static final String CLOSED_AFTER_CONNECT = "the broker closed the connection right after accepting it";
+    /** A hostile broker can send oversize messages in a flood: one warning per minute, the rest at debug. */
+    static final long OVERSIZE_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private enum State {
         NEW,
@@ -125,6 +133,9 @@ public final class MqttTransport implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final List<MqttConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Set<CompletableFuture<Void>> pendingPublishes = ConcurrentHashMap.newKeySet();
+    private final AtomicLong oversizeDrops = new AtomicLong();
+    private final AtomicLong oversizeDropsWarned = new AtomicLong();
+    private final AtomicLong lastOversizeWarning = new AtomicLong(System.nanoTime());
 
     private final Object lock = new Object();
     // guarded by lock
@@ -161,8 +172,10 @@ public final class MqttTransport implements AutoCloseable {
         this.settings = settings;
         this.clientId = settings.clientId().isEmpty() ? randomClientId() : settings.clientId();
         this.socketFactory = settings.isTls()
-                ? new NoDelaySslSocketFactory(TlsContexts.socketFactory(settings), settings.tcpNoDelay())
-                : new NoDelaySocketFactory(SocketFactory.getDefault(), settings.tcpNoDelay());
+                ? new NoDelaySslSocketFactory(TlsContexts.socketFactory(settings), settings.tcpNoDelay(),
+                        settings.maxPayloadBytes())
+                : new NoDelaySocketFactory(new GuardedSocketFactory(settings.maxPayloadBytes()),
+                        settings.tcpNoDelay());
         this.options = connectOptions(settings, socketFactory);
         this.backoff = new ReconnectBackoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay());
         String threadName = THREAD_NAME_PREFIX + clientId;
@@ -1107,6 +1120,42 @@ public final class MqttTransport implements AutoCloseable {
     }
 
     /**
+     * A PUBLISH whose payload {@link PacketSizeGuard} skipped: its payload here is the skipped size in decimal (a
+     * topic starting with the prefix cannot come from a broker that follows MQTT, and if one sends it anyway, this
+     * reports a drop of unknown size).
+     */
+    private void oversizeDropped(String topic, byte[] sizeText) {
+        long size;
+        try {
+            size = Long.parseLong(new String(sizeText, StandardCharsets.US_ASCII));
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        long count = oversizeDrops.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastOversizeWarning.get();
+        boolean warn = (count == 1 || now - last >= OVERSIZE_WARNING_INTERVAL_NANOS)
+                && lastOversizeWarning.compareAndSet(last, now);
+        String sizeDescription = size < 0 ? "a message of unknown size" : "a message of " + size + " bytes";
+        if (warn) {
+            long since = count - oversizeDropsWarned.getAndSet(count);
+            logger.warn(
+                    "MQTT client {} dropped {} on '{}' unread: above the limit of {} bytes ({} such message(s) since"
+                            + " the last warning)",
+                    clientId, sizeDescription, topic, settings.maxPayloadBytes(), since);
+        } else {
+            logger.debug("MQTT client {} dropped {} on '{}' unread: above the limit of {} bytes", clientId,
+                    sizeDescription, topic, settings.maxPayloadBytes());
+        }
+        routes.deliverOversize(topic, size);
+    }
+
+    /** How many messages were dropped unread for their size since the transport was created. */
+    public long oversizeDrops() {
+        return oversizeDrops.get();
+    }
+
+    /**
      * Paho's callbacks for one Paho client; those of an abandoned client are ignored. Nothing may escape from them,
      * or Paho drops the connection.
      */
@@ -1125,7 +1174,12 @@ public final class MqttTransport implements AutoCloseable {
         @Override
         public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
             if (topic != null && message != null && client == owner) {
-                routes.deliver(topic, message.getPayload(), message.isRetained());
+                if (topic.startsWith(PacketSizeGuard.OVERSIZE_TOPIC_PREFIX)) {
+                    oversizeDropped(topic.substring(PacketSizeGuard.OVERSIZE_TOPIC_PREFIX.length()),
+                            message.getPayload());
+                } else {
+                    routes.deliver(topic, message.getPayload(), message.isRetained());
+                }
             }
         }
 

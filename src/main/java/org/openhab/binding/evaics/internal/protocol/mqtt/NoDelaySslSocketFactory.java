@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -26,7 +27,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * TLS socket factory handed to Paho for {@code ssl://} URIs: sets TCP_NODELAY on every socket it creates (see
  * {@link NoDelaySocketFactory} for why). It must be an {@link SSLSocketFactory}: Paho refuses other factories
  * for {@code ssl://}. Host name verification is left to Paho, which sets the HTTPS endpoint identification
- * on the socket after connecting.
+ * on the socket after connecting. Every TLS socket is wrapped in a {@link GuardedSslSocket}, so that oversize PUBLISH
+ * payloads are skipped unread above the decryption.
  */
 @NonNullByDefault
 final class NoDelaySslSocketFactory extends SSLSocketFactory implements SocketTracker {
@@ -34,10 +36,20 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory implements SocketTr
     private final SSLSocketFactory delegate;
     /** The factory methods SSLSocketFactory shares with SocketFactory, over the TLS delegate. */
     private final NoDelaySocketFactory sockets;
+    private final int maxPayloadBytes;
 
-    NoDelaySslSocketFactory(SSLSocketFactory delegate, boolean tcpNoDelay) {
+    /**
+     * @param maxPayloadBytes every socket's decrypted input goes through a {@link PacketSizeGuard} with this limit
+     */
+    NoDelaySslSocketFactory(SSLSocketFactory delegate, boolean tcpNoDelay, int maxPayloadBytes) {
         this.delegate = delegate;
         this.sockets = new NoDelaySocketFactory(delegate, tcpNoDelay);
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    /** Wraps a TLS socket so that its decrypted input is guarded; the tracker keeps the unwrapped socket. */
+    private Socket guarded(Socket socket) {
+        return socket instanceof SSLSocket ssl ? new GuardedSslSocket(ssl, maxPayloadBytes) : socket;
     }
 
     @Override
@@ -57,7 +69,7 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory implements SocketTr
 
     @Override
     public Socket createSocket() throws IOException {
-        return sockets.createSocket();
+        return guarded(sockets.createSocket());
     }
 
     @Override
@@ -66,7 +78,7 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory implements SocketTr
         if (socket != null) {
             sockets.setNoDelay(socket);
         }
-        return sockets.configure(delegate.createSocket(socket, host, port, autoClose));
+        return guarded(sockets.configure(delegate.createSocket(socket, host, port, autoClose)));
     }
 
     @Override
@@ -75,28 +87,28 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory implements SocketTr
         if (socket != null) {
             sockets.setNoDelay(socket);
         }
-        return sockets.configure(delegate.createSocket(socket, consumed, autoClose));
+        return guarded(sockets.configure(delegate.createSocket(socket, consumed, autoClose)));
     }
 
     @Override
     public Socket createSocket(@Nullable String host, int port) throws IOException {
-        return sockets.createSocket(host, port);
+        return guarded(sockets.createSocket(host, port));
     }
 
     @Override
     public Socket createSocket(@Nullable String host, int port, @Nullable InetAddress localHost, int localPort)
             throws IOException {
-        return sockets.createSocket(host, port, localHost, localPort);
+        return guarded(sockets.createSocket(host, port, localHost, localPort));
     }
 
     @Override
     public Socket createSocket(@Nullable InetAddress host, int port) throws IOException {
-        return sockets.createSocket(host, port);
+        return guarded(sockets.createSocket(host, port));
     }
 
     @Override
     public Socket createSocket(@Nullable InetAddress address, int port, @Nullable InetAddress localAddress,
             int localPort) throws IOException {
-        return sockets.createSocket(address, port, localAddress, localPort);
+        return guarded(sockets.createSocket(address, port, localAddress, localPort));
     }
 }

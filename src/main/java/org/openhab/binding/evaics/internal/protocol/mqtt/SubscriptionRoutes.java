@@ -92,6 +92,39 @@ final class SubscriptionRoutes {
         return calls;
     }
 
+    /**
+     * Tells every matching listener that a message on {@code topic} was dropped for its size; like
+     * {@link #deliver}, nothing is thrown.
+     *
+     * @return the number of listener calls
+     */
+    int deliverOversize(String topic, long payloadBytes) {
+        // a cold path: the matching arrays are collected first, unlike deliver()
+        List<MqttMessageListener[]> matching = new ArrayList<>();
+        MqttMessageListener[] exactListeners = exact.get(topic);
+        if (exactListeners != null) {
+            matching.add(exactListeners);
+        }
+        for (int i = 0; i < wildcardFilters.length; i++) {
+            if (wildcardFilters[i].matches(topic)) {
+                matching.add(wildcardListeners[i]);
+            }
+        }
+        int calls = 0;
+        for (MqttMessageListener[] listeners : matching) {
+            for (MqttMessageListener listener : listeners) {
+                calls++;
+                try {
+                    listener.onOversize(topic, payloadBytes);
+                } catch (Throwable e) {
+                    logger.debug("Message listener {} failed on an oversize message on '{}': {}", listener, topic,
+                            e.toString(), e);
+                }
+            }
+        }
+        return calls;
+    }
+
     private int call(MqttMessageListener[] listeners, String topic, byte[] payload, boolean retained) {
         for (MqttMessageListener listener : listeners) {
             try {

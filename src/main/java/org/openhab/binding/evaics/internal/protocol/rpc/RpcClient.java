@@ -114,7 +114,17 @@ public final class RpcClient implements AutoCloseable {
     private final AtomicInteger slots = new AtomicInteger();
     /** Answers that completed no call: late, duplicate, foreign, replayed, forged or undecodable. */
     private final AtomicLong droppedAnswers = new AtomicLong();
-    private final MqttMessageListener responseListener = this::onResponse;
+    private final MqttMessageListener responseListener = new MqttMessageListener() {
+        @Override
+        public void onMessage(String topic, byte[] payload, boolean retained) {
+            onResponse(topic, payload, retained);
+        }
+
+        @Override
+        public void onOversize(String topic, long payloadBytes) {
+            onOversizeResponse(topic, payloadBytes);
+        }
+    };
     /** {@link #start()} futures waiting for the transport to be ready after the SUBACK. */
     private final Set<CompletableFuture<Void>> readyWaiters = ConcurrentHashMap.newKeySet();
     private final MqttConnectionListener connectionListener = new MqttConnectionListener() {
@@ -372,6 +382,19 @@ public final class RpcClient implements AutoCloseable {
         } catch (RuntimeException e) {
             droppedAnswers.incrementAndGet();
             logger.debug("Dropping answer on '{}' from {}: {}", topic, controller, e.toString());
+        }
+    }
+
+    /**
+     * An answer the transport dropped unread for its size: it cannot be checked, so like any other bad answer it
+     * completes nothing, and the call's timeout message names it (a forged one must not end a call early).
+     */
+    private void onOversizeResponse(String topic, long payloadBytes) {
+        droppedAnswers.incrementAndGet();
+        PendingCall call = pending.get(topic.substring(topic.lastIndexOf('/') + 1));
+        if (call != null) {
+            call.reject("too large to be read (" + (payloadBytes < 0 ? "unknown size" : payloadBytes + " bytes")
+                    + ", above the payload limit)");
         }
     }
 

@@ -102,6 +102,9 @@ class MqttSettingsTest {
         assertTrue(rejected(b -> b.keepAliveSeconds(65536)).getMessage().contains("keepAliveSeconds"));
         assertTrue(rejected(b -> b.connectTimeoutSeconds(0)).getMessage().contains("connectTimeoutSeconds"));
         assertTrue(rejected(b -> b.maxInflight(0)).getMessage().contains("maxInflight"));
+        assertTrue(rejected(b -> b.maxPayloadBytes(0)).getMessage().contains("maxPayloadBytes"));
+        assertTrue(rejected(b -> b.maxPayloadBytes(MqttSettings.MAX_PAYLOAD_LIMIT + 1)).getMessage()
+                .contains("maxPayloadBytes"));
         assertTrue(rejected(b -> b.reconnectMinDelay(Duration.ZERO)).getMessage().contains("reconnectMinDelay"));
         assertTrue(rejected(b -> b.reconnectMaxDelay(Duration.ofMillis(50))).getMessage()
                 .contains("reconnectMaxDelay"));

@@ -140,6 +140,27 @@ class MqttTransportTlsTest {
     }
 
     @Test
+    void anOversizeMessageIsSkippedAboveTheTlsLayer() {
+        TransportProbe probe = new TransportProbe();
+        MqttTransport receiver = start(running(tlsBroker), probe,
+                b -> b.caFile(caFile).clientId("oversize-tls-rx").maxPayloadBytes(1024));
+        probe.await("connected");
+        TransportProbe.await(receiver.subscribe("tls/big/#", 1, probe));
+        TransportProbe senderProbe = new TransportProbe();
+        MqttTransport sender = start(running(tlsBroker), senderProbe, b -> b.caFile(caFile));
+        senderProbe.await("connected");
+
+        int huge = 8 * 1024 * 1024;
+        MqttTransportOversizeTest.assertReceiverAllocatesLittle("oversize-tls-rx", huge, () -> {
+            TransportProbe.await(sender.publish("tls/big/x", new byte[huge], 1));
+            TransportProbe.await(sender.publish("tls/big/after", TransportProbe.bytes("after"), 1));
+            assertEquals(Integer.toString(huge), probe.awaitOversize().payload());
+            assertEquals("after", probe.awaitMessage("tls/big/after").payload());
+        });
+        assertTrue(receiver.isConnected());
+    }
+
+    @Test
     void connectsWhenTheCaFileTrustsTheServer() {
         assertConnects(running(tlsBroker), b -> b.caFile(caFile));
     }

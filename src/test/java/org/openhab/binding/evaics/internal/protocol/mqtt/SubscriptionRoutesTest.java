@@ -36,11 +36,46 @@ class SubscriptionRoutesTest {
 
     private static final class Recorder implements MqttMessageListener {
         final List<String> topics = new ArrayList<>();
+        final List<String> oversize = new ArrayList<>();
 
         @Override
         public void onMessage(String topic, byte[] payload, boolean retained) {
             topics.add(topic);
         }
+
+        @Override
+        public void onOversize(String topic, long payloadBytes) {
+            oversize.add(topic + "=" + payloadBytes);
+        }
+    }
+
+    @Test
+    void aDropForItsSizeGoesToTheMatchingListenersOnly() {
+        Recorder hash = new Recorder();
+        Recorder exact = new Recorder();
+        Recorder other = new Recorder();
+        MqttMessageListener throwing = new MqttMessageListener() {
+            @Override
+            public void onMessage(String topic, byte[] payload, boolean retained) {
+            }
+
+            @Override
+            public void onOversize(String topic, long payloadBytes) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        MqttMessageListener lambda = (topic, payload, retained) -> fail("a drop is not a message");
+        register("p/#", hash, throwing, lambda);
+        register("p/a/b", exact);
+        register("q/+", other);
+        SubscriptionRoutes routes = SubscriptionRoutes.of(registrations);
+
+        assertEquals(4, routes.deliverOversize("p/a/b", 2_000_000));
+
+        assertEquals(List.of("p/a/b=2000000"), hash.oversize);
+        assertEquals(List.of("p/a/b=2000000"), exact.oversize);
+        assertEquals(List.of(), other.oversize);
+        assertEquals(List.of(), hash.topics);
     }
 
     @Test

@@ -47,6 +47,8 @@ final class TransportProbe implements MqttConnectionListener, MqttMessageListene
 
     final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+    /** Messages dropped for their size: the payload here is the dropped size in decimal. */
+    final BlockingQueue<Message> oversize = new LinkedBlockingQueue<>();
 
     @Override
     public void connected(boolean reconnect) {
@@ -66,6 +68,22 @@ final class TransportProbe implements MqttConnectionListener, MqttMessageListene
     @Override
     public void onMessage(String topic, byte[] payload, boolean retained) {
         messages.add(new Message(topic, new String(payload, StandardCharsets.UTF_8), retained));
+    }
+
+    @Override
+    public void onOversize(String topic, long payloadBytes) {
+        oversize.add(new Message(topic, Long.toString(payloadBytes), false));
+    }
+
+    /** The next message dropped for its size. */
+    Message awaitOversize() {
+        try {
+            Message message = oversize.poll(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            return message != null ? message : fail("no oversize message within " + TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted");
+        }
     }
 
     /** The next event of this kind; events of other kinds before it are skipped. */
