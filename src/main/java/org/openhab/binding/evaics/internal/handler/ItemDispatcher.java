@@ -48,12 +48,13 @@ import org.slf4j.LoggerFactory;
  * every registered item after each (re)connect, and one per verification). Every state
  * passes the {@code ieid} ordering first, so a listener never gets a state older than one it already has.
  * <ul>
- * <li>{@code announcements} mode: announced states are delivered as they are; an item listed as destroyed in this
- * controller's bulk batch is gone at once.</li>
+ * <li>{@code announcements} mode: announced states are delivered as they are.</li>
  * <li>{@code verified} mode: an announcement only schedules a {@code state} call for its item (debounced, so a
  * burst costs one call) and only the answer is delivered.</li>
- * <li>An empty retained payload names no controller and may be forged by anyone (spec §11), so in both modes it
- * only triggers a {@code state} call: error 1 (not found) makes the item gone, a state is delivered.</li>
+ * <li>A destroyed item, announced by an empty retained payload or listed as destroyed in this controller's bulk
+ * batch, can be forged by anyone (spec §11; the empty payload does not even name a controller), and taking a thing
+ * away is worse than showing a stale value: so in both modes it only triggers a {@code state} call. Error 1 (not
+ * found) makes the item gone, a state is delivered.</li>
  * </ul>
  * Registrations outlive the controller's connections and configuration changes; only the item things add and
  * remove them. Thread-safe; the announcement methods run on the MQTT thread and do no blocking work.
@@ -217,12 +218,9 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
         if (listener == null) {
             return;
         }
-        if (namedController && !verified) {
-            ordering.forget(controller, oid);
-            listener.itemGone("destroyed on " + controller);
-        } else {
-            verify(oid);
-        }
+        logger.debug("{} announced as destroyed ({}); asking {} before believing it", oid,
+                namedController ? "listed in the controller's bulk batch" : "empty retained payload", controller);
+        verify(oid);
     }
 
     @Override

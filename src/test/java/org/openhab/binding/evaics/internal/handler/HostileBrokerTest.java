@@ -361,6 +361,22 @@ class HostileBrokerTest {
         assertEquals(List.of(), history.subList(statusMark, history.size()), "the thing was never gone");
     }
 
+    @Test
+    void forgedBulkDestroyedEntryOnlyMakesTheBindingAsk() {
+        int mark = sim().requests().size();
+        int statusMark = f().framework.history(target().getThing()).size();
+        JsonObject destroyed = new JsonObject();
+        destroyed.addProperty("oid", TARGET.toString());
+        destroyed.addProperty("destroyed", true);
+
+        attackThenBulkSentinel(binaryBulk(MsgPackJson.encode(bulk(destroyed))));
+
+        awaitStateCalls(mark, TARGET, 1);
+        assertEquals(ThingStatus.ONLINE, target().getThing().getStatus());
+        List<ThingStatusInfo> history = f().framework.history(target().getThing());
+        assertEquals(List.of(), history.subList(statusMark, history.size()), "the thing was never gone");
+    }
+
     // ---- helpers ----
 
     /**

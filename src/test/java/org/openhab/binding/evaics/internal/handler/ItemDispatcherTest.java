@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement.ActionEvent;
@@ -149,15 +151,31 @@ class ItemDispatcherTest {
         assertEquals(List.of("state a"), second.events);
     }
 
-    @Test
-    void itemDestroyedInTheControllersBulkBatchIsGone() {
-        configure(false);
+    @ParameterizedTest
+    @ValueSource(booleans = { false, true })
+    void itemDestroyedInTheControllersBulkBatchIsGoneOnlyWhenTheControllerSaysSo(boolean verifiedMode) {
+        configure(verifiedMode);
+        api.answerStates(oid -> CompletableFuture.failedFuture(
+                new EvaRpcException(EvaRpcException.Kind.REMOTE_ERROR, EvaRpcException.CODE_NOT_FOUND, "not found")));
 
         dispatcher.itemDestroyed(LAMP, true);
+        assertEquals(List.of(), lamp.events, "a bulk batch can be forged: nothing before the controller answered");
+        runScheduled();
 
+        assertEquals(List.of(LAMP), api.stateCalls);
         assertEquals(1, lamp.events.size());
         assertTrue(lamp.events.get(0).startsWith("gone"));
-        assertEquals(List.of(), api.stateCalls);
+    }
+
+    @Test
+    void forgedBulkDestroyedOfALiveItemIsAnsweredWithItsState() {
+        configure(false);
+        api.answerStates(oid -> CompletableFuture.completedFuture(state(oid, "alive", 7)));
+
+        dispatcher.itemDestroyed(LAMP, true);
+        runScheduled();
+
+        assertEquals(List.of("state alive"), lamp.events);
     }
 
     @Test
