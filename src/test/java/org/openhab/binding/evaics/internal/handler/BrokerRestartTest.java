@@ -70,7 +70,7 @@ class BrokerRestartTest {
     private static final int RESTARTS = 20;
     /** How RpcClient reports a call that was waiting for its answer when the connection dropped. */
     private static final String MAY_HAVE_RUN = "may or may not have been executed";
-    /** Issue 6: back within 2 s of the broker's return (for short outages; see docs/security.md). */
+    /** Issue 6: back within 2 s of the broker's return (after long outages too: MqttTransportReachabilityTest). */
     private static final Duration RECONNECT_PROMISE = Duration.ofSeconds(2);
     /**
      * Threads compared before and after many restarts: everything the binding, Paho, the simulators and this test

@@ -46,6 +46,14 @@ public final class MqttSettings {
     public static final int MAX_CONNECT_TIMEOUT_SECONDS = 300;
     public static final Duration DEFAULT_RECONNECT_MIN_DELAY = Duration.ofMillis(100);
     public static final Duration DEFAULT_RECONNECT_MAX_DELAY = Duration.ofSeconds(30);
+    /**
+     * How often the broker's port is tried with a plain TCP connect while a reconnect waits after the broker was not
+     * there at all (issue 6: back within 2 s of the broker's return, also after a long outage); see
+     * {@link MqttTransport}.
+     */
+    public static final Duration DEFAULT_REACHABILITY_PROBE_INTERVAL = Duration.ofSeconds(1);
+    /** Shorter probe intervals would only load the network and the broker's host. */
+    public static final Duration MIN_REACHABILITY_PROBE_INTERVAL = Duration.ofMillis(100);
     /** Enough for 64+ concurrent QoS 1 calls plus subscriptions, far below the 16-bit packet id space. */
     public static final int DEFAULT_MAX_INFLIGHT = 1000;
     public static final int MAX_INFLIGHT_LIMIT = 65535;
@@ -71,6 +79,7 @@ public final class MqttSettings {
     private final boolean tcpNoDelay;
     private final Duration reconnectMinDelay;
     private final Duration reconnectMaxDelay;
+    private final Duration reachabilityProbeInterval;
     private final int maxInflight;
     private final int maxPayloadBytes;
 
@@ -90,6 +99,7 @@ public final class MqttSettings {
         this.tcpNoDelay = b.tcpNoDelay;
         this.reconnectMinDelay = b.reconnectMinDelay;
         this.reconnectMaxDelay = b.reconnectMaxDelay;
+        this.reachabilityProbeInterval = b.reachabilityProbeInterval;
         this.maxInflight = b.maxInflight;
         this.maxPayloadBytes = b.maxPayloadBytes;
     }
@@ -169,6 +179,11 @@ public final class MqttSettings {
         return reconnectMaxDelay;
     }
 
+    /** How often an absent broker's port is probed while a reconnect waits; zero means never. */
+    public Duration reachabilityProbeInterval() {
+        return reachabilityProbeInterval;
+    }
+
     public int maxInflight() {
         return maxInflight;
     }
@@ -196,6 +211,7 @@ public final class MqttSettings {
         sb.append(", tcpNoDelay=").append(tcpNoDelay);
         sb.append(", reconnectDelay=").append(reconnectMinDelay.toMillis()).append("..")
                 .append(reconnectMaxDelay.toMillis()).append("ms");
+        sb.append(", reachabilityProbe=").append(reachabilityProbeInterval.toMillis()).append("ms");
         sb.append(", maxInflight=").append(maxInflight);
         sb.append(", maxPayload=").append(maxPayloadBytes).append("B]");
         return sb.toString();
@@ -217,6 +233,7 @@ public final class MqttSettings {
         private boolean tcpNoDelay = true;
         private Duration reconnectMinDelay = DEFAULT_RECONNECT_MIN_DELAY;
         private Duration reconnectMaxDelay = DEFAULT_RECONNECT_MAX_DELAY;
+        private Duration reachabilityProbeInterval = DEFAULT_REACHABILITY_PROBE_INTERVAL;
         private int maxInflight = DEFAULT_MAX_INFLIGHT;
         private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
 
@@ -296,6 +313,16 @@ public final class MqttSettings {
 
         public Builder reconnectMaxDelay(Duration delay) {
             this.reconnectMaxDelay = delay;
+            return this;
+        }
+
+        /**
+         * While a reconnect waits after the broker refused the TCP connection (or could not be reached), its port is
+         * probed this often with a plain TCP connect, and the reconnect comes at once when a probe connects. Zero
+         * turns probing off; otherwise at least {@link #MIN_REACHABILITY_PROBE_INTERVAL}.
+         */
+        public Builder reachabilityProbeInterval(Duration interval) {
+            this.reachabilityProbeInterval = interval;
             return this;
         }
 
@@ -384,6 +411,11 @@ public final class MqttSettings {
             if (reconnectMaxDelay.compareTo(reconnectMinDelay) < 0) {
                 throw new IllegalArgumentException("reconnectMaxDelay (" + reconnectMaxDelay
                         + ") must not be less than reconnectMinDelay (" + reconnectMinDelay + ")");
+            }
+            if (!reachabilityProbeInterval.isZero()
+                    && reachabilityProbeInterval.compareTo(MIN_REACHABILITY_PROBE_INTERVAL) < 0) {
+                throw new IllegalArgumentException("reachabilityProbeInterval must be zero (off) or at least "
+                        + MIN_REACHABILITY_PROBE_INTERVAL.toMillis() + " ms, got " + reachabilityProbeInterval);
             }
             if (maxInflight < 1 || maxInflight > MAX_INFLIGHT_LIMIT) {
                 throw new IllegalArgumentException(

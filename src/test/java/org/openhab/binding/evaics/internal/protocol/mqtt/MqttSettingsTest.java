@@ -42,6 +42,7 @@ class MqttSettingsTest {
         assertTrue(settings.verifyHostname());
         assertEquals(Duration.ofMillis(100), settings.reconnectMinDelay());
         assertEquals(Duration.ofSeconds(30), settings.reconnectMaxDelay());
+        assertEquals(Duration.ofSeconds(1), settings.reachabilityProbeInterval());
         assertTrue(settings.maxInflight() >= 64);
         assertFalse(settings.isTls());
     }
@@ -108,6 +109,20 @@ class MqttSettingsTest {
         assertTrue(rejected(b -> b.reconnectMinDelay(Duration.ZERO)).getMessage().contains("reconnectMinDelay"));
         assertTrue(rejected(b -> b.reconnectMaxDelay(Duration.ofMillis(50))).getMessage()
                 .contains("reconnectMaxDelay"));
+    }
+
+    @Test
+    void reachabilityProbeIntervalIsOffOrAtLeastTheMinimum() {
+        assertEquals(Duration.ZERO, MqttSettings.builder("tcp://127.0.0.1:1883")
+                .reachabilityProbeInterval(Duration.ZERO).build().reachabilityProbeInterval());
+        assertEquals(MqttSettings.MIN_REACHABILITY_PROBE_INTERVAL,
+                MqttSettings.builder("tcp://127.0.0.1:1883")
+                        .reachabilityProbeInterval(MqttSettings.MIN_REACHABILITY_PROBE_INTERVAL).build()
+                        .reachabilityProbeInterval());
+        assertTrue(rejected(b -> b.reachabilityProbeInterval(Duration.ofMillis(99))).getMessage()
+                .contains("reachabilityProbeInterval"));
+        assertTrue(rejected(b -> b.reachabilityProbeInterval(Duration.ofSeconds(-1))).getMessage()
+                .contains("reachabilityProbeInterval"));
     }
 
     @Test

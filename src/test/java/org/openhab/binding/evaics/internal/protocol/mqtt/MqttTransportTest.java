@@ -435,7 +435,7 @@ class MqttTransportTest {
         assertEquals(List.of(false), interrupted, "closed once, without interrupting the listener");
     }
 
-    private static void awaitNoThreads(String clientPrefix) throws InterruptedException {
+    static void awaitNoThreads(String clientPrefix) throws InterruptedException {
         long deadline = System.nanoTime() + THREAD_EXIT_WAIT.toNanos();
         Set<String> left = threadsOf(clientPrefix);
         while (!left.isEmpty() && System.nanoTime() < deadline) {
