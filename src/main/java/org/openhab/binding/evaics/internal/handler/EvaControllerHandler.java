@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -39,6 +40,7 @@ import org.openhab.binding.evaics.internal.protocol.rpc.RpcEvaApi;
 import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
+import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
@@ -77,6 +79,8 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
 
     private final Logger logger = LoggerFactory.getLogger(EvaControllerHandler.class);
     private final ItemDispatcher dispatcher = new ItemDispatcher(scheduler, new Hints());
+    /** The item things' own state refreshes, at most as many in flight as a refresh of all items keeps. */
+    private final CallPacer itemRefreshes = new CallPacer(ItemDispatcher.MAX_PARALLEL_REFRESH_CALLS, scheduler);
 
     private final Object lock = new Object();
     // written under lock
@@ -229,6 +233,13 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
     @Override
     public void unregisterItem(Oid oid, EvaItemListener listener) {
         dispatcher.unregister(oid, listener);
+    }
+
+    @Override
+    public CompletableFuture<ItemState> refreshState(EvaApi api, Oid oid) {
+        return itemRefreshes.submit(() -> api == onlineApi ? api.state(oid)
+                : CompletableFuture.failedFuture(new EvaRpcException(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
+                        controllerId() + " went offline before the state of " + oid + " was asked")));
     }
 
     /** Runs (on the scheduler) every time the controller comes ONLINE; null to stop. */

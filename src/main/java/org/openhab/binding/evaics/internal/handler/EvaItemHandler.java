@@ -332,7 +332,7 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         if (!current.beginRefresh()) {
             return;
         }
-        api.state(current.oid()).whenComplete((state, failure) -> {
+        current.host().refreshState(api, current.oid()).whenComplete((state, failure) -> {
             boolean again = current.endRefresh();
             if (registration != current) {
                 return;

@@ -13,10 +13,13 @@
 package org.openhab.binding.evaics.internal.handler;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
+import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
+import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 
@@ -51,4 +54,14 @@ public interface EvaItemHost {
 
     /** Removes the registration made with {@link #registerItem}, if it is still this listener's. */
     void unregisterItem(Oid oid, EvaItemListener listener);
+
+    /**
+     * Asks the controller for an item's state through {@code api} (an authenticated {@code state} call, spec §10 step
+     * 7), paced with the refreshes of the controller's other items, so that thousands of item things starting at once
+     * neither exceed the bound on pending calls nor crowd out commands.
+     *
+     * @return the answer; fails with {@link EvaRpcException.Kind#NOT_CONNECTED} if the controller went offline
+     *         before the call's turn came
+     */
+    CompletableFuture<ItemState> refreshState(EvaApi api, Oid oid);
 }

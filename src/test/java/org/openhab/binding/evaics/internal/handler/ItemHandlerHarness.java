@@ -114,6 +114,11 @@ public class ItemHandlerHarness {
                 unregistered.add(oid);
             }
         }
+
+        @Override
+        public CompletableFuture<ItemState> refreshState(EvaApi api, Oid oid) {
+            return api.state(oid);
+        }
     }
 
     public final Bridge bridge = BridgeBuilder.create(CONTROLLER_TYPE, "ctl1").withLabel("Controller").build();
