@@ -16,6 +16,8 @@ import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.PROPERT
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -63,6 +65,10 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
     protected interface Call<T> {
         CompletableFuture<T> send(EvaApi api, Oid oid);
     }
+
+    /** A first refresh that failed for a passing reason is tried again after this, doubling up to the maximum. */
+    static final Duration FIRST_REFRESH_RETRY = Duration.ofSeconds(2);
+    static final Duration MAX_REFRESH_RETRY = Duration.ofSeconds(60);
 
     private final Logger logger = LoggerFactory.getLogger(EvaItemHandler.class);
     private final String itemType;
@@ -364,9 +370,27 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                         StatusDescriptions.text(StatusDescriptions.ACCESS_DENIED, controller));
             } else {
-                // the controller bridge watches the connection; one lost answer is no reason to change the status
-                logger.debug("State of {} not refreshed: {}", current.oid(), CallFailures.describe(failure));
+                // the controller bridge watches the connection; one lost answer is no reason to change the status,
+                // but a thing that never got a state would stay UNKNOWN until the item changes: try again
+                Duration retry = current.refreshFailed(FIRST_REFRESH_RETRY, MAX_REFRESH_RETRY);
+                logger.debug("State of {} not refreshed: {}{}", current.oid(), CallFailures.describe(failure),
+                        retry == null ? "" : "; trying again in " + retry.toSeconds() + " s");
+                if (retry != null) {
+                    retryRefresh(current, retry);
+                }
             }
+        }
+    }
+
+    private void retryRefresh(ItemRegistration current, Duration delay) {
+        try {
+            scheduler.schedule(() -> {
+                if (registration == current) {
+                    refresh(current);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            logger.debug("State of {} not retried: scheduler shut down", current.oid());
         }
     }
 

@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.evaics.internal.handler;
 
+import java.time.Duration;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.protocol.state.Ieid;
@@ -26,6 +28,9 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
 @NonNullByDefault
 final class ItemRegistration {
 
+    /** Enough doublings to reach any sensible maximum from any sensible first delay. */
+    private static final int MAX_DOUBLINGS = 16;
+
     private final EvaItemHost host;
     private final Oid oid;
 
@@ -33,6 +38,7 @@ final class ItemRegistration {
     private boolean refreshAgain;
     private @Nullable Ieid lastIeid;
     private @Nullable ItemState lastState;
+    private int failedFirstRefreshes;
 
     ItemRegistration(EvaItemHost host, Oid oid) {
         this.host = host;
@@ -95,5 +101,20 @@ final class ItemRegistration {
 
     synchronized @Nullable ItemState lastState() {
         return lastState;
+    }
+
+    /**
+     * A refresh failed for a passing reason (timeout, too many calls, connection trouble).
+     *
+     * @return the delay before the next try while the item has no state yet: {@code first}, doubling per failure up
+     *         to {@code max}; null once a state has arrived, since announcements and the next resync keep it current
+     */
+    synchronized @Nullable Duration refreshFailed(Duration first, Duration max) {
+        if (lastState != null) {
+            return null;
+        }
+        Duration delay = first.multipliedBy(1L << Math.min(failedFirstRefreshes, MAX_DOUBLINGS));
+        failedFirstRefreshes++;
+        return delay.compareTo(max) > 0 ? max : delay;
     }
 }

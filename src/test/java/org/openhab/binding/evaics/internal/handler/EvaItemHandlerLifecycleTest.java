@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
 import org.openhab.binding.evaics.internal.protocol.state.Ieid;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
+import org.openhab.binding.evaics.test.host.ThingHost;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ThingStatus;
@@ -266,6 +267,19 @@ class EvaItemHandlerLifecycleTest {
                 new EvaRpcException(EvaRpcException.Kind.TIMEOUT, EvaRpcException.CODE_TIMEOUT, "no answer"));
 
         assertEquals(ThingStatus.UNKNOWN, handler.getThing().getStatus());
+    }
+
+    @Test
+    void aFirstRefreshLostToATimeoutIsTriedAgainUntilAStateArrives() {
+        EvaUnitHandler handler = started();
+
+        harness.stateCalls.get(0).completeExceptionally(
+                new EvaRpcException(EvaRpcException.Kind.TIMEOUT, EvaRpcException.CODE_TIMEOUT, "no answer"));
+
+        assertTrue(ThingHost.waitFor(() -> harness.stateCalls.size() == 2,
+                EvaItemHandler.FIRST_REFRESH_RETRY.plusSeconds(10)), "the refresh was tried again");
+        harness.stateCalls.get(1).complete(state(LAMP, 1, ""));
+        assertEquals(ThingStatus.ONLINE, handler.getThing().getStatus());
     }
 
     @Test

@@ -18,6 +18,7 @@ import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public class ItemHandlerHarness {
     public final EvaApi api = mock(EvaApi.class);
     public final ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
     /** The futures of the {@code state} calls, in call order. */
-    public final List<CompletableFuture<ItemState>> stateCalls = new ArrayList<>();
+    public final List<CompletableFuture<ItemState>> stateCalls = Collections.synchronizedList(new ArrayList<>());
 
     public ItemHandlerHarness() {
         bridge.setHandler(controller);

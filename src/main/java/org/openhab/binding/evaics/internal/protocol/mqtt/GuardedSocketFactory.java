@@ -79,24 +79,15 @@ final class GuardedSocketFactory extends SocketFactory {
 
     /** A plain socket whose input stream is guarded. */
     static final class GuardedSocket extends Socket {
-        private final int maxPayloadBytes;
-        private final Object streamLock = new Object();
-        private @Nullable InputStream guarded;
+        private final GuardedInput input;
 
         GuardedSocket(int maxPayloadBytes) {
-            this.maxPayloadBytes = maxPayloadBytes;
+            this.input = new GuardedInput(maxPayloadBytes);
         }
 
         @Override
         public InputStream getInputStream() throws IOException {
-            synchronized (streamLock) {
-                InputStream stream = guarded;
-                if (stream == null) {
-                    stream = new PacketSizeGuard(super.getInputStream(), maxPayloadBytes);
-                    guarded = stream;
-                }
-                return stream;
-            }
+            return input.get(super::getInputStream);
         }
     }
 }

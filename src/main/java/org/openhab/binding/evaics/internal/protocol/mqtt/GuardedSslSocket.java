@@ -44,30 +44,16 @@ import org.eclipse.jdt.annotation.Nullable;
 final class GuardedSslSocket extends SSLSocket {
 
     private final SSLSocket socket;
-    private final int maxPayloadBytes;
-    private final Object streamLock = new Object();
-    private @Nullable InputStream guarded;
+    private final GuardedInput input;
 
     GuardedSslSocket(SSLSocket socket, int maxPayloadBytes) {
         this.socket = socket;
-        this.maxPayloadBytes = maxPayloadBytes;
-    }
-
-    /** The wrapped socket. */
-    SSLSocket wrapped() {
-        return socket;
+        this.input = new GuardedInput(maxPayloadBytes);
     }
 
     @Override
     public InputStream getInputStream() throws IOException {
-        synchronized (streamLock) {
-            InputStream stream = guarded;
-            if (stream == null) {
-                stream = new PacketSizeGuard(socket.getInputStream(), maxPayloadBytes);
-                guarded = stream;
-            }
-            return stream;
-        }
+        return input.get(socket::getInputStream);
     }
 
     @Override
