@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.handler.CallFailures;
 import org.openhab.binding.evaics.internal.handler.EvaControllerHandler;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
@@ -85,8 +86,9 @@ public class EvaItemDiscoveryService extends AbstractThingHandlerDiscoveryServic
         for (String type : TYPES_BY_PRODUCT.getOrDefault(thingHandler.controllerId().productCode(), List.of())) {
             calls.add(api.stateAll(type).whenComplete((states, failure) -> {
                 if (failure != null) {
-                    logger.debug("Item discovery of {}s on {} failed: {}", type, thingHandler.controllerId(),
-                            failure.getMessage());
+                    // the user asked, or the controller just came online: say why nothing was found
+                    logger.warn("Item discovery of {}s on {} failed: {}", type, thingHandler.controllerId(),
+                            CallFailures.describe(failure));
                 } else if (states != null) {
                     states.forEach(this::discovered);
                 }
