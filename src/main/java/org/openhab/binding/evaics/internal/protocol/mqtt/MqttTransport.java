@@ -162,7 +162,7 @@ public final class MqttTransport implements AutoCloseable {
         this.clientId = settings.clientId().isEmpty() ? randomClientId() : settings.clientId();
         this.socketFactory = settings.isTls()
                 ? new NoDelaySslSocketFactory(TlsContexts.socketFactory(settings), settings.tcpNoDelay())
-                : new NoDelaySocketFactory(SocketFactory.getDefault(), settings.tcpNoDelay());
+                : new NoDelaySocketFactory(new BufferedInputSocketFactory(), settings.tcpNoDelay());
         this.options = connectOptions(settings, socketFactory);
         this.backoff = new ReconnectBackoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay());
         String threadName = THREAD_NAME_PREFIX + clientId;
