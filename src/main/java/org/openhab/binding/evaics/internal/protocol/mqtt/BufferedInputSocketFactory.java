@@ -33,10 +33,11 @@ import org.eclipse.jdt.annotation.Nullable;
  * packet costs four or five system calls, and with many calls in flight that was the largest single cost of a
  * call on the receiving threads (benchmarks: docs/benchmarks.md, "Profile"). With a buffer one read fetches
  * whatever has arrived, often several packets. The bytes Paho sees are the same; only fewer system calls fetch them.
- * TLS sockets are not wrapped: the TLS layer reads whole records already.
+ * TLS sockets are not wrapped: the TLS layer reads whole records already. Public so that the benchmark's reference
+ * clients on bare Paho read their sockets the same way.
  */
 @NonNullByDefault
-final class BufferedInputSocketFactory extends SocketFactory {
+public final class BufferedInputSocketFactory extends SocketFactory {
 
     /** Larger than most packets of this binding (API frames, announcements); larger reads bypass the buffer. */
     static final int INPUT_BUFFER_BYTES = 8192;
