@@ -51,6 +51,11 @@ final class CpuMeter {
         this.otherPid = otherPid;
     }
 
+    /** A meter of this JVM only. */
+    static CpuMeter jvmOnly() {
+        return new CpuMeter(-1, -1);
+    }
+
     /** This meter, also counting the process {@code pid} (e.g. the publisher's). */
     CpuMeter with(long pid) {
         return new CpuMeter(brokerPid, pid);

@@ -26,11 +26,13 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.openhab.binding.evaics.internal.protocol.mqtt.BufferedInputSocketFactory;
 
 /**
  * Bare Paho clients for the reference measurements (the floor echo, the EVA-style client, the announcement
  * publisher and the counting subscriber): clean session, MQTT 3.1.1, in-memory persistence and, like the binding's
- * transport, TCP_NODELAY on the socket.
+ * transport, TCP_NODELAY on the socket and its input read through a buffer ({@link BufferedInputSocketFactory}), so
+ * that they differ from the binding's clients only in what they measure.
  */
 @NonNullByDefault
 final class PahoClients {
@@ -87,8 +89,10 @@ final class PahoClients {
         }
     }
 
-    /** TCP_NODELAY on every socket, as the binding's transport sets it. */
+    /** TCP_NODELAY on every socket and buffered input, as the binding's transport has them. */
     private static final class NoDelaySockets extends SocketFactory {
+
+        private final SocketFactory buffered = new BufferedInputSocketFactory();
 
         private static Socket noDelay(Socket socket) throws IOException {
             socket.setTcpNoDelay(true);
@@ -97,29 +101,29 @@ final class PahoClients {
 
         @Override
         public Socket createSocket() throws IOException {
-            return noDelay(new Socket());
+            return noDelay(buffered.createSocket());
         }
 
         @Override
         public Socket createSocket(@Nullable String host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
+            return noDelay(buffered.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(@Nullable String host, int port, @Nullable InetAddress localHost, int localPort)
                 throws IOException {
-            return noDelay(new Socket(host, port, localHost, localPort));
+            return noDelay(buffered.createSocket(host, port, localHost, localPort));
         }
 
         @Override
         public Socket createSocket(@Nullable InetAddress host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
+            return noDelay(buffered.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(@Nullable InetAddress address, int port, @Nullable InetAddress localAddress,
                 int localPort) throws IOException {
-            return noDelay(new Socket(address, port, localAddress, localPort));
+            return noDelay(buffered.createSocket(address, port, localAddress, localPort));
         }
     }
 }

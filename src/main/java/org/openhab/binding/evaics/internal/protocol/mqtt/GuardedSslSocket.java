@@ -44,16 +44,27 @@ import org.eclipse.jdt.annotation.Nullable;
 final class GuardedSslSocket extends SSLSocket {
 
     private final SSLSocket socket;
-    private final GuardedInput input;
+    private final int maxPayloadBytes;
+    private final Object inputLock = new Object();
+    // guarded by inputLock
+    private @Nullable InputStream input;
 
     GuardedSslSocket(SSLSocket socket, int maxPayloadBytes) {
         this.socket = socket;
-        this.input = new GuardedInput(maxPayloadBytes);
+        this.maxPayloadBytes = maxPayloadBytes;
     }
 
     @Override
     public InputStream getInputStream() throws IOException {
-        return input.get(socket::getInputStream);
+        InputStream decrypted = socket.getInputStream();
+        synchronized (inputLock) {
+            InputStream guarded = input;
+            if (guarded == null) {
+                guarded = new PacketSizeGuard(decrypted, maxPayloadBytes);
+                input = guarded;
+            }
+            return guarded;
+        }
     }
 
     @Override

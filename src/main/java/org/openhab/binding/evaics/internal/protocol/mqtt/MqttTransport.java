@@ -219,7 +219,7 @@ public final class MqttTransport implements AutoCloseable {
         this.socketFactory = settings.isTls()
                 ? new NoDelaySslSocketFactory(TlsContexts.socketFactory(settings), settings.tcpNoDelay(),
                         settings.maxPayloadBytes())
-                : new NoDelaySocketFactory(new GuardedSocketFactory(settings.maxPayloadBytes()),
+                : new NoDelaySocketFactory(BufferedInputSocketFactory.guarded(settings.maxPayloadBytes()),
                         settings.tcpNoDelay());
         this.options = connectOptions(settings, socketFactory);
         this.backoff = new ReconnectBackoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay());

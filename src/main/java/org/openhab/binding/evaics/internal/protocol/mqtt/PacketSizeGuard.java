@@ -110,8 +110,22 @@ final class PacketSizeGuard extends InputStream {
         return droppedMessages;
     }
 
+    /**
+     * Paho 1.2.5 reads every received packet one byte at a time, so the usual case, a byte inside a packet that
+     * passes, goes straight to the stream below.
+     */
     @Override
     public int read() throws IOException {
+        if (outPos < out.length) {
+            return out[outPos++] & BYTE_MASK;
+        }
+        if (step == Step.PASS && left > 0) {
+            int c = in.read();
+            if (c >= 0) {
+                left--;
+            }
+            return c;
+        }
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & BYTE_MASK;
     }

@@ -362,6 +362,13 @@ class MqttTransportTest {
     }
 
     @Test
+    void plainTcpInputIsReadThroughABufferedSocket() {
+        MqttTransport transport = connected(new TransportProbe());
+        assertInstanceOf(BufferedInputSocketFactory.BufferedInputSocket.class,
+                ((SocketTracker) transport.socketFactory()).lastSocket());
+    }
+
+    @Test
     void tcpNoDelayStaysOffWhenDisabled() {
         TransportProbe probe = new TransportProbe();
         MqttTransport transport = transport(b -> b.tcpNoDelay(false), probe);
