@@ -14,6 +14,8 @@ package org.openhab.binding.evaics.test.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -40,9 +42,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Room for the largest frame the binding accepts, plus MQTT's own header. */
     private static final int MAX_MESSAGE_BYTES = ProtocolLimits.defaults().maxPayloadBytes() + 1024;
     /** Let the system choose a free port; Moquette reports the one it got. */
-    private static final String ANY_FREE_PORT = "0";
     private static final Duration PORT_WAIT = Duration.ofSeconds(5);
     private static final long PORT_POLL_MILLIS = 1;
+    private static final int CONNECT_TIMEOUT_MILLIS = 1000;
 
     private final Server server = new Server();
     private volatile @Nullable Integer port;
@@ -59,7 +61,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         EmbeddedBroker broker = new EmbeddedBroker();
         Properties config = new Properties();
         config.setProperty(IConfig.HOST_PROPERTY_NAME, HOST);
-        config.setProperty(IConfig.PORT_PROPERTY_NAME, ANY_FREE_PORT);
+        // a port chosen here: asking Moquette 0.17 for the port it bound races with its netty thread (a HashMap
+        // written by both, ConcurrentModificationException)
+        int port = MosquittoBroker.freePort();
+        config.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
         config.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
         config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.TRUE.toString());
         config.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, Boolean.FALSE.toString());
@@ -75,24 +80,33 @@ public final class EmbeddedBroker implements AutoCloseable {
             broker.server.stopServer();
             throw new UncheckedIOException("the embedded MQTT broker did not start", e);
         }
-        // Moquette learns the port it got from a listener on the bind future, just after startServer returns
+        // the bind may complete just after startServer returns
         long deadline = System.nanoTime() + PORT_WAIT.toNanos();
-        int bound = broker.server.getPort();
-        while (bound <= 0 && System.nanoTime() - deadline < 0) {
+        while (!accepts(port)) {
+            if (System.nanoTime() - deadline > 0) {
+                broker.server.stopServer();
+                throw new IllegalStateException(
+                        "the embedded MQTT broker did not listen on port " + port + " within " + PORT_WAIT);
+            }
             try {
                 Thread.sleep(PORT_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                broker.server.stopServer();
+                throw new IllegalStateException("interrupted while the embedded MQTT broker started", e);
             }
-            bound = broker.server.getPort();
         }
-        if (bound <= 0) {
-            broker.server.stopServer();
-            throw new IllegalStateException("the embedded MQTT broker did not report its port within " + PORT_WAIT);
-        }
-        broker.port = bound;
+        broker.port = port;
         return broker;
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), CONNECT_TIMEOUT_MILLIS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The port the broker listens on. */

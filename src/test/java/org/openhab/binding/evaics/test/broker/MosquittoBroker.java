@@ -290,7 +290,8 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port on {@link #HOST} that nothing listens on right now. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         } catch (IOException e) {
