@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,8 @@ import org.openhab.binding.evaics.internal.protocol.codec.ResponseFrame;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttConnectionListener;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttMessageListener;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException.Reason;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException.Kind;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
@@ -296,9 +299,19 @@ public final class RpcClient implements AutoCloseable {
             logger.trace("Sending '{}' to {}: {} bytes, call id {}", method, controller, frame.length, call.callId);
         }
         transport.publish(requestTopic, frame, settings.qos(), false).whenComplete((ok, error) -> {
-            if (error != null) {
+            if (error == null) {
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error;
+            if (cause instanceof MqttTransportException e && e.reason() == Reason.CONNECTION_LOST) {
+                // handed to Paho, and the connection dropped before Paho confirmed it: the bytes may have left
+                call.fail(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY, "connection to the broker lost while '"
+                        + method + "' to " + controller + " was being sent (" + cause.getMessage()
+                        + "); the request may or may not have been executed");
+            } else {
                 call.fail(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
-                        "'" + method + "' to " + controller + " not sent: " + error.getMessage());
+                        "'" + method + "' to " + controller + " not sent: " + cause.getMessage());
             }
         });
         return call.future;
