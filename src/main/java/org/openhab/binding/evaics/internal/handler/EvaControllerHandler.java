@@ -238,8 +238,9 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
     @Override
     public CompletableFuture<ItemState> refreshState(EvaApi api, Oid oid) {
         return itemRefreshes.submit(() -> api == onlineApi ? api.state(oid)
-                : CompletableFuture.failedFuture(new EvaRpcException(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
-                        controllerId() + " went offline before the state of " + oid + " was asked")));
+                : CompletableFuture.failedFuture(
+                        new EvaRpcException(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
+                                controllerId() + " went offline before the state of " + oid + " was asked")));
     }
 
     /** Runs (on the scheduler) every time the controller comes ONLINE; null to stop. */

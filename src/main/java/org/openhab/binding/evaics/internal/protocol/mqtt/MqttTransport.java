@@ -1007,7 +1007,7 @@ public final class MqttTransport implements AutoCloseable {
         return socket != null && socket != attemptSocketBefore && socket.isConnected();
     }
 
-    /** Probes the broker's port while the next attempt waits {@code delayMillis}, if that is longer than an interval. */
+    /** Probes the broker's port while the next attempt waits {@code delayMillis}, if longer than an interval. */
     private void startProbingLocked(long delayMillis) {
         long interval = settings.reachabilityProbeInterval().toMillis();
         if (interval == 0 || delayMillis <= interval || state != State.STARTED) {

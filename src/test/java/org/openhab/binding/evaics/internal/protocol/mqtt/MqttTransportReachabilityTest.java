@@ -214,7 +214,8 @@ class MqttTransportReachabilityTest {
         assertTrue(MqttTransport.isTcpConnectFailure(new MqttException(MqttException.REASON_CODE_SERVER_CONNECT_ERROR,
                 new ConnectException("Connection refused"))));
         assertTrue(MqttTransport.isTcpConnectFailure(new MqttException(new NoRouteToHostException("No route"))));
-        assertTrue(MqttTransport.isTcpConnectFailure(new MqttException(new SocketTimeoutException("Connect timed out"))));
+        assertTrue(MqttTransport
+                .isTcpConnectFailure(new MqttException(new SocketTimeoutException("Connect timed out"))));
 
         assertFalse(MqttTransport.isTcpConnectFailure(new MqttException(MqttException.REASON_CODE_NOT_AUTHORIZED)));
         assertFalse(MqttTransport.isTcpConnectFailure(
