@@ -12,36 +12,18 @@
  */
 package org.openhab.binding.evaics.bench;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.handler.EvaItemConstants;
-import org.openhab.core.config.core.ConfigDescription;
-import org.openhab.core.config.core.Configuration;
-import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.Channel;
-import org.openhab.core.thing.ChannelGroupUID;
+import org.openhab.binding.evaics.test.host.ThingManagerCallback;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusInfo;
-import org.openhab.core.thing.ThingTypeUID;
-import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.ThingHandler;
-import org.openhab.core.thing.binding.ThingHandlerCallback;
-import org.openhab.core.thing.binding.builder.ChannelBuilder;
-import org.openhab.core.thing.type.ChannelGroupTypeUID;
-import org.openhab.core.thing.type.ChannelTypeUID;
-import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
-import org.openhab.core.types.TimeSeries;
 
 /**
  * The host side of the handler path: the part of openHAB's thing manager the binding's handlers talk to, reduced to
@@ -51,20 +33,15 @@ import org.openhab.core.types.TimeSeries;
  * {@link AnnouncePublisher}), which gives the broker-to-channel latency.
  */
 @NonNullByDefault
-final class CountingThingManager implements ThingHandlerCallback, AutoCloseable {
+final class CountingThingManager extends ThingManagerCallback implements AutoCloseable {
 
-    private static final long NOTIFIER_STOP_SECONDS = 5;
+    private static final Duration NOTIFIER_STOP = Duration.ofSeconds(5);
 
     private final ArrivalCounter counter;
-    private final Map<ThingUID, Thing> things = new ConcurrentHashMap<>();
     private final AtomicLong channelUpdates = new AtomicLong();
-    private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "bench-thing-manager");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     CountingThingManager(ArrivalCounter counter) {
+        super("bench-thing-manager");
         this.counter = counter;
     }
 
@@ -99,12 +76,7 @@ final class CountingThingManager implements ThingHandlerCallback, AutoCloseable 
 
     @Override
     public void close() {
-        notifier.shutdown();
-        try {
-            notifier.awaitTermination(NOTIFIER_STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopNotifications(NOTIFIER_STOP);
     }
 
     @Override
@@ -127,31 +99,8 @@ final class CountingThingManager implements ThingHandlerCallback, AutoCloseable 
     @Override
     public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
         thing.setStatusInfo(thingStatus);
-        if (thing instanceof Bridge bridge) {
-            notifier.execute(() -> {
-                for (Thing child : bridge.getThings()) {
-                    ThingHandler handler = child.getHandler();
-                    ThingStatus status = child.getStatus();
-                    if (handler != null && (status == ThingStatus.ONLINE || status == ThingStatus.OFFLINE
-                            || status == ThingStatus.UNKNOWN)) {
-                        handler.bridgeStatusChanged(thingStatus);
-                    }
-                }
-            });
-        }
-    }
-
-    @Override
-    public @Nullable Bridge getBridge(ThingUID bridgeUID) {
-        return things.get(bridgeUID) instanceof Bridge bridge ? bridge : null;
-    }
-
-    @Override
-    public void postCommand(ChannelUID channelUID, Command command) {
-    }
-
-    @Override
-    public void sendTimeSeries(ChannelUID channelUID, TimeSeries timeSeries) {
+        // openHAB tells the children only when the bridge's status changed; this manager on every report
+        notifyChildren(thing, thingStatus, handler -> true);
     }
 
     @Override
@@ -159,51 +108,8 @@ final class CountingThingManager implements ThingHandlerCallback, AutoCloseable 
     }
 
     @Override
-    public void validateConfigurationParameters(Thing thing, Map<String, Object> configurationParameters) {
-    }
-
-    @Override
-    public void validateConfigurationParameters(Channel channel, Map<String, Object> configurationParameters) {
-    }
-
-    @Override
-    public @Nullable ConfigDescription getConfigDescription(ChannelTypeUID channelTypeUID) {
-        return null;
-    }
-
-    @Override
-    public @Nullable ConfigDescription getConfigDescription(ThingTypeUID thingTypeUID) {
-        return null;
-    }
-
-    @Override
-    public void configurationUpdated(Thing thing) {
-    }
-
-    @Override
-    public void migrateThingType(Thing thing, ThingTypeUID thingTypeUID, Configuration configuration) {
-    }
-
-    @Override
     public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
         channelUpdates.incrementAndGet();
-    }
-
-    @Override
-    public ChannelBuilder createChannelBuilder(ChannelUID channelUID, ChannelTypeUID channelTypeUID) {
-        return ChannelBuilder.create(channelUID).withType(channelTypeUID);
-    }
-
-    @Override
-    public ChannelBuilder editChannel(Thing thing, ChannelUID channelUID) {
-        Channel channel = thing.getChannel(channelUID);
-        return channel != null ? ChannelBuilder.create(channel) : ChannelBuilder.create(channelUID);
-    }
-
-    @Override
-    public List<ChannelBuilder> createChannelBuilders(ChannelGroupUID channelGroupUID,
-            ChannelGroupTypeUID channelGroupTypeUID) {
-        return List.of();
     }
 
     @Override

@@ -25,20 +25,13 @@ import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 import org.openhab.binding.evaics.test.broker.Wiretap;
 import org.openhab.binding.evaics.test.host.ThingHost;
-import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 import org.openhab.binding.evaics.test.sim.Misbehaviour;
 import org.openhab.core.library.types.DecimalType;
@@ -56,10 +49,7 @@ import org.openhab.core.types.State;
  * carries only as ciphertext; the channels follow what the controller reports.
  */
 @NonNullByDefault
-class EndToEndCommandsTest {
-
-    @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+class EndToEndCommandsTest extends EndToEndTestBase {
 
     /** Long enough for the running state to be announced before the final one. */
     private static final Duration VISIBLE_ACTION = Duration.ofMillis(300);
@@ -68,65 +58,14 @@ class EndToEndCommandsTest {
     /** A failed call is reported after the call timeout; this much later nothing may follow it. */
     private static final long AFTER_TIMEOUT_MARGIN_MILLIS = 500;
 
-    private static @Nullable EvaSimulator ucSim;
-    private static @Nullable EvaSimulator lmSim;
-    private @Nullable EndToEndFixture fixture;
     private @Nullable Wiretap wiretap;
 
-    @BeforeAll
-    static void startSimulators() {
-        ucSim = ucSimulator(BROKER).start();
-        lmSim = lmSimulator(BROKER).start();
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        EvaSimulator uc = ucSim;
-        EvaSimulator lm = lmSim;
-        if (uc != null) {
-            uc.close();
-        }
-        if (lm != null) {
-            lm.close();
-        }
-    }
-
-    @BeforeEach
-    void resetSimulators() {
-        uc().reset();
-        lm().reset();
-    }
-
     @AfterEach
-    void tearDown() {
-        EndToEndFixture current = fixture;
-        if (current != null) {
-            current.close();
-        }
+    void closeWiretap() {
         Wiretap tap = wiretap;
         if (tap != null) {
             tap.close();
         }
-    }
-
-    private static EvaSimulator uc() {
-        EvaSimulator sim = ucSim;
-        assertNotNull(sim);
-        return sim;
-    }
-
-    private static EvaSimulator lm() {
-        EvaSimulator sim = lmSim;
-        assertNotNull(sim);
-        return sim;
-    }
-
-    private EndToEndFixture start(Map<String, Object> ucConfig) {
-        EndToEndFixture created = new EndToEndFixture(BROKER, ucConfig);
-        fixture = created;
-        uc().clearRequests();
-        lm().clearRequests();
-        return created;
     }
 
     private Wiretap tap(String filter) {

@@ -20,20 +20,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.evaics.internal.action.EvaControllerActions;
 import org.openhab.binding.evaics.internal.action.EvaLvarActions;
 import org.openhab.binding.evaics.internal.action.EvaUnitActions;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 import org.openhab.binding.evaics.test.host.ThingHost;
-import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
@@ -49,69 +41,14 @@ import com.google.gson.JsonParser;
  * params and returns what the controller answered.
  */
 @NonNullByDefault
-class EndToEndRuleActionsTest {
-
-    @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+class EndToEndRuleActionsTest extends EndToEndTestBase {
 
     /** Long enough to terminate an action while it runs. */
     private static final Duration LONG_ACTION = Duration.ofSeconds(30);
 
-    private static @Nullable EvaSimulator ucSim;
-    private static @Nullable EvaSimulator lmSim;
-    private @Nullable EndToEndFixture fixture;
-
-    @BeforeAll
-    static void startSimulators() {
-        ucSim = ucSimulator(BROKER).start();
-        lmSim = lmSimulator(BROKER).start();
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        EvaSimulator uc = ucSim;
-        EvaSimulator lm = lmSim;
-        if (uc != null) {
-            uc.close();
-        }
-        if (lm != null) {
-            lm.close();
-        }
-    }
-
     @BeforeEach
     void start() {
-        uc().reset();
-        lm().reset();
-        fixture = new EndToEndFixture(BROKER, Map.of());
-        uc().clearRequests();
-        lm().clearRequests();
-    }
-
-    @AfterEach
-    void tearDown() {
-        EndToEndFixture current = fixture;
-        if (current != null) {
-            current.close();
-        }
-    }
-
-    private static EvaSimulator uc() {
-        EvaSimulator sim = ucSim;
-        assertNotNull(sim);
-        return sim;
-    }
-
-    private static EvaSimulator lm() {
-        EvaSimulator sim = lmSim;
-        assertNotNull(sim);
-        return sim;
-    }
-
-    private EndToEndFixture e2e() {
-        EndToEndFixture current = fixture;
-        assertNotNull(current);
-        return current;
+        start(Map.of());
     }
 
     private EvaUnitActions lampActions() {

@@ -21,17 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.evaics.internal.action.EvaUnitActions;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
-import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.Misbehaviour;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.thing.Thing;
@@ -46,65 +38,11 @@ import org.openhab.core.thing.ThingUID;
  * for a controller that is offline is refused at once and never sent later (spec §10: nothing is queued).
  */
 @NonNullByDefault
-class EndToEndStatusTest {
-
-    @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
-
-    private static @Nullable EvaSimulator ucSim;
-    private static @Nullable EvaSimulator lmSim;
-    private @Nullable EndToEndFixture fixture;
-
-    @BeforeAll
-    static void startSimulators() {
-        ucSim = ucSimulator(BROKER).start();
-        lmSim = lmSimulator(BROKER).start();
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        EvaSimulator uc = ucSim;
-        EvaSimulator lm = lmSim;
-        if (uc != null) {
-            uc.close();
-        }
-        if (lm != null) {
-            lm.close();
-        }
-    }
+class EndToEndStatusTest extends EndToEndTestBase {
 
     @BeforeEach
     void start() {
-        uc().reset();
-        lm().reset();
-        fixture = new EndToEndFixture(BROKER, Map.of());
-        uc().clearRequests();
-    }
-
-    @AfterEach
-    void tearDown() {
-        EndToEndFixture current = fixture;
-        if (current != null) {
-            current.close();
-        }
-    }
-
-    private static EvaSimulator uc() {
-        EvaSimulator sim = ucSim;
-        assertNotNull(sim);
-        return sim;
-    }
-
-    private static EvaSimulator lm() {
-        EvaSimulator sim = lmSim;
-        assertNotNull(sim);
-        return sim;
-    }
-
-    private EndToEndFixture e2e() {
-        EndToEndFixture current = fixture;
-        assertNotNull(current);
-        return current;
+        start(Map.of());
     }
 
     private List<ThingStatus> history(ThingUID thing) {

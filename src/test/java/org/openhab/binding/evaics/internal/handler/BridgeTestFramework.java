@@ -21,19 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
-import org.openhab.core.config.core.ConfigDescription;
+import org.openhab.binding.evaics.test.host.ThingManagerCallback;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.Channel;
-import org.openhab.core.thing.ChannelGroupUID;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -44,14 +39,9 @@ import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
-import org.openhab.core.thing.binding.builder.ChannelBuilder;
 import org.openhab.core.thing.binding.builder.ThingBuilder;
 import org.openhab.core.thing.internal.BridgeImpl;
-import org.openhab.core.thing.type.ChannelGroupTypeUID;
-import org.openhab.core.thing.type.ChannelTypeUID;
-import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
-import org.openhab.core.types.TimeSeries;
 
 /**
  * The part of openHAB's thing manager the bridge tests need, as the handlers' callback: it stores each reported
@@ -60,7 +50,7 @@ import org.openhab.core.types.TimeSeries;
  * channel state and every trigger event.
  */
 @NonNullByDefault
-public final class BridgeTestFramework implements ThingHandlerCallback, AutoCloseable {
+public final class BridgeTestFramework extends ThingManagerCallback implements AutoCloseable {
 
     /** Upper bound for every wait; tests finish far earlier unless something is broken. */
     public static final Duration WAIT_LIMIT = Duration.ofSeconds(20);
@@ -74,18 +64,16 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
     public record ChannelEvent(ChannelUID channel, String value) {
     }
 
-    private final Map<ThingUID, Thing> things = new ConcurrentHashMap<>();
     private final List<StatusEvent> events = new CopyOnWriteArrayList<>();
     private final List<ThingHandler> handlers = new CopyOnWriteArrayList<>();
     private final Map<ChannelUID, State> channelStates = new ConcurrentHashMap<>();
     /** Appended to thousands of times a second under load: not a copy-on-write list. */
     private final List<ChannelEvent> channelEvents = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean keepChannelEvents = true;
-    private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "bridge-test-framework");
-        thread.setDaemon(true);
-        return thread;
-    });
+
+    public BridgeTestFramework() {
+        super("bridge-test-framework");
+    }
 
     public Bridge broker(String id, Map<String, Object> configuration) {
         Bridge bridge = BridgeBuilder.create(EvaIcsBindingConstants.THING_TYPE_BROKER, id)
@@ -213,12 +201,7 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
         for (int i = remaining.size() - 1; i >= 0; i--) {
             stop(remaining.get(i));
         }
-        notifier.shutdown();
-        try {
-            notifier.awaitTermination(WAIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopNotifications(WAIT_LIMIT);
     }
 
     // ---- ThingHandlerCallback ----
@@ -227,23 +210,9 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
     public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
         thing.setStatusInfo(thingStatus);
         events.add(new StatusEvent(thing.getUID(), thingStatus));
-        if (thing instanceof Bridge bridge) {
-            notifier.execute(() -> {
-                for (Thing child : bridge.getThings()) {
-                    ThingHandler handler = child.getHandler();
-                    ThingStatus status = child.getStatus();
-                    if (handler != null && handlers.contains(handler) && (status == ThingStatus.ONLINE
-                            || status == ThingStatus.OFFLINE || status == ThingStatus.UNKNOWN)) {
-                        handler.bridgeStatusChanged(thingStatus);
-                    }
-                }
-            });
-        }
-    }
-
-    @Override
-    public @Nullable Bridge getBridge(ThingUID bridgeUID) {
-        return things.get(bridgeUID) instanceof Bridge bridge ? bridge : null;
+        // openHAB tells the children only when the bridge's status changed; this framework on every report, and
+        // only the handlers it started
+        notifyChildren(thing, thingStatus, handlers::contains);
     }
 
     @Override
@@ -260,61 +229,10 @@ public final class BridgeTestFramework implements ThingHandlerCallback, AutoClos
     }
 
     @Override
-    public void postCommand(ChannelUID channelUID, Command command) {
-    }
-
-    @Override
-    public void sendTimeSeries(ChannelUID channelUID, TimeSeries timeSeries) {
-    }
-
-    @Override
-    public void validateConfigurationParameters(Thing thing, Map<String, Object> configurationParameters) {
-    }
-
-    @Override
-    public void validateConfigurationParameters(Channel channel, Map<String, Object> configurationParameters) {
-    }
-
-    @Override
-    public @Nullable ConfigDescription getConfigDescription(ChannelTypeUID channelTypeUID) {
-        return null;
-    }
-
-    @Override
-    public @Nullable ConfigDescription getConfigDescription(ThingTypeUID thingTypeUID) {
-        return null;
-    }
-
-    @Override
-    public void configurationUpdated(Thing thing) {
-    }
-
-    @Override
-    public void migrateThingType(Thing thing, ThingTypeUID thingTypeUID, Configuration configuration) {
-    }
-
-    @Override
     public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
         if (keepChannelEvents) {
             channelEvents.add(new ChannelEvent(channelUID, event));
         }
-    }
-
-    @Override
-    public ChannelBuilder createChannelBuilder(ChannelUID channelUID, ChannelTypeUID channelTypeUID) {
-        return ChannelBuilder.create(channelUID).withType(channelTypeUID);
-    }
-
-    @Override
-    public ChannelBuilder editChannel(Thing thing, ChannelUID channelUID) {
-        Channel channel = thing.getChannel(channelUID);
-        return channel != null ? ChannelBuilder.create(channel) : ChannelBuilder.create(channelUID);
-    }
-
-    @Override
-    public List<ChannelBuilder> createChannelBuilders(ChannelGroupUID channelGroupUID,
-            ChannelGroupTypeUID channelGroupTypeUID) {
-        return List.of();
     }
 
     @Override

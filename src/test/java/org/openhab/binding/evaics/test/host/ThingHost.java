@@ -20,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -31,14 +28,10 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.EvaHandlerFactory;
 import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
-import org.openhab.core.config.core.ConfigDescription;
-import org.openhab.core.config.core.Configuration;
 import org.openhab.core.config.discovery.DiscoveryListener;
 import org.openhab.core.config.discovery.DiscoveryResult;
 import org.openhab.core.config.discovery.DiscoveryService;
 import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.Channel;
-import org.openhab.core.thing.ChannelGroupUID;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -50,13 +43,8 @@ import org.openhab.core.thing.binding.BridgeHandler;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.ThingHandlerService;
-import org.openhab.core.thing.binding.builder.ChannelBuilder;
 import org.openhab.core.thing.internal.BridgeImpl;
-import org.openhab.core.thing.type.ChannelGroupTypeUID;
-import org.openhab.core.thing.type.ChannelTypeUID;
-import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
-import org.openhab.core.types.TimeSeries;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentContext;
@@ -78,7 +66,7 @@ import org.osgi.service.component.ComponentContext;
  * to the host between the handlers and the host ({@link #useCallback}) to verify the callback calls themselves.
  */
 @NonNullByDefault
-public class ThingHost implements ThingHandlerCallback, AutoCloseable {
+public class ThingHost extends ThingManagerCallback implements AutoCloseable {
 
     /** How long {@link #close()} waits for the notification thread. */
     private static final Duration NOTIFIER_SHUTDOWN = Duration.ofSeconds(5);
@@ -114,17 +102,11 @@ public class ThingHost implements ThingHandlerCallback, AutoCloseable {
     private final ThingTypes types = ThingTypes.load();
     private final HostedFactory factory = new HostedFactory();
     private final Listener listener;
-    private final Map<ThingUID, Thing> things = new ConcurrentHashMap<>();
     private final List<Object> services = new CopyOnWriteArrayList<>();
     private final List<StateEvent> states = new CopyOnWriteArrayList<>();
     private final List<StatusEvent> statuses = new CopyOnWriteArrayList<>();
     private final List<TriggerEvent> triggers = new CopyOnWriteArrayList<>();
     private final Inbox inbox = new Inbox();
-    private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "thing-host-notifier");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile ThingHandlerCallback callback = this;
 
     public ThingHost() {
@@ -133,6 +115,7 @@ public class ThingHost implements ThingHandlerCallback, AutoCloseable {
     }
 
     public ThingHost(Listener listener) {
+        super("thing-host-notifier");
         this.listener = listener;
         factory.activateWith(serviceRegistry());
     }
@@ -188,7 +171,7 @@ public class ThingHost implements ThingHandlerCallback, AutoCloseable {
         handler.initialize();
         BridgeHandler bridgeHandler = bridge == null ? null : bridge.getHandler();
         if (bridgeHandler != null) {
-            notifier.execute(() -> bridgeHandler.childHandlerInitialized(handler, thing));
+            notifyLater(() -> bridgeHandler.childHandlerInitialized(handler, thing));
         }
         return handler;
     }
@@ -252,12 +235,7 @@ public class ThingHost implements ThingHandlerCallback, AutoCloseable {
         for (Thing thing : all) {
             remove(thing);
         }
-        notifier.shutdown();
-        try {
-            notifier.awaitTermination(NOTIFIER_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopNotifications(NOTIFIER_SHUTDOWN);
     }
 
     private int depth(Thing thing) {
@@ -334,20 +312,8 @@ public class ThingHost implements ThingHandlerCallback, AutoCloseable {
         thing.setStatusInfo(thingStatus);
         statuses.add(new StatusEvent(thing.getUID(), thingStatus));
         listener.statusChanged(thing, thingStatus);
-        if (thing instanceof Bridge bridge && !thingStatus.equals(previous)) {
-            notifier.execute(() -> notifyChildren(bridge, thingStatus));
-        }
-    }
-
-    private void notifyChildren(Bridge bridge, ThingStatusInfo bridgeStatus) {
-        for (Thing child : bridge.getThings()) {
-            ThingHandler handler = child.getHandler();
-            ThingStatus status = child.getStatus();
-            boolean initialized = status == ThingStatus.ONLINE || status == ThingStatus.OFFLINE
-                    || status == ThingStatus.UNKNOWN;
-            if (handler != null && initialized) {
-                handler.bridgeStatusChanged(bridgeStatus);
-            }
+        if (!thingStatus.equals(previous)) {
+            notifyChildren(thing, thingStatus, handler -> true);
         }
     }
 
@@ -361,11 +327,6 @@ public class ThingHost implements ThingHandlerCallback, AutoCloseable {
     public void channelTriggered(Thing thing, ChannelUID channelUID, String event) {
         triggers.add(new TriggerEvent(channelUID, event));
         listener.channelTriggered(channelUID, event);
-    }
-
-    @Override
-    public @Nullable Bridge getBridge(ThingUID bridgeUID) {
-        return things.get(bridgeUID) instanceof Bridge bridge ? bridge : null;
     }
 
     /** A handler replaced its thing (e.g. changed a channel): the new instance takes the old one's place. */
@@ -382,57 +343,6 @@ public class ThingHost implements ThingHandlerCallback, AutoCloseable {
         if (bridgeUID != null && getBridge(bridgeUID) instanceof BridgeImpl parent) {
             parent.addThing(thing);
         }
-    }
-
-    @Override
-    public void postCommand(ChannelUID channelUID, Command command) {
-    }
-
-    @Override
-    public void sendTimeSeries(ChannelUID channelUID, TimeSeries timeSeries) {
-    }
-
-    @Override
-    public void validateConfigurationParameters(Thing thing, Map<String, Object> configurationParameters) {
-    }
-
-    @Override
-    public void validateConfigurationParameters(Channel channel, Map<String, Object> configurationParameters) {
-    }
-
-    @Override
-    public @Nullable ConfigDescription getConfigDescription(ChannelTypeUID channelTypeUID) {
-        return null;
-    }
-
-    @Override
-    public @Nullable ConfigDescription getConfigDescription(ThingTypeUID thingTypeUID) {
-        return null;
-    }
-
-    @Override
-    public void configurationUpdated(Thing thing) {
-    }
-
-    @Override
-    public void migrateThingType(Thing thing, ThingTypeUID thingTypeUID, Configuration configuration) {
-    }
-
-    @Override
-    public ChannelBuilder createChannelBuilder(ChannelUID channelUID, ChannelTypeUID channelTypeUID) {
-        return ChannelBuilder.create(channelUID).withType(channelTypeUID);
-    }
-
-    @Override
-    public ChannelBuilder editChannel(Thing thing, ChannelUID channelUID) {
-        Channel channel = thing.getChannel(channelUID);
-        return channel != null ? ChannelBuilder.create(channel) : ChannelBuilder.create(channelUID);
-    }
-
-    @Override
-    public List<ChannelBuilder> createChannelBuilders(ChannelGroupUID channelGroupUID,
-            ChannelGroupTypeUID channelGroupTypeUID) {
-        return List.of();
     }
 
     @Override
