@@ -12,14 +12,11 @@
  */
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -34,7 +31,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -87,13 +83,10 @@ import org.slf4j.LoggerFactory;
  * {@link NoRouteToHostException} or {@link SocketTimeoutException} (a timeout only counts if the attempt's socket
  * never connected: a TLS handshake can time out too). When that wait is longer than the probe interval
  * ({@link MqttSettings#reachabilityProbeInterval()}, default 1 s), the broker's host and port are tried with a plain
- * TCP connect (no TLS, no MQTT) every interval, less up to {@link #PROBE_JITTER_FRACTION} at random, each given
- * {@link #PROBE_CONNECT_TIMEOUT_MILLIS} at most and closed at once. As soon as one connects, the waiting attempt is
+ * TCP connect about once an interval ({@link ReachabilityProbe}). As soon as one connects, the waiting attempt is
  * made at once; the backoff is not reset (only a successful connect does that). A broker that accepts TCP but refuses
  * the MQTT connection (credentials, TLS, handshake) is never probed, so the normal backoff keeps it from being
- * hammered. Probing stops when an attempt starts, on connect and on {@link #close()}. The probes are non-blocking
- * connects looked at by the scheduler thread every {@link #PROBE_POLL_MILLIS}: no thread waits on one, and there is
- * never more than one at a time.</li>
+ * hammered. Probing stops when an attempt starts, on connect and on {@link #close()}.</li>
  * </ul>
  * Threads: Paho's per connection (in a pool of daemon threads created as {@code evaics-paho-<client id>}, which
  * Paho renames {@code MQTT Rec: <client id>} and so on), plus one daemon scheduler thread named
@@ -140,12 +133,6 @@ public final class MqttTransport implements AutoCloseable {
     private static final String CLOSED_AFTER_CONNECT = "the broker closed the connection right after accepting it";
     /** A hostile broker can send oversize messages in a flood: one warning per minute, the rest at debug. */
     static final long OVERSIZE_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
-    /** Short: a probe to a host that drops packets takes all of it, and only one probe runs at a time. */
-    static final long PROBE_CONNECT_TIMEOUT_MILLIS = 1000;
-    /** How often a probe's non-blocking connect is looked at until it has connected, failed or timed out. */
-    private static final long PROBE_POLL_MILLIS = 50;
-    /** Up to this fraction of each probe interval is cut off at random, so that many clients do not probe together. */
-    static final double PROBE_JITTER_FRACTION = 0.2;
 
     private enum State {
         NEW,
@@ -160,9 +147,7 @@ public final class MqttTransport implements AutoCloseable {
     private final MqttConnectOptions options;
     private final ReconnectBackoff backoff;
     private final ScheduledThreadPoolExecutor scheduler;
-    /** Where reachability probes connect to: the host and port of the server URI. */
-    private final String probeHost;
-    private final int probePort;
+    private final ReachabilityProbe probe;
     private final List<MqttConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Set<CompletableFuture<Void>> pendingPublishes = ConcurrentHashMap.newKeySet();
     private final AtomicLong oversizeDrops = new AtomicLong();
@@ -190,17 +175,6 @@ public final class MqttTransport implements AutoCloseable {
     private @Nullable ScheduledFuture<?> reaper;
     /** The last socket the factory made before the current attempt started; a newer one is the attempt's. */
     private @Nullable Socket attemptSocketBefore;
-    /** Reachability probing (see the class comment): on while {@link #probing}; a step of an older run does nothing. */
-    private boolean probing;
-    private int probeRun;
-    private @Nullable ScheduledFuture<?> probeTask;
-    /** The probe in flight, if any, and when it started. */
-    private @Nullable SocketChannel probeChannel;
-    private long probeStartedNanos;
-    /** The broker's address for the current probe run, looked up at its first step. */
-    private @Nullable InetSocketAddress probeTarget;
-    private int probesStarted;
-    private @Nullable SocketChannel lastProbeChannel;
     // written under lock, read anywhere
     private volatile State state = State.NEW;
     private volatile @Nullable MqttAsyncClient client;
@@ -223,11 +197,6 @@ public final class MqttTransport implements AutoCloseable {
                         settings.tcpNoDelay());
         this.options = connectOptions(settings, socketFactory);
         this.backoff = new ReconnectBackoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay());
-        // the settings hold a normalised scheme://host:port; IPv6 hosts come in brackets
-        URI server = URI.create(settings.serverUri());
-        String host = String.valueOf(server.getHost());
-        this.probeHost = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        this.probePort = server.getPort();
         String threadName = THREAD_NAME_PREFIX + clientId;
         this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, threadName);
@@ -237,6 +206,22 @@ public final class MqttTransport implements AutoCloseable {
         });
         scheduler.setRemoveOnCancelPolicy(true);
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // the settings hold a normalised scheme://host:port; IPv6 hosts come in brackets
+        URI server = URI.create(settings.serverUri());
+        String host = String.valueOf(server.getHost());
+        String probeHost = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        this.probe = new ReachabilityProbe(clientId, settings.serverUri(), probeHost, server.getPort(),
+                settings.reachabilityProbeInterval(), scheduler, lock, new ReachabilityProbe.Owner() {
+                    @Override
+                    public boolean waitingLocked() {
+                        return state == State.STARTED && !connecting && !sessionUp;
+                    }
+
+                    @Override
+                    public void reachableLocked() {
+                        scheduleConnectLocked(0);
+                    }
+                });
     }
 
     private static MqttConnectOptions connectOptions(MqttSettings settings, SocketFactory socketFactory) {
@@ -575,7 +560,7 @@ public final class MqttTransport implements AutoCloseable {
             }
             reconnectTask = null;
             cancelAttemptDeadlineLocked();
-            stopProbingLocked();
+            probe.stopLocked();
             ScheduledFuture<?> running = reaper;
             if (running != null) {
                 running.cancel(false);
@@ -691,7 +676,7 @@ public final class MqttTransport implements AutoCloseable {
         MqttAsyncClient retired = null;
         synchronized (lock) {
             reconnectTask = null;
-            stopProbingLocked();
+            probe.stopLocked();
             paho = client;
             if (state != State.STARTED || connecting || sessionUp || paho == null) {
                 return;
@@ -803,7 +788,7 @@ public final class MqttTransport implements AutoCloseable {
             long delayMillis = backoff.nextDelayMillis();
             scheduleConnectLocked(delayMillis);
             if (isTcpConnectFailure(exception) && !attemptSocketConnectedLocked()) {
-                startProbingLocked(delayMillis);
+                probe.startLocked(delayMillis);
             }
         }
         String reason = describe(exception);
@@ -1007,145 +992,6 @@ public final class MqttTransport implements AutoCloseable {
         return socket != null && socket != attemptSocketBefore && socket.isConnected();
     }
 
-    /** Probes the broker's port while the next attempt waits {@code delayMillis}, if longer than an interval. */
-    private void startProbingLocked(long delayMillis) {
-        long interval = settings.reachabilityProbeInterval().toMillis();
-        if (interval == 0 || delayMillis <= interval || state != State.STARTED) {
-            return;
-        }
-        stopProbingLocked();
-        probing = true;
-        int run = probeRun;
-        logger.debug("MQTT client {}: {} is not there; probing it every {} ms until the next attempt in {} ms",
-                clientId, settings.serverUri(), interval, delayMillis);
-        scheduleProbeStepLocked(run, jitteredProbeInterval());
-    }
-
-    private void stopProbingLocked() {
-        probing = false;
-        probeRun++;
-        ScheduledFuture<?> task = probeTask;
-        if (task != null) {
-            task.cancel(false);
-        }
-        probeTask = null;
-        probeTarget = null;
-        closeProbeChannelLocked();
-    }
-
-    private void scheduleProbeStepLocked(int run, long delayMillis) {
-        try {
-            probeTask = scheduler.schedule(() -> probeStep(run), delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            probeTask = null; // closing
-            probing = false;
-        }
-    }
-
-    private long jitteredProbeInterval() {
-        long interval = settings.reachabilityProbeInterval().toMillis();
-        return interval - (long) (interval * PROBE_JITTER_FRACTION * ThreadLocalRandom.current().nextDouble());
-    }
-
-    private boolean probeRunCurrentLocked(int run) {
-        return probing && run == probeRun && state == State.STARTED && !connecting && !sessionUp;
-    }
-
-    /** One step of a probe run, on the scheduler thread; makes the waiting attempt at once when the port answers. */
-    private void probeStep(int run) {
-        InetSocketAddress target;
-        synchronized (lock) {
-            if (!probeRunCurrentLocked(run)) {
-                return;
-            }
-            target = probeTarget;
-        }
-        if (target == null) {
-            // outside the lock; Paho has just looked the same name up, so the JVM's cache normally answers
-            InetSocketAddress resolved = new InetSocketAddress(probeHost, probePort);
-            if (resolved.isUnresolved()) {
-                logger.debug("MQTT client {}: {} cannot be resolved; not probing it", clientId, probeHost);
-                synchronized (lock) {
-                    if (probeRunCurrentLocked(run)) {
-                        stopProbingLocked();
-                    }
-                }
-                return;
-            }
-            target = resolved;
-        }
-        boolean reachable;
-        synchronized (lock) {
-            if (!probeRunCurrentLocked(run)) {
-                return;
-            }
-            probeTarget = target;
-            reachable = probeLocked(run, target);
-            if (reachable) {
-                stopProbingLocked();
-                scheduleConnectLocked(0);
-            }
-        }
-        if (reachable) {
-            logger.debug("MQTT client {}: {} accepts connections again; connecting now", clientId,
-                    settings.serverUri());
-        }
-    }
-
-    /**
-     * Starts a probe, or looks at the one in flight; schedules the next step unless the port answered. Only
-     * non-blocking calls, so holding the lock is fine.
-     *
-     * @return whether the port accepted the connection
-     */
-    private boolean probeLocked(int run, InetSocketAddress target) {
-        SocketChannel channel = probeChannel;
-        try {
-            boolean connected;
-            if (channel == null) {
-                probesStarted++;
-                probeStartedNanos = System.nanoTime();
-                channel = SocketChannel.open();
-                probeChannel = channel;
-                lastProbeChannel = channel;
-                channel.configureBlocking(false);
-                connected = channel.connect(target);
-            } else {
-                connected = channel.finishConnect();
-            }
-            if (connected) {
-                closeProbeChannelLocked();
-                return true;
-            }
-            if (probeElapsedMillis() < PROBE_CONNECT_TIMEOUT_MILLIS) {
-                scheduleProbeStepLocked(run, PROBE_POLL_MILLIS);
-                return false;
-            }
-            logger.trace("MQTT client {}: probe of {} timed out", clientId, target);
-        } catch (IOException | RuntimeException e) {
-            logger.trace("MQTT client {}: probe of {} failed: {}", clientId, target, e.toString());
-        }
-        closeProbeChannelLocked();
-        scheduleProbeStepLocked(run, Math.max(0, jitteredProbeInterval() - probeElapsedMillis()));
-        return false;
-    }
-
-    private long probeElapsedMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - probeStartedNanos);
-    }
-
-    private void closeProbeChannelLocked() {
-        SocketChannel channel = probeChannel;
-        probeChannel = null;
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                logger.trace("MQTT client {}: closing a probe failed: {}", clientId, e.toString());
-            }
-        }
-    }
-
     /** Connect attempts made so far (tests). */
     int connectAttempts() {
         synchronized (lock) {
@@ -1156,29 +1002,28 @@ public final class MqttTransport implements AutoCloseable {
     /** Reachability probes started so far (tests). */
     int probesStarted() {
         synchronized (lock) {
-            return probesStarted;
+            return probe.probesStartedLocked();
         }
     }
 
     /** Whether reachability probing is on (tests). */
     boolean isProbing() {
         synchronized (lock) {
-            return probing;
+            return probe.probingLocked();
         }
     }
 
     /** Whether a probe is connecting right now (tests). */
     boolean probeInFlight() {
         synchronized (lock) {
-            return probeChannel != null;
+            return probe.inFlightLocked();
         }
     }
 
     /** Whether the socket of the latest probe is still open (tests: none may be left open). */
     boolean probeSocketOpen() {
         synchronized (lock) {
-            SocketChannel channel = lastProbeChannel;
-            return channel != null && channel.isOpen();
+            return probe.socketOpenLocked();
         }
     }
 
