@@ -27,9 +27,10 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Runs asynchronous calls with at most a fixed number in flight; the others wait in a queue, first come first
- * served. The controller bridge paces its items' {@code state} refreshes with it: when thousands of item things
- * start at once (openHAB startup, or the controller coming back), their refreshes must not exceed the RPC client's
- * bound on pending calls ({@code ProtocolLimits#maxPendingCalls()}) and crowd out the user's commands.
+ * served. The controller bridge paces its items' {@code state} refreshes with it ({@link ItemDispatcher}): when
+ * thousands of item things start at once (openHAB startup, or the controller coming back), their refreshes must not
+ * exceed the RPC client's bound on pending calls ({@code ProtocolLimits#maxPendingCalls()}) and crowd out the user's
+ * commands.
  * <p>
  * A waiting call starts on the executor when a running one completes, so calls that fail at once do not recurse
  * through the queue on one stack. Thread-safe.

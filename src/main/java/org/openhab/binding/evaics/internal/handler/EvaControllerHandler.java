@@ -79,8 +79,6 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
 
     private final Logger logger = LoggerFactory.getLogger(EvaControllerHandler.class);
     private final ItemDispatcher dispatcher = new ItemDispatcher(scheduler, new Hints());
-    /** The item things' own state refreshes, at most as many in flight as a refresh of all items keeps. */
-    private final CallPacer itemRefreshes = new CallPacer(ItemDispatcher.MAX_PARALLEL_REFRESH_CALLS, scheduler);
 
     private final Object lock = new Object();
     // written under lock
@@ -237,10 +235,7 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
 
     @Override
     public CompletableFuture<ItemState> refreshState(EvaApi api, Oid oid) {
-        return itemRefreshes.submit(() -> api == onlineApi ? api.state(oid)
-                : CompletableFuture.failedFuture(
-                        new EvaRpcException(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
-                                controllerId() + " went offline before the state of " + oid + " was asked")));
+        return dispatcher.pacedState(api, oid);
     }
 
     /** Runs (on the scheduler) every time the controller comes ONLINE; null to stop. */

@@ -16,12 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +76,8 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
 
     private final Logger logger = LoggerFactory.getLogger(ItemDispatcher.class);
     private final ScheduledExecutorService scheduler;
+    /** Every {@code state} refresh of this controller's items: the refresh of all and the item things' own. */
+    private final CallPacer refreshes;
     private final Controller owner;
     private final Map<Oid, EvaItemListener> items = new ConcurrentHashMap<>();
     private final Set<Oid> verificationsPending = ConcurrentHashMap.newKeySet();
@@ -88,6 +88,7 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
 
     ItemDispatcher(ScheduledExecutorService scheduler, Controller owner) {
         this.scheduler = scheduler;
+        this.refreshes = new CallPacer(MAX_PARALLEL_REFRESH_CALLS, scheduler);
         this.owner = owner;
     }
 
@@ -118,29 +119,30 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
         return items.size();
     }
 
-    /** Refreshes every registered item by {@code state} calls, {@link #MAX_PARALLEL_REFRESH_CALLS} at a time. */
+    /**
+     * Refreshes every registered item by {@code state} calls, paced with the item things' own refreshes
+     * ({@link #pacedState}): {@link #MAX_PARALLEL_REFRESH_CALLS} in flight at most. Items whose turn comes after the
+     * API changed (the controller went offline or reconnected) are skipped.
+     */
     void refreshAll(EvaApi api) {
-        Queue<Oid> queue = new ConcurrentLinkedQueue<>(new ArrayList<>(items.keySet()));
-        for (int i = 0; i < MAX_PARALLEL_REFRESH_CALLS; i++) {
-            refreshNext(api, queue);
+        for (Oid oid : new ArrayList<>(items.keySet())) {
+            refreshes.submit(() -> this.api == api ? refresh(api, oid) : CompletableFuture.completedFuture(null));
         }
     }
 
-    private void refreshNext(EvaApi api, Queue<Oid> queue) {
-        Oid oid = queue.poll();
-        if (oid == null || this.api != api) {
-            return;
-        }
-        try {
-            // async: calls that fail at once must not recurse through the whole queue on one stack
-            refresh(api, oid).whenCompleteAsync((ok, failure) -> refreshNext(api, queue), scheduler);
-        } catch (RejectedExecutionException e) {
-            logger.debug("Refresh of {} stopped: scheduler shut down", controller);
-        }
+    /**
+     * An item thing's own {@code state} call, paced with every other refresh of this controller's items; fails with
+     * {@link EvaRpcException.Kind#NOT_CONNECTED} if the API changed before its turn came.
+     */
+    CompletableFuture<ItemState> pacedState(EvaApi api, Oid oid) {
+        return refreshes.submit(() -> this.api == api ? api.state(oid)
+                : CompletableFuture.failedFuture(
+                        new EvaRpcException(EvaRpcException.Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
+                                controller + " went offline before the state of " + oid + " was asked")));
     }
 
     /** One authenticated {@code state} call for one item; the answer goes through the ordering. */
-    CompletableFuture<?> refresh(EvaApi api, Oid oid) {
+    CompletableFuture<ItemState> refresh(EvaApi api, Oid oid) {
         return api.state(oid).whenComplete((state, failure) -> {
             if (failure != null) {
                 stateCallFailed(oid, failure);
