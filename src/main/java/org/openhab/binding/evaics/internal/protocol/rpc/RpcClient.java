@@ -398,13 +398,18 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
+    /** The call id at the end of a response topic ({@code .../api/response/<call id>}, spec §3). */
+    private static String callIdOf(String topic) {
+        return topic.substring(topic.lastIndexOf('/') + 1);
+    }
+
     /**
      * An answer the transport dropped unread for its size: it cannot be checked, so like any other bad answer it
      * completes nothing, and the call's timeout message names it (a forged one must not end a call early).
      */
     private void onOversizeResponse(String topic, long payloadBytes) {
         droppedAnswers.incrementAndGet();
-        PendingCall call = pending.get(topic.substring(topic.lastIndexOf('/') + 1));
+        PendingCall call = pending.get(callIdOf(topic));
         if (call != null) {
             call.reject("too large to be read (" + (payloadBytes < 0 ? "unknown size" : payloadBytes + " bytes")
                     + ", above the payload limit)");
@@ -412,7 +417,7 @@ public final class RpcClient implements AutoCloseable {
     }
 
     private void handleResponse(String topic, byte[] payload) {
-        String callId = topic.substring(topic.lastIndexOf('/') + 1);
+        String callId = callIdOf(topic);
         PendingCall call = pending.get(callId);
         if (call == null) {
             droppedAnswers.incrementAndGet();
