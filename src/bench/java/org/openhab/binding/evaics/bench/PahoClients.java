@@ -12,12 +12,7 @@
  */
 package org.openhab.binding.evaics.bench;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.net.SocketFactory;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -60,7 +55,8 @@ final class PahoClients {
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setMaxInflight(MAX_INFLIGHT);
-        options.setSocketFactory(new NoDelaySockets());
+        // TCP_NODELAY on every socket and buffered input, as the binding's transport has them
+        options.setSocketFactory(BufferedInputSocketFactory.withNoDelay());
         client.connect(options).waitForCompletion(CONNECT_WAIT_MILLIS);
         return client;
     }
@@ -86,44 +82,6 @@ final class PahoClients {
             client.close(true);
         } catch (MqttException e) {
             // nothing left to release
-        }
-    }
-
-    /** TCP_NODELAY on every socket and buffered input, as the binding's transport has them. */
-    private static final class NoDelaySockets extends SocketFactory {
-
-        private final SocketFactory buffered = new BufferedInputSocketFactory();
-
-        private static Socket noDelay(Socket socket) throws IOException {
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(buffered.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(@Nullable String host, int port) throws IOException {
-            return noDelay(buffered.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(@Nullable String host, int port, @Nullable InetAddress localHost, int localPort)
-                throws IOException {
-            return noDelay(buffered.createSocket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(@Nullable InetAddress host, int port) throws IOException {
-            return noDelay(buffered.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(@Nullable InetAddress address, int port, @Nullable InetAddress localAddress,
-                int localPort) throws IOException {
-            return noDelay(buffered.createSocket(address, port, localAddress, localPort));
         }
     }
 }

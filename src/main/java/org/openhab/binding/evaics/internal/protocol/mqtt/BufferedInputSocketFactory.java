@@ -58,6 +58,14 @@ public final class BufferedInputSocketFactory extends SocketFactory {
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
+    /**
+     * Buffered sockets without a size guard and with TCP_NODELAY, as the transport's for {@code tcp://} otherwise
+     * are (the benchmark's reference clients).
+     */
+    public static SocketFactory withNoDelay() {
+        return new NoDelaySocketFactory(new BufferedInputSocketFactory(), true);
+    }
+
     /** Buffered sockets whose input also goes through a {@link PacketSizeGuard} with this limit. */
     static BufferedInputSocketFactory guarded(int maxPayloadBytes) {
         if (maxPayloadBytes <= UNGUARDED) {
