@@ -48,7 +48,7 @@ final class FloorEcho implements AutoCloseable {
     private final MqttAsyncClient requester;
     private final byte[] requestTemplate;
     private final byte[] response;
-    private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<@Nullable Void>> pending = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
 
     /**
@@ -74,7 +74,7 @@ final class FloorEcho implements AutoCloseable {
             @Override
             public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
                 if (topic != null) {
-                    CompletableFuture<Void> call = pending.remove(topic.substring(RESPONSE_PREFIX.length()));
+                    CompletableFuture<@Nullable Void> call = pending.remove(topic.substring(RESPONSE_PREFIX.length()));
                     if (call != null) {
                         call.complete(null);
                     }
@@ -92,12 +92,12 @@ final class FloorEcho implements AutoCloseable {
     }
 
     /** One echo round trip. */
-    CompletableFuture<Void> call() throws MqttException {
+    CompletableFuture<@Nullable Void> call() throws MqttException {
         String callId = callId(counter.incrementAndGet());
         byte[] payload = requestTemplate.clone();
         byte[] id = callId.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(id, 0, payload, 0, CALL_ID_CHARS);
-        CompletableFuture<Void> call = new CompletableFuture<>();
+        CompletableFuture<@Nullable Void> call = new CompletableFuture<>();
         pending.put(callId, call);
         try {
             requester.publish(REQUEST_TOPIC, payload, QOS, false);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -125,7 +126,7 @@ public final class EvaDemo {
         }, "demo-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        int code = new EvaDemo(System.out).run();
+        int code = new EvaDemo(Objects.requireNonNull(System.out)).run();
         System.out.flush();
         // Paho's and the simulators' threads must not keep the JVM alive; the exit code is Maven's
         System.exit(code);

@@ -114,7 +114,7 @@ final class BrokerConnection implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw CliException.failure(ExitCode.USAGE, String.valueOf(e.getMessage()));
         }
-        CompletableFuture<Void> first = new CompletableFuture<>();
+        CompletableFuture<@Nullable Void> first = new CompletableFuture<>();
         transport.addConnectionListener(new MqttConnectionListener() {
             @Override
             public void connected(boolean reconnect) {
@@ -172,7 +172,7 @@ final class BrokerConnection implements AutoCloseable {
      *
      * @throws CliException ({@link ExitCode#USAGE}) if the broker refuses it or does not answer in time
      */
-    static void awaitSubscribed(CompletableFuture<Void> subscribed, String what)
+    static void awaitSubscribed(CompletableFuture<@Nullable Void> subscribed, String what)
             throws CliException, InterruptedException {
         try {
             subscribed.get(SUBSCRIBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);

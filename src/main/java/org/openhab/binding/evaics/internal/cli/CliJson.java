@@ -14,6 +14,7 @@ package org.openhab.binding.evaics.internal.cli;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -77,7 +78,7 @@ final class CliJson {
 
     /** Gson's reason without the offending text: its messages end with a position, never with input. */
     private static String shortReason(Exception e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
         String message = String.valueOf(cause.getMessage());
         int seeDocs = message.indexOf("\nSee ");
         String reason = seeDocs < 0 ? message : message.substring(0, seeDocs);

@@ -89,7 +89,7 @@ public class EvaItemDiscoveryService extends AbstractThingHandlerDiscoveryServic
                     // the user asked, or the controller just came online: say why nothing was found
                     logger.warn("Item discovery of {}s on {} failed: {}", type, thingHandler.controllerId(),
                             CallFailures.describe(failure));
-                } else if (states != null) {
+                } else {
                     states.forEach(this::discovered);
                 }
             }));

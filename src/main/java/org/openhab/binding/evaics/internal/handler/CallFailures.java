@@ -51,7 +51,8 @@ public final class CallFailures {
         return message == null ? cause.getClass().getSimpleName() : message;
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    /** The failure without the {@link CompletionException} and {@link ExecutionException} wrappers around it. */
+    public static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while (current instanceof CompletionException || current instanceof ExecutionException) {
             Throwable cause = current.getCause();

@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -37,6 +36,13 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 @NonNullByDefault
 final class CallPacer {
+
+    /** A call to start when its turn comes. */
+    @FunctionalInterface
+    interface Call<T> {
+        CompletableFuture<T> start();
+    }
+
 
     private final int maxInFlight;
     private final Executor executor;
@@ -57,12 +63,12 @@ final class CallPacer {
      *
      * @return completes as the call's future does; exceptionally if {@code call} throws
      */
-    <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> call) {
+    <T> CompletableFuture<T> submit(Call<T> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable start = () -> {
             CompletableFuture<T> running;
             try {
-                running = call.get();
+                running = call.start();
             } catch (RuntimeException e) {
                 running = CompletableFuture.failedFuture(e);
             }

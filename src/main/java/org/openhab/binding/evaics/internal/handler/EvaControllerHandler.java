@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -356,8 +355,7 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
     }
 
     private void probeFailed(Session current, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
+        Throwable cause = CallFailures.unwrap(failure);
         String reason = String.valueOf(cause.getMessage());
         synchronized (lock) {
             if (session != current) {

@@ -229,7 +229,9 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
             if (failure != null) {
                 logger.warn("Command {} for {} failed: {}", what, current.oid(), CallFailures.describe(failure));
             } else if (registration == current) {
-                commandAnswered(result);
+                if (result != null) {
+                    commandAnswered(result);
+                }
                 refresh(current);
             }
         });
@@ -345,7 +347,7 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
             }
             if (failure != null) {
                 refreshFailed(current, failure);
-            } else if (state != null && state.oid().equals(current.oid())) {
+            } else if (state.oid().equals(current.oid())) {
                 apply(current, state);
             } else {
                 logger.debug("State call for {} answered with another item; ignored", current.oid());

@@ -150,7 +150,7 @@ public class EvaUnitHandler extends EvaItemHandler {
                     }
                     logger.debug("Result of action {} of {} not known: {}", uuid, getThing().getUID(),
                             CallFailures.describe(failure));
-                } else if (action != null && action.finished()) {
+                } else if (action.finished()) {
                     actionFinished(uuid, action.status());
                 }
             });

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,15 +145,14 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
         return api.state(oid).whenComplete((state, failure) -> {
             if (failure != null) {
                 stateCallFailed(oid, failure);
-            } else if (state != null) {
+            } else {
                 deliver(ownState(state));
             }
         });
     }
 
     private void stateCallFailed(Oid oid, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
+        Throwable cause = CallFailures.unwrap(failure);
         EvaItemListener listener = items.get(oid);
         if (listener != null && cause instanceof EvaRpcException e && e.kind() == EvaRpcException.Kind.REMOTE_ERROR
                 && e.code() == EvaRpcException.CODE_NOT_FOUND) {

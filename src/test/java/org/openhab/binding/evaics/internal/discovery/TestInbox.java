@@ -12,14 +12,19 @@
  */
 package org.openhab.binding.evaics.internal.discovery;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.core.config.discovery.DiscoveryListener;
 import org.openhab.core.config.discovery.DiscoveryResult;
 import org.openhab.core.config.discovery.DiscoveryService;
+import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 
 /** The inbox as far as the discovery tests need it: one entry per thing UID, and a count of reports. */
@@ -38,5 +43,17 @@ final class TestInbox implements DiscoveryListener {
     @Override
     public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
         results.remove(thingUID);
+    }
+
+    // openHAB 4.3 passes the time of the scan as epoch milliseconds, openHAB 5 as an Instant: the test inbox
+    // compiles against both and removes nothing (the discovery services under test never ask it to)
+    public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, long timestamp,
+            @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
+        return List.of();
+    }
+
+    public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, Instant timestamp,
+            @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
+        return List.of();
     }
 }

@@ -215,7 +215,7 @@ class SecretsNeverLeakTest {
         texts.add(controller.toString());
         texts.add(controller.validate().toString());
         controller.frameFormat = "json";
-        texts.add(assertThrows(IllegalArgumentException.class, controller::validate).getMessage());
+        texts.add(String.valueOf(assertThrows(IllegalArgumentException.class, controller::validate).getMessage()));
 
         FrameCodec codec = new FrameCodec(ControllerFixture.KEY_ID, KEY, FrameFormat.BINARY, ProtocolLimits.defaults());
         texts.add(codec.toString());
@@ -233,7 +233,7 @@ class SecretsNeverLeakTest {
         texts.add(server.toString());
         byte[] answer = new ServerFrameCodec(keyId -> WRONG_KEY, ProtocolLimits.defaults()).encodeResponse(decoded,
                 request);
-        texts.add(assertThrows(FrameException.class, () -> codec.decodeResponse(answer)).getMessage());
+        texts.add(String.valueOf(assertThrows(FrameException.class, () -> codec.decodeResponse(answer)).getMessage()));
 
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try (RpcClient rpc = new RpcClient(transport, new EvaTopics(""), ControllerId.parse("uc/host1"),

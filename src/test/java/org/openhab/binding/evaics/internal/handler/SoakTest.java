@@ -110,7 +110,7 @@ class SoakTest {
 
     @Test
     void bindingStaysFlatUnderCallsAndAnnouncements() throws Exception {
-        Duration duration = Duration.parse(System.getProperty(DURATION_PROPERTY, DEFAULT_DURATION.toString()));
+        Duration duration = Duration.parse(String.valueOf(System.getProperty(DURATION_PROPERTY, DEFAULT_DURATION.toString())));
         int callsPerSecond = Integer.getInteger(CALLS_PROPERTY, DEFAULT_CALLS_PER_SECOND);
         int announcementsPerSecond = Integer.getInteger(ANNOUNCEMENTS_PROPERTY, DEFAULT_ANNOUNCEMENTS_PER_SECOND);
         List<Oid> sensors = new ArrayList<>();

@@ -84,11 +84,13 @@ public final class MosquittoExtension
     }
 
     @Override
+    @NonNullByDefault({})
     public void beforeAll(ExtensionContext context) {
         broker = options.start();
     }
 
     @Override
+    @NonNullByDefault({})
     public void beforeEach(ExtensionContext context) {
         MosquittoBroker current = broker;
         if (current != null && !current.isRunning()) {
@@ -97,6 +99,7 @@ public final class MosquittoExtension
     }
 
     @Override
+    @NonNullByDefault({})
     public void afterAll(ExtensionContext context) {
         MosquittoBroker current = broker;
         broker = null;
@@ -106,7 +109,8 @@ public final class MosquittoExtension
     }
 
     @Override
-    public void testFailed(ExtensionContext context, @Nullable Throwable cause) {
+    @NonNullByDefault({})
+    public void testFailed(ExtensionContext context, Throwable cause) {
         MosquittoBroker current = broker;
         if (current != null) {
             System.err.println("--- " + current + " log (" + context.getDisplayName() + " failed) ---\n"
@@ -115,11 +119,13 @@ public final class MosquittoExtension
     }
 
     @Override
+    @NonNullByDefault({})
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return parameterContext.getParameter().getType() == MosquittoBroker.class;
     }
 
     @Override
+    @NonNullByDefault({})
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return broker();
     }

@@ -14,7 +14,9 @@ package org.openhab.binding.evaics.test.host;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -421,6 +423,18 @@ public class ThingHost extends ThingManagerCallback implements AutoCloseable {
         @Override
         public void thingRemoved(DiscoveryService source, ThingUID thingUID) {
             results.remove(thingUID);
+        }
+
+        // openHAB 4.3 passes the time of the scan as epoch milliseconds, openHAB 5 as an Instant: the inbox
+        // compiles against both and removes nothing (the discovery services under test never ask it to)
+        public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, long timestamp,
+                @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
+            return List.of();
+        }
+
+        public @Nullable Collection<ThingUID> removeOlderResults(DiscoveryService source, Instant timestamp,
+                @Nullable Collection<ThingTypeUID> thingTypeUIDs, @Nullable ThingUID bridgeUID) {
+            return List.of();
         }
 
         /** The results waiting in the inbox. */

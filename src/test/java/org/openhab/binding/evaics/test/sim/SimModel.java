@@ -105,7 +105,7 @@ final class SimModel {
         final @Nullable JsonArray args;
         final @Nullable JsonObject kwargs;
         final Map<String, Double> times = new LinkedHashMap<>();
-        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
         String status = "created";
         boolean finished;
         @Nullable Integer exitcode;
@@ -137,7 +137,7 @@ final class SimModel {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Action> eldest) {
+        protected boolean removeEldestEntry(Map.@Nullable Entry<String, Action> eldest) {
             return size() > MAX_ACTIONS;
         }
     };

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 
 import com.google.gson.JsonArray;

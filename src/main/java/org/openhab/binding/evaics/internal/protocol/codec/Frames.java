@@ -14,6 +14,7 @@ package org.openhab.binding.evaics.internal.protocol.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -148,7 +149,7 @@ final class Frames {
 
     static FrameException fromCrypto(CryptoException e) {
         Reason reason = e.kind() == CryptoException.Kind.NOT_AUTHENTIC ? Reason.NOT_AUTHENTIC : Reason.MALFORMED;
-        return new FrameException(reason, e.getMessage());
+        return new FrameException(reason, Objects.requireNonNullElse(e.getMessage(), reason.name()));
     }
 
     /** Decrypted bytes: the plaintext is {@code bytes[0 .. length)}. */

@@ -193,11 +193,13 @@ public final class MsgPackJson {
         }
 
         @Override
+        @NonNullByDefault({})
         public void write(byte[] buffer, int offset, int length) {
             sink.write(buffer, offset, length);
         }
 
         @Override
+        @NonNullByDefault({})
         public void add(byte[] buffer, int offset, int length) {
             // the packer would let us keep a reference; a copy keeps the body in one array
             sink.write(buffer, offset, length);

@@ -270,17 +270,20 @@ final class GuardedSslSocket extends SSLSocket {
     }
 
     @Override
+    @NonNullByDefault({})
     public <T> java.net.Socket setOption(SocketOption<T> name, T value) throws IOException {
         socket.setOption(name, value);
         return this;
     }
 
     @Override
+    @NonNullByDefault({})
     public <T> T getOption(SocketOption<T> name) throws IOException {
         return socket.getOption(name);
     }
 
     @Override
+    @NonNullByDefault({})
     public Set<SocketOption<?>> supportedOptions() {
         return socket.supportedOptions();
     }
@@ -403,12 +406,14 @@ final class GuardedSslSocket extends SSLSocket {
     }
 
     @Override
+    @NonNullByDefault({})
     public void setHandshakeApplicationProtocolSelector(
             @Nullable BiFunction<SSLSocket, List<String>, String> selector) {
         socket.setHandshakeApplicationProtocolSelector(selector);
     }
 
     @Override
+    @NonNullByDefault({})
     public @Nullable BiFunction<SSLSocket, List<String>, String> getHandshakeApplicationProtocolSelector() {
         return socket.getHandshakeApplicationProtocolSelector();
     }

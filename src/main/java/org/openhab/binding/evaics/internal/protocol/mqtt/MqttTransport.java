@@ -149,7 +149,7 @@ public final class MqttTransport implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final ReachabilityProbe probe;
     private final List<MqttConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
-    private final Set<CompletableFuture<Void>> pendingPublishes = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<@Nullable Void>> pendingPublishes = ConcurrentHashMap.newKeySet();
     private final AtomicLong oversizeDrops = new AtomicLong();
     private final AtomicLong oversizeDropsWarned = new AtomicLong();
     private final AtomicLong lastOversizeWarning = new AtomicLong(System.nanoTime());
@@ -408,10 +408,10 @@ public final class MqttTransport implements AutoCloseable {
      *         tried again on the next connect) or if the transport is closed first
      * @throws IllegalArgumentException for an invalid filter or QoS
      */
-    public CompletableFuture<Void> subscribe(String topicFilter, int qos, MqttMessageListener listener) {
+    public CompletableFuture<@Nullable Void> subscribe(String topicFilter, int qos, MqttMessageListener listener) {
         TopicFilter filter = TopicFilter.parse(topicFilter);
         checkQos(qos);
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
         boolean completeNow = false;
         synchronized (lock) {
             if (state == State.CLOSED) {
@@ -455,9 +455,9 @@ public final class MqttTransport implements AutoCloseable {
      *
      * @return completes when nothing more is to be done: at once, or on the broker's UNSUBACK
      */
-    public CompletableFuture<Void> unsubscribe(String topicFilter, MqttMessageListener listener) {
-        CompletableFuture<Void> future = new CompletableFuture<>();
-        List<CompletableFuture<Void>> orphans = List.of();
+    public CompletableFuture<@Nullable Void> unsubscribe(String topicFilter, MqttMessageListener listener) {
+        CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
+        List<CompletableFuture<@Nullable Void>> orphans = List.of();
         boolean completeNow = true;
         synchronized (lock) {
             Subscription subscription = subscriptions.get(topicFilter);
@@ -473,7 +473,7 @@ public final class MqttTransport implements AutoCloseable {
                 rebuildRoutesLocked();
             }
         }
-        for (CompletableFuture<Void> orphan : orphans) {
+        for (CompletableFuture<@Nullable Void> orphan : orphans) {
             orphan.completeExceptionally(new MqttTransportException(Reason.UNSUBSCRIBED,
                     "'" + topicFilter + "' was unsubscribed before the broker acknowledged the subscription"));
         }
@@ -484,7 +484,7 @@ public final class MqttTransport implements AutoCloseable {
     }
 
     /** {@link #publish(String, byte[], int, boolean)} without the retain flag: the default for API requests. */
-    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
+    public CompletableFuture<@Nullable Void> publish(String topic, byte[] payload, int qos) {
         return publish(topic, payload, qos, false);
     }
 
@@ -496,7 +496,7 @@ public final class MqttTransport implements AutoCloseable {
      * @param payload sent as is; must not be modified until the future completes
      * @throws IllegalArgumentException for an invalid topic or QoS
      */
-    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+    public CompletableFuture<@Nullable Void> publish(String topic, byte[] payload, int qos, boolean retain) {
         TopicFilter.validateTopicName(topic);
         checkQos(qos);
         MqttAsyncClient paho = client;
@@ -507,7 +507,7 @@ public final class MqttTransport implements AutoCloseable {
             return failed(Reason.NOT_CONNECTED,
                     "not connected to " + settings.serverUri() + "; message to '" + topic + "' not sent");
         }
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
         pendingPublishes.add(future);
         try {
             paho.publish(topic, payload, qos, retain, null, new IMqttActionListener() {
@@ -543,7 +543,7 @@ public final class MqttTransport implements AutoCloseable {
     public void close() {
         MqttAsyncClient paho;
         IMqttToken connectAttempt;
-        List<CompletableFuture<Void>> waiters = new ArrayList<>();
+        List<CompletableFuture<@Nullable Void>> waiters = new ArrayList<>();
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
@@ -571,7 +571,7 @@ public final class MqttTransport implements AutoCloseable {
             routes = SubscriptionRoutes.EMPTY;
         }
         failPendingPublishes(Reason.CLOSED, "MQTT transport closed before the message was acknowledged");
-        for (CompletableFuture<Void> waiter : waiters) {
+        for (CompletableFuture<@Nullable Void> waiter : waiters) {
             waiter.completeExceptionally(new MqttTransportException(Reason.CLOSED,
                     "MQTT transport closed before the broker acknowledged the subscription"));
         }
@@ -957,7 +957,7 @@ public final class MqttTransport implements AutoCloseable {
     }
 
     private void failPendingPublishes(Reason reason, String message) {
-        for (CompletableFuture<Void> future : List.copyOf(pendingPublishes)) {
+        for (CompletableFuture<@Nullable Void> future : List.copyOf(pendingPublishes)) {
             pendingPublishes.remove(future);
             future.completeExceptionally(new MqttTransportException(reason, message));
         }
@@ -1066,8 +1066,8 @@ public final class MqttTransport implements AutoCloseable {
 
     private void onSubscribeResult(List<Subscription> batch, int sentGeneration, int @Nullable [] granted,
             @Nullable Throwable exception, boolean restore, boolean reconnect) {
-        List<CompletableFuture<Void>> acknowledged = new ArrayList<>();
-        List<Map.Entry<CompletableFuture<Void>, MqttTransportException>> refused = new ArrayList<>();
+        List<CompletableFuture<@Nullable Void>> acknowledged = new ArrayList<>();
+        List<Map.Entry<CompletableFuture<@Nullable Void>, MqttTransportException>> refused = new ArrayList<>();
         boolean current;
         synchronized (lock) {
             current = state == State.STARTED && sessionUp && generation == sentGeneration;
@@ -1103,7 +1103,7 @@ public final class MqttTransport implements AutoCloseable {
     }
 
     /** @return whether an UNSUBSCRIBE was sent, i.e. whether the future is completed later */
-    private boolean sendUnsubscribeLocked(MqttAsyncClient paho, String topicFilter, CompletableFuture<Void> future) {
+    private boolean sendUnsubscribeLocked(MqttAsyncClient paho, String topicFilter, CompletableFuture<@Nullable Void> future) {
         try {
             paho.unsubscribe(topicFilter, null, new IMqttActionListener() {
                 @Override
@@ -1141,7 +1141,7 @@ public final class MqttTransport implements AutoCloseable {
         }
     }
 
-    private static CompletableFuture<Void> failed(Reason reason, String message) {
+    private static CompletableFuture<@Nullable Void> failed(Reason reason, String message) {
         return CompletableFuture.failedFuture(new MqttTransportException(reason, message));
     }
 
@@ -1177,7 +1177,7 @@ public final class MqttTransport implements AutoCloseable {
             }
             String message = current.getMessage();
             boolean hasMessage = message != null && !message.isBlank();
-            String part = hasMessage ? message : current.getClass().getSimpleName();
+            String part = message != null && hasMessage ? message : current.getClass().getSimpleName();
             if (current instanceof MqttException mqtt) {
                 part += " (" + mqtt.getReasonCode() + ")";
             }
@@ -1207,7 +1207,7 @@ public final class MqttTransport implements AutoCloseable {
     private static final class Subscription {
         final TopicFilter filter;
         final List<MqttMessageListener> listeners = new ArrayList<>(1);
-        final List<CompletableFuture<Void>> waiters = new ArrayList<>(1);
+        final List<CompletableFuture<@Nullable Void>> waiters = new ArrayList<>(1);
         int qos;
         /** The connection generation on which the last SUBSCRIBE was sent / acknowledged; 0 = never. */
         int sentGeneration;
@@ -1218,8 +1218,8 @@ public final class MqttTransport implements AutoCloseable {
             this.qos = qos;
         }
 
-        List<CompletableFuture<Void>> drainWaiters() {
-            List<CompletableFuture<Void>> drained = List.copyOf(waiters);
+        List<CompletableFuture<@Nullable Void>> drainWaiters() {
+            List<CompletableFuture<@Nullable Void>> drained = List.copyOf(waiters);
             waiters.clear();
             return drained;
         }

@@ -131,6 +131,7 @@ final class PacketSizeGuard extends InputStream {
     }
 
     @Override
+    @NonNullByDefault({})
     public int read(byte[] b, int off, int len) throws IOException {
         if (off < 0 || len < 0 || len > b.length - off) {
             throw new IndexOutOfBoundsException();

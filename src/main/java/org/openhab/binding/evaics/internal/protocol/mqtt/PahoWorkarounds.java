@@ -16,6 +16,7 @@ import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.NonNull;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -78,7 +79,7 @@ final class PahoWorkarounds {
     }
 
     /** The component class a connect thread waits for in its start loop, or null if the thread is elsewhere. */
-    static @Nullable String waitedForComponent(StackTraceElement[] stack) {
+    static @Nullable String waitedForComponent(@NonNull StackTraceElement[] stack) {
         for (int i = 0; i + 1 < stack.length; i++) {
             StackTraceElement frame = stack[i];
             if (START_METHOD.equals(frame.getMethodName()) && COMPONENT_FIELDS.containsKey(frame.getClassName())
@@ -126,11 +127,10 @@ final class PahoWorkarounds {
     }
 
     private static Object enumConstant(Class<?> type, String name) throws NoSuchFieldException {
-        @Nullable
-        Object[] constants = type.getEnumConstants();
+        var constants = type.getEnumConstants();
         if (constants != null) {
-            for (Object constant : constants) {
-                if (constant != null && name.equals(((Enum<?>) constant).name())) {
+            for (var constant : constants) {
+                if (name.equals(((Enum<?>) constant).name())) {
                     return constant;
                 }
             }

@@ -31,6 +31,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +64,7 @@ final class PemFiles {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             factory.generateCertificates(new ByteArrayInputStream(content))
-                    .forEach(certificate -> certificates.add((X509Certificate) certificate));
+                    .forEach(certificate -> certificates.add((X509Certificate) Objects.requireNonNull(certificate)));
         } catch (CertificateException e) {
             throw new CertificateException("cannot read certificates from " + file + ": " + e.getMessage(), e);
         }

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -129,7 +130,7 @@ public final class RpcClient implements AutoCloseable {
         }
     };
     /** {@link #start()} futures waiting for the transport to be ready after the SUBACK. */
-    private final Set<CompletableFuture<Void>> readyWaiters = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<@Nullable Void>> readyWaiters = ConcurrentHashMap.newKeySet();
     private final MqttConnectionListener connectionListener = new MqttConnectionListener() {
         @Override
         public void connected(boolean reconnect) {
@@ -145,7 +146,7 @@ public final class RpcClient implements AutoCloseable {
 
     private final Object lifecycleLock = new Object();
     // guarded by lifecycleLock
-    private @Nullable CompletableFuture<Void> subscribed;
+    private @Nullable CompletableFuture<@Nullable Void> subscribed;
     /** The broker acknowledged the response subscription: answers can reach us. */
     private volatile boolean subscriptionAcked;
     private volatile boolean closed;
@@ -176,15 +177,15 @@ public final class RpcClient implements AutoCloseable {
      *         connected, so that calls can be sent; waits for the next connect when disconnected; fails if the broker
      *         refuses the subscription or the client is closed
      */
-    public CompletableFuture<Void> start() {
+    public CompletableFuture<@Nullable Void> start() {
         synchronized (lifecycleLock) {
             if (closed) {
                 return CompletableFuture.failedFuture(closedException());
             }
-            CompletableFuture<Void> future = subscribed;
+            CompletableFuture<@Nullable Void> future = subscribed;
             if (future == null) {
                 transport.addConnectionListener(connectionListener);
-                CompletableFuture<Void> ready = new CompletableFuture<>();
+                CompletableFuture<@Nullable Void> ready = new CompletableFuture<>();
                 transport.subscribe(responseFilter, settings.qos(), responseListener).whenComplete((ok, error) -> {
                     if (error != null) {
                         ready.completeExceptionally(error);
@@ -203,7 +204,7 @@ public final class RpcClient implements AutoCloseable {
      * The transport completes a SUBACK before it marks itself connected; calls sent in between would fail, so
      * {@link #start()} also waits for the connected state.
      */
-    private void awaitReady(CompletableFuture<Void> ready) {
+    private void awaitReady(CompletableFuture<@Nullable Void> ready) {
         if (transport.isConnected()) {
             // set before completing: callers may call() from the completion itself
             subscriptionAcked = true;
@@ -218,7 +219,7 @@ public final class RpcClient implements AutoCloseable {
     }
 
     private void completeReadyWaiters() {
-        for (CompletableFuture<Void> waiter : readyWaiters) {
+        for (CompletableFuture<@Nullable Void> waiter : readyWaiters) {
             readyWaiters.remove(waiter);
             if (closed) {
                 waiter.completeExceptionally(closedException());
@@ -302,7 +303,7 @@ public final class RpcClient implements AutoCloseable {
             if (error == null) {
                 return;
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+            Throwable cause = error instanceof CompletionException ? Objects.requireNonNullElse(error.getCause(), error)
                     : error;
             if (cause instanceof MqttTransportException e && e.reason() == Reason.CONNECTION_LOST) {
                 // handed to Paho, and the connection dropped before Paho confirmed it: the bytes may have left

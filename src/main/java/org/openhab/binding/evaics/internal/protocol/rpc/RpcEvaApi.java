@@ -14,6 +14,7 @@ package org.openhab.binding.evaics.internal.protocol.rpc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -213,9 +214,9 @@ public final class RpcEvaApi implements EvaApi {
         CompletableFuture<T> mapped = new CompletableFuture<>();
         call.whenComplete((result, error) -> {
             if (error != null) {
-                mapped.completeExceptionally(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause()
-                        : error);
+                mapped.completeExceptionally(
+                        error instanceof CompletionException ? Objects.requireNonNullElse(error.getCause(), error)
+                                : error);
                 return;
             }
             try {

@@ -21,7 +21,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -99,10 +100,10 @@ final class JsonText {
     /** Whether an already decoded tree (e.g. from msgpack) nests deeper than {@code maxDepth} containers. */
     static boolean nestsDeeperThan(JsonElement root, int maxDepth) {
         // iterative, since the tree may come from a decoder that does not limit depth itself
-        ArrayDeque<Map.Entry<JsonElement, Integer>> pending = new ArrayDeque<>();
-        pending.push(Map.entry(root, 1));
+        List<Map.Entry<JsonElement, Integer>> pending = new ArrayList<>();
+        pending.add(Map.entry(root, 1));
         while (!pending.isEmpty()) {
-            Map.Entry<JsonElement, Integer> next = pending.pop();
+            Map.Entry<JsonElement, Integer> next = pending.remove(pending.size() - 1);
             JsonElement element = next.getKey();
             int depth = next.getValue();
             if (element.isJsonArray()) {
@@ -110,14 +111,14 @@ final class JsonText {
                     return true;
                 }
                 for (JsonElement child : element.getAsJsonArray()) {
-                    pending.push(Map.entry(child, depth + 1));
+                    pending.add(Map.entry(child, depth + 1));
                 }
             } else if (element.isJsonObject()) {
                 if (depth > maxDepth) {
                     return true;
                 }
                 for (Map.Entry<String, JsonElement> child : element.getAsJsonObject().entrySet()) {
-                    pending.push(Map.entry(child.getValue(), depth + 1));
+                    pending.add(Map.entry(child.getValue(), depth + 1));
                 }
             }
         }

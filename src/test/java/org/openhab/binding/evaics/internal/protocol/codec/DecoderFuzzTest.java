@@ -15,6 +15,7 @@ package org.openhab.binding.evaics.internal.protocol.codec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.security.SecureRandom;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Tag;
@@ -60,7 +61,7 @@ class DecoderFuzzTest {
         System.out.println(report.summary());
         for (DecoderFuzzer.Finding finding : report.findings()) {
             System.out.println("finding in " + finding.decoder() + " for " + finding.input());
-            finding.failure().printStackTrace(System.out);
+            finding.failure().printStackTrace(Objects.requireNonNull(System.out));
         }
         assertEquals(0, report.findings().size(), "findings (seed " + report.seed() + ")");
         assertTrue(report.executions() > report.inputs(), "every input reached every decoder");

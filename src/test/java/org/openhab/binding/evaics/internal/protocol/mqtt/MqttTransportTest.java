@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -270,7 +271,7 @@ class MqttTransportTest {
         transports.add(transport);
         transport.addConnectionListener(probe);
         transport.start();
-        CompletableFuture<Void> subscription = transport.subscribe("a/#", 1, probe);
+        CompletableFuture<@Nullable Void> subscription = transport.subscribe("a/#", 1, probe);
         probe.await("connectFailed");
         assertFalse(subscription.isDone());
 
@@ -318,7 +319,7 @@ class MqttTransportTest {
         assertFalse(transport.isConnected());
         assertEquals(Reason.NOT_CONNECTED,
                 TransportProbe.failure(transport.publish(prefix + "/kept/x", bytes("lost"), 1), true).reason());
-        CompletableFuture<Void> addedWhileDown = transport.subscribe(prefix + "/added", 1, probe);
+        CompletableFuture<@Nullable Void> addedWhileDown = transport.subscribe(prefix + "/added", 1, probe);
         probe.await("connectFailed"); // retrying while the broker is away
         assertFalse(addedWhileDown.isDone());
 
@@ -344,7 +345,7 @@ class MqttTransportTest {
         MqttTransport transport = connected(probe);
         TransportProbe.await(transport.subscribe(prefix + "/n", 1, probe));
 
-        List<CompletableFuture<Void>> publishes = new ArrayList<>();
+        List<CompletableFuture<@Nullable Void>> publishes = new ArrayList<>();
         for (int i = 0; i < CONCURRENT_PUBLISHES; i++) {
             publishes.add(transport.publish(prefix + "/n", bytes(Integer.toString(i)), 1));
         }

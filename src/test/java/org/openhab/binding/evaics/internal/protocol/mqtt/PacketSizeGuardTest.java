@@ -293,6 +293,7 @@ class PacketSizeGuardTest {
         }
 
         @Override
+        @NonNullByDefault({})
         public int read(byte[] b, int off, int len) throws IOException {
             if (random.nextBoolean()) {
                 throw new SocketTimeoutException("Read timed out");
@@ -338,6 +339,7 @@ class PacketSizeGuardTest {
         }
 
         @Override
+        @NonNullByDefault({})
         public int read(byte[] b, int off, int len) {
             if (len == 0) {
                 return 0;

@@ -115,7 +115,7 @@ class RpcClientConnectionTest {
                 RpcSettings.defaults(), ProtocolLimits.defaults(),
                 f.timer);
         try {
-            CompletableFuture<Void> started = client.start();
+            CompletableFuture<@Nullable Void> started = client.start();
             assertFalse(started.isDone(), "no SUBACK without a broker");
             BROKER.start();
             await(started);
