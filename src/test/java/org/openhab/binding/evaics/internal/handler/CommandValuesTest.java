@@ -14,6 +14,8 @@ package org.openhab.binding.evaics.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.math.BigDecimal;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.core.library.types.DecimalType;
@@ -49,7 +51,7 @@ class CommandValuesTest {
     @Test
     void numbersBecomePlainTextWithoutTrailingZerosOrUnit() {
         assertEquals("21.5", CommandValues.numberText(new DecimalType("21.50")));
-        assertEquals("100", CommandValues.numberText(new DecimalType("1E+2")));
+        assertEquals("100", CommandValues.numberText(new DecimalType(new BigDecimal("1E+2"))));
         assertEquals("0", CommandValues.numberText(new DecimalType("0.000")));
         assertEquals("21.5", CommandValues.numberText(new QuantityType<>(21.5, SIUnits.CELSIUS)));
         assertNull(CommandValues.numberText(new StringType("abc")));

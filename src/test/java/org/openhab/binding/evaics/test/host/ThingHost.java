@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.evaics.test.host;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,17 +46,16 @@ import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.thing.internal.BridgeImpl;
 import org.openhab.core.types.State;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.component.ComponentContext;
 
 /**
  * A small headless openHAB for the binding: the part of openHAB's thing manager, thing factory, service registry
  * and inbox that the binding's handlers talk to, for the end-to-end tests and the demo.
  * <ul>
  * <li>Things are built from the packaged descriptors ({@link ThingTypes}) and their handlers are created by the
- * binding's own {@link EvaHandlerFactory}, which also creates the handlers' services (discovery, rule actions); the
- * host collects them as the OSGi service registry would.</li>
+ * binding's own {@link EvaHandlerFactory}. The handlers' services (discovery, rule actions) are created the way
+ * openHAB's {@code BaseThingHandlerFactory} creates them (a new instance, {@code setThingHandler}, then
+ * {@code initialize}; {@code dispose} when the thing goes), without an OSGi service registry: the registration
+ * itself is checked by the integration test in a real openHAB core.</li>
  * <li>As the handlers' {@link ThingHandlerCallback} it stores each status on its thing, keeps every channel state,
  * trigger and status change, tells a bridge's initialised children when the bridge's status changes and tells a
  * bridge when a child was initialised (both on a separate thread, as openHAB does), resolves bridges, and swaps in
@@ -119,7 +117,6 @@ public class ThingHost extends ThingManagerCallback implements AutoCloseable {
     public ThingHost(Listener listener) {
         super("thing-host-notifier");
         this.listener = listener;
-        factory.activateWith(serviceRegistry());
     }
 
     /** The callback handlers get from now on, e.g. a Mockito mock that delegates to this host. */
@@ -166,7 +163,8 @@ public class ThingHost extends ThingManagerCallback implements AutoCloseable {
         if (bridge instanceof BridgeImpl parent) {
             parent.addThing(thing);
         }
-        ThingHandler handler = factory.registerHandler(thing);
+        ThingHandler handler = factory.handlerFor(thing);
+        startServices(handler);
         thing.setHandler(handler);
         handler.setCallback(callback);
         thing.setStatusInfo(new ThingStatusInfo(ThingStatus.INITIALIZING, ThingStatusDetail.NONE, null));
@@ -190,8 +188,7 @@ public class ThingHost extends ThingManagerCallback implements AutoCloseable {
             if (bridgeHandler != null) {
                 bridgeHandler.childHandlerDisposed(handler, current);
             }
-            factory.unregisterHandler(current);
-            services.removeIf(service -> service instanceof ThingHandlerService s && s.getThingHandler() == handler);
+            stopServices(handler);
             handler.setCallback(null);
             current.setHandler(null);
         }
@@ -353,52 +350,47 @@ public class ThingHost extends ThingManagerCallback implements AutoCloseable {
         return true;
     }
 
-    // ---- the service registry ----
+    // ---- the handlers' services ----
 
-    /**
-     * The factory's component context: its bundle context registers the handlers' services with the host, and
-     * discovery services get the inbox as listener, as openHAB's discovery registry does.
-     */
-    private ComponentContext serviceRegistry() {
-        ClassLoader loader = ThingHost.class.getClassLoader();
-        ServiceRegistration<?> registration = (ServiceRegistration<?>) Proxy.newProxyInstance(loader,
-                new Class<?>[] { ServiceRegistration.class }, (proxy, method, args) -> switch (method.getName()) {
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "ThingHost service registration";
-                    default -> null;
-                });
-        BundleContext bundleContext = (BundleContext) Proxy.newProxyInstance(loader,
-                new Class<?>[] { BundleContext.class }, (proxy, method, args) -> switch (method.getName()) {
-                    case "registerService" -> {
-                        Object service = args[1];
-                        services.add(service);
-                        if (service instanceof DiscoveryService discovery) {
-                            discovery.addDiscoveryListener(inbox);
-                        }
-                        yield registration;
-                    }
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "ThingHost bundle context";
-                    default -> throw new UnsupportedOperationException(
-                            "the thing host's bundle context has no " + method.getName());
-                });
-        return (ComponentContext) Proxy.newProxyInstance(loader, new Class<?>[] { ComponentContext.class },
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getBundleContext" -> bundleContext;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "ThingHost component context";
-                    default -> throw new UnsupportedOperationException(
-                            "the thing host's component context has no " + method.getName());
-                });
+    /** Creates the handler's services as openHAB's handler factory does and connects discovery to the inbox. */
+    private void startServices(ThingHandler handler) {
+        for (Class<? extends ThingHandlerService> type : handler.getServices()) {
+            ThingHandlerService service;
+            try {
+                service = type.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create the service " + type.getName(), e);
+            }
+            service.setThingHandler(handler);
+            services.add(service);
+            if (service instanceof DiscoveryService discovery) {
+                discovery.addDiscoveryListener(inbox);
+            }
+            service.initialize();
+        }
     }
 
-    /** The binding's factory, activated by the host as the OSGi runtime would. */
+    /** Disposes the handler's services, as openHAB's handler factory does when the handler goes. */
+    private void stopServices(ThingHandler handler) {
+        for (Object service : services) {
+            if (service instanceof ThingHandlerService s && s.getThingHandler() == handler) {
+                services.remove(service);
+                if (service instanceof DiscoveryService discovery) {
+                    discovery.removeDiscoveryListener(inbox);
+                }
+                s.dispose();
+            }
+        }
+    }
+
+    /** The binding's factory; its handlers are created without an OSGi component context. */
     private static final class HostedFactory extends EvaHandlerFactory {
-        void activateWith(ComponentContext context) {
-            activate(context);
+        ThingHandler handlerFor(Thing thing) {
+            ThingHandler handler = createHandler(thing);
+            if (handler == null) {
+                throw new IllegalArgumentException("the binding has no handler for " + thing.getThingTypeUID());
+            }
+            return handler;
         }
     }
 
