@@ -61,7 +61,6 @@ final class CliJson {
     static JsonObject parseParams(String text) throws CliException {
         JsonElement parsed;
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
-            reader.setLenient(false);
             // the adapter honours the reader's strictness; JsonParser.parseReader would switch to lenient mode
             parsed = GSON.getAdapter(JsonElement.class).read(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {

@@ -154,7 +154,6 @@ final class EvaJson {
      */
     static JsonElement read(String text, int maxDepth) throws FrameException {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
-            reader.setLenient(false);
             JsonElement root = readTree(reader, maxDepth);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new FrameException(Reason.BAD_BODY, "data after the JSON value");

@@ -47,6 +47,9 @@ public final class Zlib {
     }
 
     /** Appends the zlib form of {@code data[off .. off+len)} to {@code out}. */
+    // Deflater and Inflater are released with end() in finally: they are AutoCloseable only from Java 25, and ecj
+    // reports them as leaks when it compiles (for Java 17) on a Java 25 runtime
+    @SuppressWarnings("resource")
     static void deflate(byte[] data, int off, int len, ByteSink out) {
         Deflater deflater = new Deflater();
         try {
@@ -72,6 +75,9 @@ public final class Zlib {
     }
 
     /** As {@link #inflate(byte[], int)}, for {@code data[off .. off+len)}. */
+    // Deflater and Inflater are released with end() in finally: they are AutoCloseable only from Java 25, and ecj
+    // reports them as leaks when it compiles (for Java 17) on a Java 25 runtime
+    @SuppressWarnings("resource")
     public static byte[] inflate(byte[] data, int off, int len, int maxBytes) throws FrameException {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative");
