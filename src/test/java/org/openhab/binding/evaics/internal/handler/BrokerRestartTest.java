@@ -161,8 +161,8 @@ class BrokerRestartTest {
                 future.join();
                 return false;
             } catch (CompletionException | CancellationException e) {
-                return String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
-                        .contains(MAY_HAVE_RUN);
+                Throwable cause = e.getCause();
+                return String.valueOf(cause != null ? cause.getMessage() : e.getMessage()).contains(MAY_HAVE_RUN);
             }
         }
     }

@@ -14,6 +14,7 @@ package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.protocol.mqtt.TransportProbe.bytes;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -247,7 +248,7 @@ class MqttTransportTest {
         probe.await("connectFailed");
         MqttTransportException failure = TransportProbe.failure(transport.publish("a/b", bytes("x"), 1), true);
         assertEquals(Reason.NOT_CONNECTED, failure.reason());
-        assertTrue(failure.getMessage().contains("not connected"), failure.getMessage());
+        assertTrue(messageOf(failure).contains("not connected"), messageOf(failure));
         assertFalse(transport.isConnected());
     }
 

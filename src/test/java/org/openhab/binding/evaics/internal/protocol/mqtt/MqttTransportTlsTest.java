@@ -14,6 +14,7 @@ package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -241,6 +242,6 @@ class MqttTransportTlsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MqttTransport(MqttSettings.builder(running(clientCertBroker).uri()).caFile(caFile)
                         .clientCertFile(ecClientCert).clientKeyFile(strangerKey).build()));
-        assertTrue(e.getMessage().contains("does not belong"), e.getMessage());
+        assertTrue(messageOf(e).contains("does not belong"), messageOf(e));
     }
 }
