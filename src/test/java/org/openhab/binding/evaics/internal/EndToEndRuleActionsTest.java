@@ -68,8 +68,8 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
         Map<String, Object> result = lampActions().action(1, "full");
 
         LoggedRequest action = awaitRequest(uc(), "action", LAMP);
-        assertEquals(1, action.param("s").getAsInt());
-        assertEquals("full", action.param("v").getAsString());
+        assertEquals(1, action.requiredParam("s").getAsInt());
+        assertEquals("full", action.requiredParam("v").getAsString());
         assertNotNull(result.get(EvaUnitActions.RESULT_UUID), result.toString());
         assertNotNull(result.get(EvaUnitActions.RESULT_STATUS), result.toString());
         assertFalse(result.containsKey(EvaUnitActions.RESULT_ERROR), result.toString());
@@ -113,8 +113,8 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
         assertTrue(awayActions().set(1, "5"));
 
         LoggedRequest set = awaitRequest(lm(), "set", AWAY);
-        assertEquals(1, set.param("s").getAsInt());
-        assertEquals("5", set.param("v").getAsString());
+        assertEquals(1, set.requiredParam("s").getAsInt());
+        assertEquals("5", set.requiredParam("v").getAsString());
         e2e().awaitLastState(e2e().away, CHANNEL_VALUE, new StringType("5"));
     }
 
@@ -124,7 +124,7 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
 
         LoggedRequest set = awaitRequest(lm(), "set", AWAY);
         assertNull(set.param("s"));
-        assertEquals("6", set.param("v").getAsString());
+        assertEquals("6", set.requiredParam("v").getAsString());
     }
 
     @Test
@@ -158,7 +158,7 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
         lmActions().run("lmacro:scenes/leave", "{\"mode\": \"away\"}");
 
         LoggedRequest run = awaitRequest(lm(), "run", MACRO);
-        JsonObject kwargs = run.param("kw").getAsJsonObject();
+        JsonObject kwargs = run.requiredParam("kw").getAsJsonObject();
         assertEquals("away", kwargs.get("mode").getAsString());
     }
 
@@ -171,7 +171,7 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
         JsonObject state = JsonParser.parseString(result).getAsJsonObject();
         assertEquals(LAMP.toString(), state.get("oid").getAsString());
         LoggedRequest call = awaitRequest(uc(), "state", LAMP);
-        assertEquals(KEY, call.param("k").getAsString());
+        assertEquals(KEY, call.requiredParam("k").getAsString());
     }
 
     @Test

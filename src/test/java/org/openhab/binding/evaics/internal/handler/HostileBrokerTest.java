@@ -15,6 +15,7 @@ package org.openhab.binding.evaics.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.*;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -240,7 +241,7 @@ class HostileBrokerTest {
         }
 
         EvaRpcException failure = failure(call);
-        System.out.println("forged answer " + attack + ": " + failure.getMessage());
+        out().println("forged answer " + attack + ": " + failure.getMessage());
         if (attack == ForgedAnswer.ONLY_500) {
             assertEquals(EvaRpcException.Kind.DISPATCH_FAILED, failure.kind());
         } else {

@@ -14,6 +14,7 @@ package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.protocol.mqtt.TransportProbe.bytes;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.io.IOException;
@@ -303,7 +304,7 @@ class MqttTransportTest {
         TransportProbe.Event first = probe.await("connectFailed");
         TransportProbe.Event second = probe.await("connectFailed");
 
-        System.out.println("connect failure reason: " + first.detail());
+        out().println("connect failure reason: " + first.detail());
         assertFalse(first.flag(), "not an authentication problem");
         assertFalse(second.flag());
         assertTrue(first.detail().toLowerCase().contains("connect"), first.detail());
@@ -328,7 +329,7 @@ class MqttTransportTest {
         long brokerBack = System.nanoTime();
         assertTrue(probe.await("connected").flag(), "reported as reconnect");
         long reconnectMillis = (System.nanoTime() - brokerBack) / 1_000_000;
-        System.out.println("reconnected and restored subscriptions " + reconnectMillis
+        out().println("reconnected and restored subscriptions " + reconnectMillis
                 + " ms after the broker listened again");
         assertTrue(transport.isConnected());
         TransportProbe.await(addedWhileDown);

@@ -14,6 +14,7 @@ package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.net.InetAddress;
@@ -177,7 +178,7 @@ class MqttTransportTlsTest {
     @Test
     void refusedWhenTheServerIsSignedByAnotherCa() {
         String reason = assertRefused(running(tlsBroker), b -> b.caFile(otherCaFile));
-        System.out.println("wrong CA reason: " + reason);
+        out().println("wrong CA reason: " + reason);
         assertTrue(reason.contains("certification path") || reason.contains("PKIX"), reason);
     }
 
@@ -190,7 +191,7 @@ class MqttTransportTlsTest {
     @Test
     void refusedWhenTheCertificateDoesNotNameTheHost() {
         String reason = assertRefused(running(wrongNameBroker), b -> b.caFile(caFile));
-        System.out.println("host name mismatch reason: " + reason);
+        out().println("host name mismatch reason: " + reason);
         assertTrue(reason.contains("127.0.0.1"), reason);
     }
 
@@ -228,7 +229,7 @@ class MqttTransportTlsTest {
     @Test
     void refusedWithoutClientCertificateWhenTheBrokerRequiresOne() {
         String reason = assertRefused(running(clientCertBroker), b -> b.caFile(caFile));
-        System.out.println("missing client certificate reason: " + reason);
+        out().println("missing client certificate reason: " + reason);
     }
 
     @Test
