@@ -52,19 +52,23 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
     }
 
     private EvaUnitActions lampActions() {
-        return e2e().host.service(e2e().lamp, EvaUnitActions.class);
+        EndToEndFixture e2e = e2e();
+        return e2e.host.service(e2e.lamp, EvaUnitActions.class);
     }
 
     private EvaLvarActions awayActions() {
-        return e2e().host.service(e2e().away, EvaLvarActions.class);
+        EndToEndFixture e2e = e2e();
+        return e2e.host.service(e2e.away, EvaLvarActions.class);
     }
 
     private EvaControllerActions lmActions() {
-        return e2e().host.service(e2e().lm, EvaControllerActions.class);
+        EndToEndFixture e2e = e2e();
+        return e2e.host.service(e2e.lm, EvaControllerActions.class);
     }
 
     @Test
     void unitActionRunsActionAndReturnsTheActionObject() {
+        EndToEndFixture e2e = e2e();
         Map<String, Object> result = lampActions().action(1, "full");
 
         LoggedRequest action = awaitRequest(uc(), "action", LAMP);
@@ -73,31 +77,33 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
         assertNotNull(result.get(EvaUnitActions.RESULT_UUID), result.toString());
         assertNotNull(result.get(EvaUnitActions.RESULT_STATUS), result.toString());
         assertFalse(result.containsKey(EvaUnitActions.RESULT_ERROR), result.toString());
-        e2e().awaitLastState(e2e().lamp, CHANNEL_SWITCH, OnOffType.ON);
-        e2e().awaitLastState(e2e().lamp, CHANNEL_VALUE, new StringType("full"));
+        e2e.awaitLastState(e2e.lamp, CHANNEL_SWITCH, OnOffType.ON);
+        e2e.awaitLastState(e2e.lamp, CHANNEL_VALUE, new StringType("full"));
     }
 
     @Test
     void unitToggleRunsActionToggle() {
+        EndToEndFixture e2e = e2e();
         Map<String, Object> result = lampActions().toggle();
 
         awaitRequest(uc(), "action_toggle", LAMP);
         assertNotNull(result.get(EvaUnitActions.RESULT_UUID), result.toString());
-        e2e().awaitLastState(e2e().lamp, CHANNEL_STATUS, new DecimalType(1));
+        e2e.awaitLastState(e2e.lamp, CHANNEL_STATUS, new DecimalType(1));
     }
 
     @Test
     void unitTerminateEndsTheRunningActionAndTheTriggerSaysSo() {
+        EndToEndFixture e2e = e2e();
         uc().setActionDuration(LONG_ACTION);
         lampActions().action(1, null);
-        e2e().awaitLastState(e2e().lamp, CHANNEL_NSTATUS, new DecimalType(1));
+        e2e.awaitLastState(e2e.lamp, CHANNEL_NSTATUS, new DecimalType(1));
 
         assertTrue(lampActions().terminate());
 
         awaitRequest(uc(), "terminate", LAMP);
-        e2e().awaitLastState(e2e().lamp, CHANNEL_NSTATUS, new DecimalType(0));
+        e2e.awaitLastState(e2e.lamp, CHANNEL_NSTATUS, new DecimalType(0));
         assertTrue(ThingHost.waitFor(
-                () -> e2e().host.triggers(EndToEndFixture.channel(e2e().lamp, CHANNEL_ACTION)).contains("terminated"),
+                () -> e2e.host.triggers(EndToEndFixture.channel(e2e.lamp, CHANNEL_ACTION)).contains("terminated"),
                 LIMIT), "no terminated trigger");
     }
 
@@ -110,12 +116,13 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
 
     @Test
     void lvarSetRunsSetWithStatusAndValue() {
+        EndToEndFixture e2e = e2e();
         assertTrue(awayActions().set(1, "5"));
 
         LoggedRequest set = awaitRequest(lm(), "set", AWAY);
         assertEquals(1, set.requiredParam("s").getAsInt());
         assertEquals("5", set.requiredParam("v").getAsString());
-        e2e().awaitLastState(e2e().away, CHANNEL_VALUE, new StringType("5"));
+        e2e.awaitLastState(e2e.away, CHANNEL_VALUE, new StringType("5"));
     }
 
     @Test
@@ -129,13 +136,14 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
 
     @Test
     void lvarResetToggleAndClearRunTheirMethods() {
+        EndToEndFixture e2e = e2e();
         assertTrue(awayActions().reset());
         awaitRequest(lm(), "reset", AWAY);
-        e2e().awaitLastState(e2e().away, CHANNEL_VALUE, new StringType("1"));
+        e2e.awaitLastState(e2e.away, CHANNEL_VALUE, new StringType("1"));
 
         assertTrue(awayActions().toggle());
         awaitRequest(lm(), "toggle", AWAY);
-        e2e().awaitLastState(e2e().away, CHANNEL_VALUE, new StringType("0"));
+        e2e.awaitLastState(e2e.away, CHANNEL_VALUE, new StringType("0"));
 
         assertTrue(awayActions().clear());
         awaitRequest(lm(), "clear", AWAY);
@@ -164,7 +172,8 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
 
     @Test
     void controllerCallReturnsTheJsonResult() {
-        String result = e2e().host.service(e2e().uc, EvaControllerActions.class).call("state",
+        EndToEndFixture e2e = e2e();
+        String result = e2e.host.service(e2e.uc, EvaControllerActions.class).call("state",
                 "{\"i\": \"" + LAMP + "\"}");
 
         assertNotNull(result);
@@ -176,7 +185,8 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
 
     @Test
     void controllerCallOfAnUnknownMethodReturnsNull() {
-        assertNull(e2e().host.service(e2e().uc, EvaControllerActions.class).call("no_such_method", null));
+        EndToEndFixture e2e = e2e();
+        assertNull(e2e.host.service(e2e.uc, EvaControllerActions.class).call("no_such_method", null));
 
         uc().awaitRequest("no_such_method", LIMIT);
     }
