@@ -14,6 +14,7 @@ package org.openhab.binding.evaics.demo;
 
 import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.*;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -120,14 +120,14 @@ public final class EvaDemo {
             } catch (InterruptedException e) {
                 return;
             }
-            System.out.println("DEMO FAILED: it did not finish within " + TOTAL_LIMIT.toSeconds() + " s");
-            System.out.flush();
+            out().println("DEMO FAILED: it did not finish within " + TOTAL_LIMIT.toSeconds() + " s");
+            out().flush();
             Runtime.getRuntime().halt(EXIT_TIMEOUT);
         }, "demo-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        int code = new EvaDemo(Objects.requireNonNull(System.out)).run();
-        System.out.flush();
+        int code = new EvaDemo(out()).run();
+        out().flush();
         // Paho's and the simulators' threads must not keep the JVM alive; the exit code is Maven's
         System.exit(code);
     }
@@ -429,7 +429,9 @@ public final class EvaDemo {
     private static DiscoveryResult awaitResult(ThingHost host, ThingUID uid) {
         await("inbox entry " + uid, () -> host.inbox().result(uid) != null);
         DiscoveryResult result = host.inbox().result(uid);
-        check(result != null, "inbox entry " + uid + " vanished");
+        if (result == null) {
+            throw new DemoFailure("inbox entry " + uid + " vanished");
+        }
         return result;
     }
 

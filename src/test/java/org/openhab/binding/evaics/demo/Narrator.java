@@ -146,11 +146,12 @@ final class Narrator implements ThingHost.Listener {
         StringBuilder line = null;
         ThingUID lineThing = null;
         for (Event event : events) {
-            boolean continues = event.channelChange() && line != null && event.thing() != null
-                    && event.thing().equals(lineThing) && !event.newReport();
-            if (continues) {
+            ThingUID thing = event.thing();
+            StringBuilder current = line;
+            if (event.channelChange() && current != null && thing != null && thing.equals(lineThing)
+                    && !event.newReport()) {
                 if (!event.text().isEmpty()) {
-                    line.append(line.charAt(line.length() - 1) == ':' ? " " : ", ").append(event.text());
+                    current.append(current.charAt(current.length() - 1) == ':' ? " " : ", ").append(event.text());
                 }
                 continue;
             }
@@ -160,7 +161,6 @@ final class Narrator implements ThingHost.Listener {
             line = null;
             lineThing = null;
             if (event.channelChange()) {
-                ThingUID thing = event.thing();
                 lineThing = thing;
                 line = new StringBuilder(thing == null ? "?" : nameOf(thing)).append(':');
                 if (!event.text().isEmpty()) {

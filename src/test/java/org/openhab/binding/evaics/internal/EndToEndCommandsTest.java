@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -39,6 +40,7 @@ import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.SIUnits;
+import org.openhab.core.thing.Channel;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
@@ -85,8 +87,8 @@ class EndToEndCommandsTest extends EndToEndTestBase {
         LoggedRequest action = awaitRequest(uc(), "action", LAMP);
         assertEquals(format, action.format());
         assertEquals(KEY_ID, action.keyId());
-        assertEquals(1, action.param("s").getAsInt());
-        assertEquals(KEY, action.param("k").getAsString());
+        assertEquals(1, action.requiredParam("s").getAsInt());
+        assertEquals(KEY, action.requiredParam("k").getAsString());
         // the action, and the state call and heartbeats that may follow it: all of them ciphertext
         List<Wiretap.Message> seen = tap.await(m -> true, 1, LIMIT);
         assertFalse(seen.isEmpty());
@@ -165,15 +167,16 @@ class EndToEndCommandsTest extends EndToEndTestBase {
         e2e.command(e2e.lamp, CHANNEL_VALUE, new StringType("dim"));
 
         LoggedRequest action = awaitRequest(uc(), "action", LAMP);
-        assertEquals(0, action.param("s").getAsInt());
-        assertEquals("dim", action.param("v").getAsString());
+        assertEquals(0, action.requiredParam("s").getAsInt());
+        assertEquals("dim", action.requiredParam("v").getAsString());
         e2e.awaitLastState(e2e.lamp, CHANNEL_VALUE, new StringType("dim"));
     }
 
     @Test
     void sensorValueAnnouncedByTheControllerReachesTheValueChannelInItsUnit() {
         EndToEndFixture e2e = start(Map.of());
-        assertEquals("Number:Temperature", e2e.thing(e2e.temp).getChannel(CHANNEL_VALUE).getAcceptedItemType());
+        Channel value = Objects.requireNonNull(e2e.thing(e2e.temp).getChannel(CHANNEL_VALUE));
+        assertEquals("Number:Temperature", value.getAcceptedItemType());
 
         uc().setSensorValue(TEMP, "23.25");
 
@@ -202,7 +205,7 @@ class EndToEndCommandsTest extends EndToEndTestBase {
 
         e2e.command(e2e.away, CHANNEL_VALUE, new StringType("42"));
         LoggedRequest set = awaitRequest(lm(), "set", AWAY);
-        assertEquals("42", set.param("v").getAsString());
+        assertEquals("42", set.requiredParam("v").getAsString());
         assertNull(set.param("s"));
         e2e.awaitLastState(e2e.away, CHANNEL_VALUE_NUMBER, new DecimalType(42));
 
@@ -221,13 +224,13 @@ class EndToEndCommandsTest extends EndToEndTestBase {
         lm().clearRequests();
         e2e.command(e2e.away, CHANNEL_STATUS, new DecimalType(0));
         LoggedRequest status = awaitRequest(lm(), "set", AWAY);
-        assertEquals(0, status.param("s").getAsInt());
+        assertEquals(0, status.requiredParam("s").getAsInt());
         assertNull(status.param("v"));
         e2e.awaitLastState(e2e.away, CHANNEL_STATUS, new DecimalType(0));
 
         lm().clearRequests();
         e2e.command(e2e.away, CHANNEL_VALUE_NUMBER, new DecimalType(7));
-        assertEquals("7", awaitRequest(lm(), "set", AWAY).param("v").getAsString());
+        assertEquals("7", awaitRequest(lm(), "set", AWAY).requiredParam("v").getAsString());
     }
 
     @Test

@@ -49,7 +49,8 @@ class EndToEndDiscoveryTest extends EndToEndTestBase {
     }
 
     private ThingHost.Inbox inbox() {
-        return e2e().host.inbox();
+        EndToEndFixture e2e = e2e();
+        return e2e.host.inbox();
     }
 
     private DiscoveryResult awaitResult(ThingUID uid) {
@@ -62,25 +63,27 @@ class EndToEndDiscoveryTest extends EndToEndTestBase {
 
     /** Announces the controller and adds it from the inbox with the key and the tests' short timings. */
     private Thing addAnnounced(EvaSimulator simulator, String uidSegment) {
+        EndToEndFixture e2e = e2e();
         simulator.announceDiscovery();
-        ThingUID uid = new ThingUID(THING_TYPE_CONTROLLER, e2e().broker.getUID(), uidSegment);
+        ThingUID uid = new ThingUID(THING_TYPE_CONTROLLER, e2e.broker.getUID(), uidSegment);
         awaitResult(uid);
         Map<String, Object> entered = new HashMap<>();
         entered.put(CONFIG_KEY, KEY);
         entered.put(CONFIG_HEARTBEAT_INTERVAL, HEARTBEAT_SECONDS);
         entered.put(CONFIG_CALL_TIMEOUT, CALL_TIMEOUT_SECONDS);
         Thing controller = inbox().approve(uid, entered);
-        e2e().awaitStatus(controller.getUID(), ThingStatus.ONLINE);
+        e2e.awaitStatus(controller.getUID(), ThingStatus.ONLINE);
         return controller;
     }
 
     @Test
     void announcedControllerAppearsInTheInboxUnderItsBrokerWithoutKey() {
+        EndToEndFixture e2e = e2e();
         uc().announceDiscovery();
 
         DiscoveryResult result = awaitResult(new ThingUID("evaics:controller:broker1:uc_plant"));
         assertEquals(THING_TYPE_CONTROLLER, result.getThingTypeUID());
-        assertEquals(e2e().broker.getUID(), result.getBridgeUID());
+        assertEquals(e2e.broker.getUID(), result.getBridgeUID());
         assertEquals(PROPERTY_CONTROLLER_ID, result.getRepresentationProperty());
         assertEquals(UC, result.getProperties().get(PROPERTY_CONTROLLER_ID));
         assertEquals(DEFAULT_KEY_ID, result.getProperties().get(CONFIG_KEY_ID));
@@ -131,18 +134,19 @@ class EndToEndDiscoveryTest extends EndToEndTestBase {
 
     @Test
     void rescanCreatesNoDuplicatesAndDoesNotOfferAddedThingsAgain() {
+        EndToEndFixture e2e = e2e();
         Thing controller = addAnnounced(uc(), "uc_plant");
         ThingUID lampUID = new ThingUID(THING_TYPE_UNIT, controller.getUID(), LAMP.uidSegment());
         awaitResult(lampUID);
         assertTrue(ThingHost.waitFor(() -> inbox().results().size() == 3, LIMIT), inbox().results().toString());
-        EvaItemDiscoveryService discovery = e2e().host.service(controller.getUID(), EvaItemDiscoveryService.class);
+        EvaItemDiscoveryService discovery = e2e.host.service(controller.getUID(), EvaItemDiscoveryService.class);
 
         scan(discovery);
         assertEquals(3, inbox().results().size(), inbox().results().toString());
         assertTrue(inbox().reports() >= 6, "the rescan reported every item again");
 
         Thing lamp = inbox().approve(lampUID, Map.of());
-        e2e().awaitStatus(lamp.getUID(), ThingStatus.ONLINE);
+        e2e.awaitStatus(lamp.getUID(), ThingStatus.ONLINE);
         scan(discovery);
 
         assertNull(inbox().result(lampUID));

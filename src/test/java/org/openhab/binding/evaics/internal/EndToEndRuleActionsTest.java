@@ -52,52 +52,58 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
     }
 
     private EvaUnitActions lampActions() {
-        return e2e().host.service(e2e().lamp, EvaUnitActions.class);
+        EndToEndFixture e2e = e2e();
+        return e2e.host.service(e2e.lamp, EvaUnitActions.class);
     }
 
     private EvaLvarActions awayActions() {
-        return e2e().host.service(e2e().away, EvaLvarActions.class);
+        EndToEndFixture e2e = e2e();
+        return e2e.host.service(e2e.away, EvaLvarActions.class);
     }
 
     private EvaControllerActions lmActions() {
-        return e2e().host.service(e2e().lm, EvaControllerActions.class);
+        EndToEndFixture e2e = e2e();
+        return e2e.host.service(e2e.lm, EvaControllerActions.class);
     }
 
     @Test
     void unitActionRunsActionAndReturnsTheActionObject() {
+        EndToEndFixture e2e = e2e();
         Map<String, Object> result = lampActions().action(1, "full");
 
         LoggedRequest action = awaitRequest(uc(), "action", LAMP);
-        assertEquals(1, action.param("s").getAsInt());
-        assertEquals("full", action.param("v").getAsString());
+        assertEquals(1, action.requiredParam("s").getAsInt());
+        assertEquals("full", action.requiredParam("v").getAsString());
         assertNotNull(result.get(EvaUnitActions.RESULT_UUID), result.toString());
         assertNotNull(result.get(EvaUnitActions.RESULT_STATUS), result.toString());
         assertFalse(result.containsKey(EvaUnitActions.RESULT_ERROR), result.toString());
-        e2e().awaitLastState(e2e().lamp, CHANNEL_SWITCH, OnOffType.ON);
-        e2e().awaitLastState(e2e().lamp, CHANNEL_VALUE, new StringType("full"));
+        e2e.awaitLastState(e2e.lamp, CHANNEL_SWITCH, OnOffType.ON);
+        e2e.awaitLastState(e2e.lamp, CHANNEL_VALUE, new StringType("full"));
     }
 
     @Test
     void unitToggleRunsActionToggle() {
+        EndToEndFixture e2e = e2e();
         Map<String, Object> result = lampActions().toggle();
 
         awaitRequest(uc(), "action_toggle", LAMP);
         assertNotNull(result.get(EvaUnitActions.RESULT_UUID), result.toString());
-        e2e().awaitLastState(e2e().lamp, CHANNEL_STATUS, new DecimalType(1));
+        e2e.awaitLastState(e2e.lamp, CHANNEL_STATUS, new DecimalType(1));
     }
 
     @Test
     void unitTerminateEndsTheRunningActionAndTheTriggerSaysSo() {
+        EndToEndFixture e2e = e2e();
         uc().setActionDuration(LONG_ACTION);
         lampActions().action(1, null);
-        e2e().awaitLastState(e2e().lamp, CHANNEL_NSTATUS, new DecimalType(1));
+        e2e.awaitLastState(e2e.lamp, CHANNEL_NSTATUS, new DecimalType(1));
 
         assertTrue(lampActions().terminate());
 
         awaitRequest(uc(), "terminate", LAMP);
-        e2e().awaitLastState(e2e().lamp, CHANNEL_NSTATUS, new DecimalType(0));
+        e2e.awaitLastState(e2e.lamp, CHANNEL_NSTATUS, new DecimalType(0));
         assertTrue(ThingHost.waitFor(
-                () -> e2e().host.triggers(EndToEndFixture.channel(e2e().lamp, CHANNEL_ACTION)).contains("terminated"),
+                () -> e2e.host.triggers(EndToEndFixture.channel(e2e.lamp, CHANNEL_ACTION)).contains("terminated"),
                 LIMIT), "no terminated trigger");
     }
 
@@ -110,12 +116,13 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
 
     @Test
     void lvarSetRunsSetWithStatusAndValue() {
+        EndToEndFixture e2e = e2e();
         assertTrue(awayActions().set(1, "5"));
 
         LoggedRequest set = awaitRequest(lm(), "set", AWAY);
-        assertEquals(1, set.param("s").getAsInt());
-        assertEquals("5", set.param("v").getAsString());
-        e2e().awaitLastState(e2e().away, CHANNEL_VALUE, new StringType("5"));
+        assertEquals(1, set.requiredParam("s").getAsInt());
+        assertEquals("5", set.requiredParam("v").getAsString());
+        e2e.awaitLastState(e2e.away, CHANNEL_VALUE, new StringType("5"));
     }
 
     @Test
@@ -124,18 +131,19 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
 
         LoggedRequest set = awaitRequest(lm(), "set", AWAY);
         assertNull(set.param("s"));
-        assertEquals("6", set.param("v").getAsString());
+        assertEquals("6", set.requiredParam("v").getAsString());
     }
 
     @Test
     void lvarResetToggleAndClearRunTheirMethods() {
+        EndToEndFixture e2e = e2e();
         assertTrue(awayActions().reset());
         awaitRequest(lm(), "reset", AWAY);
-        e2e().awaitLastState(e2e().away, CHANNEL_VALUE, new StringType("1"));
+        e2e.awaitLastState(e2e.away, CHANNEL_VALUE, new StringType("1"));
 
         assertTrue(awayActions().toggle());
         awaitRequest(lm(), "toggle", AWAY);
-        e2e().awaitLastState(e2e().away, CHANNEL_VALUE, new StringType("0"));
+        e2e.awaitLastState(e2e.away, CHANNEL_VALUE, new StringType("0"));
 
         assertTrue(awayActions().clear());
         awaitRequest(lm(), "clear", AWAY);
@@ -158,25 +166,27 @@ class EndToEndRuleActionsTest extends EndToEndTestBase {
         lmActions().run("lmacro:scenes/leave", "{\"mode\": \"away\"}");
 
         LoggedRequest run = awaitRequest(lm(), "run", MACRO);
-        JsonObject kwargs = run.param("kw").getAsJsonObject();
+        JsonObject kwargs = run.requiredParam("kw").getAsJsonObject();
         assertEquals("away", kwargs.get("mode").getAsString());
     }
 
     @Test
     void controllerCallReturnsTheJsonResult() {
-        String result = e2e().host.service(e2e().uc, EvaControllerActions.class).call("state",
+        EndToEndFixture e2e = e2e();
+        String result = e2e.host.service(e2e.uc, EvaControllerActions.class).call("state",
                 "{\"i\": \"" + LAMP + "\"}");
 
         assertNotNull(result);
         JsonObject state = JsonParser.parseString(result).getAsJsonObject();
         assertEquals(LAMP.toString(), state.get("oid").getAsString());
         LoggedRequest call = awaitRequest(uc(), "state", LAMP);
-        assertEquals(KEY, call.param("k").getAsString());
+        assertEquals(KEY, call.requiredParam("k").getAsString());
     }
 
     @Test
     void controllerCallOfAnUnknownMethodReturnsNull() {
-        assertNull(e2e().host.service(e2e().uc, EvaControllerActions.class).call("no_such_method", null));
+        EndToEndFixture e2e = e2e();
+        assertNull(e2e.host.service(e2e.uc, EvaControllerActions.class).call("no_such_method", null));
 
         uc().awaitRequest("no_such_method", LIMIT);
     }

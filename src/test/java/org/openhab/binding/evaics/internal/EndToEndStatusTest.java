@@ -46,15 +46,17 @@ class EndToEndStatusTest extends EndToEndTestBase {
     }
 
     private List<ThingStatus> history(ThingUID thing) {
-        return e2e().host.statuses(thing).stream().map(ThingStatusInfo::getStatus).toList();
+        EndToEndFixture e2e = e2e();
+        return e2e.host.statuses(thing).stream().map(ThingStatusInfo::getStatus).toList();
     }
 
     @Test
     void everyThingComesOnlineOnceItsBridgeIsOnline() {
-        assertEquals(List.of(ThingStatus.UNKNOWN, ThingStatus.ONLINE), history(e2e().broker.getUID()));
+        EndToEndFixture e2e = e2e();
+        assertEquals(List.of(ThingStatus.UNKNOWN, ThingStatus.ONLINE), history(e2e.broker.getUID()));
         // the things were added at once, as at openHAB's start: a child may see its bridge still connecting
-        for (ThingUID thing : List.of(e2e().uc, e2e().lm, e2e().lamp, e2e().temp, e2e().away)) {
-            List<ThingStatusInfo> statuses = e2e().host.statuses(thing);
+        for (ThingUID thing : List.of(e2e.uc, e2e.lm, e2e.lamp, e2e.temp, e2e.away)) {
+            List<ThingStatusInfo> statuses = e2e.host.statuses(thing);
             assertEquals(ThingStatus.ONLINE, statuses.get(statuses.size() - 1).getStatus());
             assertEquals(1, statuses.stream().filter(s -> s.getStatus() == ThingStatus.ONLINE).count(),
                     statuses.toString());
@@ -63,30 +65,31 @@ class EndToEndStatusTest extends EndToEndTestBase {
                         || before.getStatusDetail() == ThingStatusDetail.BRIDGE_OFFLINE, thing + ": " + statuses);
             }
         }
-        Thing controller = e2e().thing(e2e().uc);
+        Thing controller = e2e.thing(e2e.uc);
         assertEquals(UC, controller.getProperties().get(PROPERTY_CONTROLLER_ID));
         assertEquals("uc", controller.getProperties().get(PROPERTY_PRODUCT_CODE));
         assertNotNull(controller.getProperties().get(PROPERTY_VERSION));
-        assertEquals(LAMP.toString(), e2e().thing(e2e().lamp).getProperties().get(PROPERTY_OID));
+        assertEquals(LAMP.toString(), e2e.thing(e2e.lamp).getProperties().get(PROPERTY_OID));
     }
 
     @Test
     void commandWhileTheControllerIsOfflineIsRefusedAtOnceAndNeverSentLater() {
+        EndToEndFixture e2e = e2e();
         uc().misbehave(Misbehaviour.SILENT);
-        ThingStatusInfo offline = e2e().awaitStatus(e2e().uc, ThingStatus.OFFLINE,
+        ThingStatusInfo offline = e2e.awaitStatus(e2e.uc, ThingStatus.OFFLINE,
                 ThingStatusDetail.COMMUNICATION_ERROR);
         assertNotNull(offline.getDescription());
-        e2e().awaitStatus(e2e().lamp, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
-        assertEquals(ThingStatus.ONLINE, e2e().thing(e2e().away).getStatus(), "the other controller is not affected");
+        e2e.awaitStatus(e2e.lamp, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        assertEquals(ThingStatus.ONLINE, e2e.thing(e2e.away).getStatus(), "the other controller is not affected");
         uc().clearRequests();
 
-        e2e().command(e2e().lamp, CHANNEL_SWITCH, OnOffType.ON);
-        Map<String, Object> ruleResult = e2e().host.service(e2e().lamp, EvaUnitActions.class).action(1, null);
+        e2e.command(e2e.lamp, CHANNEL_SWITCH, OnOffType.ON);
+        Map<String, Object> ruleResult = e2e.host.service(e2e.lamp, EvaUnitActions.class).action(1, null);
 
         assertTrue(ruleResult.containsKey(EvaUnitActions.RESULT_ERROR), ruleResult.toString());
         uc().behave();
-        e2e().awaitStatus(e2e().uc, ThingStatus.ONLINE);
-        e2e().awaitStatus(e2e().lamp, ThingStatus.ONLINE);
+        e2e.awaitStatus(e2e.uc, ThingStatus.ONLINE);
+        e2e.awaitStatus(e2e.lamp, ThingStatus.ONLINE);
         // the refresh after the reconnect went out: anything queued would have gone with it or before it
         awaitRequest(uc(), "state", LAMP);
         uc().awaitRequest("test", LIMIT);
@@ -95,19 +98,20 @@ class EndToEndStatusTest extends EndToEndTestBase {
 
     @Test
     void brokerOutageTakesEveryThingOfflineAndTheReturnBringsItBackRefreshed() {
+        EndToEndFixture e2e = e2e();
         BROKER.stop();
 
-        e2e().awaitStatus(e2e().broker.getUID(), ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
-        e2e().awaitStatus(e2e().uc, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
-        e2e().awaitStatus(e2e().lamp, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
-        e2e().awaitStatus(e2e().away, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        e2e.awaitStatus(e2e.broker.getUID(), ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        e2e.awaitStatus(e2e.uc, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        e2e.awaitStatus(e2e.lamp, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        e2e.awaitStatus(e2e.away, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
         uc().clearRequests();
 
         BROKER.start();
 
-        for (ThingUID thing : List.of(e2e().broker.getUID(), e2e().uc, e2e().lm, e2e().lamp, e2e().temp,
-                e2e().away)) {
-            e2e().awaitStatus(thing, ThingStatus.ONLINE);
+        for (ThingUID thing : List.of(e2e.broker.getUID(), e2e.uc, e2e.lm, e2e.lamp, e2e.temp,
+                e2e.away)) {
+            e2e.awaitStatus(thing, ThingStatus.ONLINE);
         }
         awaitRequest(uc(), "state", LAMP);
         awaitRequest(uc(), "state", TEMP);
@@ -115,32 +119,36 @@ class EndToEndStatusTest extends EndToEndTestBase {
 
     @Test
     void itemTheControllerDestroysGoesGone() {
+        EndToEndFixture e2e = e2e();
         uc().destroy(LAMP);
 
-        e2e().awaitStatus(e2e().lamp, ThingStatus.OFFLINE, ThingStatusDetail.GONE);
-        assertEquals(ThingStatus.ONLINE, e2e().thing(e2e().temp).getStatus());
+        e2e.awaitStatus(e2e.lamp, ThingStatus.OFFLINE, ThingStatusDetail.GONE);
+        assertEquals(ThingStatus.ONLINE, e2e.thing(e2e.temp).getStatus());
     }
 
     @Test
     void itemTheControllerDoesNotKnowGoesGone() {
-        ThingUID ghost = e2e().addItem(THING_TYPE_UNIT, e2e().uc, "ghost", Map.of("id", "lights/none"));
+        EndToEndFixture e2e = e2e();
+        ThingUID ghost = e2e.addItem(THING_TYPE_UNIT, e2e.uc, "ghost", Map.of("id", "lights/none"));
 
-        e2e().awaitStatus(ghost, ThingStatus.OFFLINE, ThingStatusDetail.GONE);
+        e2e.awaitStatus(ghost, ThingStatus.OFFLINE, ThingStatusDetail.GONE);
     }
 
     @Test
     void itemWithAnInvalidIdIsAConfigurationError() {
-        ThingUID invalid = e2e().addItem(THING_TYPE_UNIT, e2e().uc, "invalid", Map.of("id", "lights/#"));
+        EndToEndFixture e2e = e2e();
+        ThingUID invalid = e2e.addItem(THING_TYPE_UNIT, e2e.uc, "invalid", Map.of("id", "lights/#"));
 
-        e2e().awaitStatus(invalid, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
+        e2e.awaitStatus(invalid, ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR);
     }
 
     @Test
     void controllerThatDoesNotAnswerIsOfflineWithTheReason() {
-        ThingUID silent = e2e().add(e2e().host.controller(e2e().broker, "silent", controllerConfig("uc/nobody")))
+        EndToEndFixture e2e = e2e();
+        ThingUID silent = e2e.add(e2e.host.controller(e2e.broker, "silent", controllerConfig("uc/nobody")))
                 .getUID();
 
-        ThingStatusInfo status = e2e().awaitStatus(silent, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
+        ThingStatusInfo status = e2e.awaitStatus(silent, ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR);
         assertNotNull(status.getDescription());
     }
 }

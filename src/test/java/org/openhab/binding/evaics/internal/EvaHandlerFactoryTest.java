@@ -28,7 +28,6 @@ import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
-import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
 import org.openhab.core.thing.binding.builder.ThingBuilder;
 
@@ -62,9 +61,8 @@ class EvaHandlerFactoryTest {
         Bridge controller = BridgeBuilder.create(THING_TYPE_CONTROLLER, "c")
                 .withConfiguration(new Configuration(Map.of("controllerId", "uc/host1"))).build();
 
-        ThingHandler handler = factory.createHandler(controller);
-
-        assertInstanceOf(EvaControllerHandler.class, handler);
+        EvaControllerHandler handler = assertInstanceOf(EvaControllerHandler.class,
+                factory.createHandler(controller));
         assertTrue(handler.getServices().containsAll(List.of(EvaItemDiscoveryService.class,
                 EvaControllerActions.class)));
     }

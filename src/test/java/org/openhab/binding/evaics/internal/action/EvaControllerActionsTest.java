@@ -139,7 +139,7 @@ class EvaControllerActionsTest {
         assertNotNull(result.get(EvaControllerActions.OUTPUT_STATUS));
         assertInstanceOf(Boolean.class, result.get(EvaControllerActions.OUTPUT_FINISHED));
         LoggedRequest run = sim.awaitRequest("run", WAIT);
-        assertEquals("lmacro:tests/m1", String.valueOf(run.param("i").getAsString()));
+        assertEquals("lmacro:tests/m1", String.valueOf(run.requiredParam("i").getAsString()));
         assertEquals(JsonParser.parseString("[1,\"two\"]"), run.param("a"));
     }
 

@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.util.List;
 
@@ -89,27 +90,27 @@ class ArgParserTest {
 
     @Test
     void unknownLongOptionIsAUsageErrorNamingIt() {
-        assertTrue(usageError("--bogus").getMessage().contains("--bogus"));
+        assertTrue(messageOf(usageError("--bogus")).contains("--bogus"));
     }
 
     @Test
     void unknownSingleDashOptionIsAUsageError() {
-        assertTrue(usageError("-x").getMessage().contains("-x"));
+        assertTrue(messageOf(usageError("-x")).contains("-x"));
     }
 
     @Test
     void unknownOptionErrorDoesNotRepeatItsValue() {
-        assertFalse(usageError("--bogus=" + SECRET).getMessage().contains(SECRET));
+        assertFalse(messageOf(usageError("--bogus=" + SECRET)).contains(SECRET));
     }
 
     @Test
     void missingValueAtTheEndIsAUsageError() {
-        assertTrue(usageError("--key").getMessage().contains("--key"));
+        assertTrue(messageOf(usageError("--key")).contains("--key"));
     }
 
     @Test
     void missingValueBeforeAnotherOptionIsAUsageError() {
-        assertTrue(usageError("--broker", "--text").getMessage().contains("--broker"));
+        assertTrue(messageOf(usageError("--broker", "--text")).contains("--broker"));
     }
 
     @Test
@@ -126,7 +127,7 @@ class ArgParserTest {
     @Test
     void repeatedOptionErrorDoesNotRepeatTheValues() {
         CliException e = usageError("--key", SECRET, "--key", SECRET);
-        assertFalse(e.getMessage().contains(SECRET));
+        assertFalse(messageOf(e).contains(SECRET));
     }
 
     @Test
@@ -139,7 +140,7 @@ class ArgParserTest {
     void requiredOptionMissingIsAUsageError() throws CliException {
         ParsedArgs args = parse();
         CliException e = assertThrows(CliException.class, () -> args.required("--broker"));
-        assertTrue(e.getMessage().contains("--broker"));
+        assertTrue(messageOf(e).contains("--broker"));
     }
 
     @Test
@@ -172,14 +173,14 @@ class ArgParserTest {
     void tooManyPositionalsIsAUsageErrorThatDoesNotRepeatThem() throws CliException {
         ParsedArgs args = parse("test", "{}", SECRET);
         CliException e = assertThrows(CliException.class, () -> args.positionals(1, 2, "METHOD [PARAMS_JSON]"));
-        assertFalse(e.getMessage().contains(SECRET));
+        assertFalse(messageOf(e).contains(SECRET));
     }
 
     @Test
     void missingPositionalIsAUsageErrorNamingIt() throws CliException {
         ParsedArgs args = parse();
         CliException e = assertThrows(CliException.class, () -> args.positionals(1, 2, "METHOD [PARAMS_JSON]"));
-        assertTrue(e.getMessage().contains("METHOD"));
+        assertTrue(messageOf(e).contains("METHOD"));
     }
 
     @Test

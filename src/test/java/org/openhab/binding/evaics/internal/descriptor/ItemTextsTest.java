@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -156,7 +157,8 @@ class ItemTextsTest {
     void statusTextsHaveNoApostrophesThatMessageFormatWouldEat() throws IOException {
         Properties texts = texts();
         for (String key : StatusDescriptions.KEYS) {
-            assertFalse(texts.getProperty(key).contains("'"), key);
+            String text = Objects.requireNonNull(texts.getProperty(key), key);
+            assertFalse(text.contains("'"), key);
         }
     }
 
@@ -170,7 +172,8 @@ class ItemTextsTest {
         List<Method> ruleActions = ruleActions(actions);
         assertFalse(ruleActions.isEmpty());
         for (Method method : ruleActions) {
-            RuleAction action = method.getAnnotation(RuleAction.class);
+            RuleAction action = Objects.requireNonNull(method.getAnnotation(RuleAction.class),
+                    method + " has no @RuleAction");
             assertKey(texts, action.label());
             assertKey(texts, action.description());
             ActionOutput[] outputs = method.getAnnotationsByType(ActionOutput.class);

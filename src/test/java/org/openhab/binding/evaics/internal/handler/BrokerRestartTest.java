@@ -15,6 +15,7 @@ package org.openhab.binding.evaics.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.*;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
@@ -161,8 +163,8 @@ class BrokerRestartTest {
                 future.join();
                 return false;
             } catch (CompletionException | CancellationException e) {
-                return String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
-                        .contains(MAY_HAVE_RUN);
+                Throwable cause = e.getCause();
+                return String.valueOf(cause != null ? cause.getMessage() : e.getMessage()).contains(MAY_HAVE_RUN);
             }
         }
     }
@@ -221,7 +223,7 @@ class BrokerRestartTest {
         ThingStatusInfo brokerOffline = framework.awaitStatus(plant.fixture.broker, ThingStatus.OFFLINE,
                 ThingStatusDetail.COMMUNICATION_ERROR);
         String description = String.valueOf(brokerOffline.getDescription());
-        System.out.println("broker bridge while the broker is down: " + description);
+        out().println("broker bridge while the broker is down: " + description);
         assertTrue(description.startsWith("@text/" + StatusDescriptions.CONNECTION_LOST + " [\""), description);
         assertTrue(description.length() > ("@text/" + StatusDescriptions.CONNECTION_LOST + " [\"\"]").length(),
                 "the reason is given: " + description);
@@ -253,7 +255,7 @@ class BrokerRestartTest {
         long reconnectMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - brokerBack);
         plant.awaitAllOnline();
         long allOnlineMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - brokerBack);
-        System.out.printf("broker restart during traffic: broker bridge ONLINE %d ms after the broker is back,"
+        out().printf("broker restart during traffic: broker bridge ONLINE %d ms after the broker is back,"
                 + " every thing ONLINE after %d ms%n", reconnectMillis, allOnlineMillis);
 
         // every thing was refreshed from its controller by an authenticated state call
@@ -311,7 +313,7 @@ class BrokerRestartTest {
         }
         plant.awaitAllOnline();
         java.util.Arrays.sort(reconnects);
-        System.out.printf("%d broker restarts: broker bridge ONLINE after the broker's return in min %d ms, median %d"
+        out().printf("%d broker restarts: broker bridge ONLINE after the broker's return in min %d ms, median %d"
                 + " ms, max %d ms%n", RESTARTS, reconnects[0], reconnects[RESTARTS / 2], reconnects[RESTARTS - 1]);
         // the median is robust against one slow start on a busy machine; typical values are far below
         assertTrue(reconnects[RESTARTS / 2] < RECONNECT_PROMISE.toMillis(),
@@ -373,7 +375,7 @@ class BrokerRestartTest {
     private static boolean executed(EvaSimulator sim, int callNumber) {
         String value = "call-" + callNumber;
         for (LoggedRequest request : sim.requests("set")) {
-            if (request.param("v") != null && value.equals(String.valueOf(request.param("v").getAsString()))) {
+            if (request.param("v") instanceof JsonElement v && value.equals(String.valueOf(v.getAsString()))) {
                 return true;
             }
         }
@@ -384,8 +386,8 @@ class BrokerRestartTest {
         BridgeTestFramework.await("state call for " + oid + " after the restart", () -> {
             List<LoggedRequest> requests = sim.requests();
             for (LoggedRequest request : requests.subList(Math.min(from, requests.size()), requests.size())) {
-                if ("state".equals(request.method()) && request.param("i") != null
-                        && oid.toString().equals(request.param("i").getAsString())) {
+                if ("state".equals(request.method()) && request.param("i") instanceof JsonElement i
+                        && oid.toString().equals(i.getAsString())) {
                     return true;
                 }
             }

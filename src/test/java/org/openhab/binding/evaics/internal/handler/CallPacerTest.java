@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.Thrown.causeOf;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ class CallPacerTest {
 
         started.get(0).completeExceptionally(new IllegalStateException("lost"));
         CompletionException failure = assertThrows(CompletionException.class, () -> results.get(0).join());
-        assertEquals("lost", failure.getCause().getMessage());
+        assertEquals("lost", causeOf(failure).getMessage());
         assertEquals(4, started.size());
 
         for (int i = 2; i < 5; i++) {

@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -128,7 +129,7 @@ class EvaBrokerHandlerTlsTest {
         EvaBrokerHandler handler = start(tlsBroker, Map.of("caFile", otherCaFile.toString()));
 
         String reason = offlineReason(handler);
-        System.out.println("broker bridge, wrong CA: " + reason);
+        out().println("broker bridge, wrong CA: " + reason);
         assertTrue(reason.contains("certification path") || reason.contains("PKIX"), reason);
     }
 
@@ -137,7 +138,7 @@ class EvaBrokerHandlerTlsTest {
         EvaBrokerHandler handler = start(wrongNameBroker, Map.of("caFile", caFile.toString()));
 
         String reason = offlineReason(handler);
-        System.out.println("broker bridge, host name mismatch: " + reason);
+        out().println("broker bridge, host name mismatch: " + reason);
         assertTrue(reason.contains("127.0.0.1"), reason);
     }
 
@@ -162,7 +163,7 @@ class EvaBrokerHandlerTlsTest {
         EvaBrokerHandler handler = start(clientCertBroker, Map.of("caFile", caFile.toString()));
 
         String reason = offlineReason(handler);
-        System.out.println("broker bridge, no client certificate: " + reason);
+        out().println("broker bridge, no client certificate: " + reason);
         assertFalse(reason.isBlank());
     }
 }

@@ -22,6 +22,7 @@ import static org.openhab.binding.evaics.internal.handler.ItemHandlerHarness.sta
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
 
 /**
@@ -61,8 +63,8 @@ class EvaSensorHandlerTest {
         handler.stateReported(state(TEMP, 1, "21.5"));
 
         assertEquals(new QuantityType<>(21.5, SIUnits.CELSIUS), harness.lastState(handler.getThing(), CHANNEL_VALUE));
-        assertEquals(SIUnits.CELSIUS,
-                ((QuantityType<?>) harness.lastState(handler.getThing(), CHANNEL_VALUE)).getUnit());
+        State value = Objects.requireNonNull(harness.lastState(handler.getThing(), CHANNEL_VALUE));
+        assertEquals(SIUnits.CELSIUS, ((QuantityType<?>) value).getUnit());
     }
 
     @Test

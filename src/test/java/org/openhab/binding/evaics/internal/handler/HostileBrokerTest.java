@@ -15,6 +15,7 @@ package org.openhab.binding.evaics.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.*;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -175,18 +176,20 @@ class HostileBrokerTest {
 
     @BeforeEach
     void mark() {
+        ControllerFixture f = f();
         sim().behave();
-        brokerHistoryMark = f().framework.history(f().broker).size();
+        brokerHistoryMark = f.framework.history(f.broker).size();
     }
 
     /** What every attack must leave intact. */
     @AfterEach
     void bindingSurvived() throws Exception {
+        ControllerFixture f = f();
         sim().behave();
-        List<ThingStatusInfo> brokerHistory = f().framework.history(f().broker);
+        List<ThingStatusInfo> brokerHistory = f.framework.history(f.broker);
         assertEquals(List.of(), brokerHistory.subList(brokerHistoryMark, brokerHistory.size()),
                 "the broker connection never dropped");
-        MqttTransport transport = f().brokerHandler.transport();
+        MqttTransport transport = f.brokerHandler.transport();
         assertNotNull(transport);
         assertTrue(transport.isConnected());
         assertEquals(List.of(), uncaught, "uncaught exceptions");
@@ -225,9 +228,10 @@ class HostileBrokerTest {
     @ParameterizedTest
     @EnumSource(ForgedAnswer.class)
     void forgedAnswerCompletesNoCallAndChangesNoChannel(ForgedAnswer attack) throws Exception {
+        ControllerFixture f = f();
         byte[] older = attack == ForgedAnswer.REPLAYED_OLDER_ANSWER ? recordOlderAnswer() : new byte[0];
         sim().misbehaveOn(Misbehaviour.SILENT, "state");
-        int events = f().framework.channelEvents().size();
+        int events = f.framework.channelEvents().size();
         int mark = sim().requests().size();
 
         CompletableFuture<ItemState> call = api().state(TEMP);
@@ -240,7 +244,7 @@ class HostileBrokerTest {
         }
 
         EvaRpcException failure = failure(call);
-        System.out.println("forged answer " + attack + ": " + failure.getMessage());
+        out().println("forged answer " + attack + ": " + failure.getMessage());
         if (attack == ForgedAnswer.ONLY_500) {
             assertEquals(EvaRpcException.Kind.DISPATCH_FAILED, failure.kind());
         } else {
@@ -350,21 +354,23 @@ class HostileBrokerTest {
 
     @Test
     void forgedEmptyRetainedMessageOnlyMakesTheBindingAsk() {
+        ControllerFixture f = f();
         int mark = sim().requests().size();
-        int statusMark = f().framework.history(target().getThing()).size();
+        int statusMark = f.framework.history(target().getThing()).size();
 
         attackThenSentinel(topics.itemTopic(TARGET), new byte[0], true);
 
         awaitStateCalls(mark, TARGET, 1);
         assertEquals(ThingStatus.ONLINE, target().getThing().getStatus());
-        List<ThingStatusInfo> history = f().framework.history(target().getThing());
+        List<ThingStatusInfo> history = f.framework.history(target().getThing());
         assertEquals(List.of(), history.subList(statusMark, history.size()), "the thing was never gone");
     }
 
     @Test
     void forgedBulkDestroyedEntryOnlyMakesTheBindingAsk() {
+        ControllerFixture f = f();
         int mark = sim().requests().size();
-        int statusMark = f().framework.history(target().getThing()).size();
+        int statusMark = f.framework.history(target().getThing()).size();
         JsonObject destroyed = new JsonObject();
         destroyed.addProperty("oid", TARGET.toString());
         destroyed.addProperty("destroyed", true);
@@ -373,7 +379,7 @@ class HostileBrokerTest {
 
         awaitStateCalls(mark, TARGET, 1);
         assertEquals(ThingStatus.ONLINE, target().getThing().getStatus());
-        List<ThingStatusInfo> history = f().framework.history(target().getThing());
+        List<ThingStatusInfo> history = f.framework.history(target().getThing());
         assertEquals(List.of(), history.subList(statusMark, history.size()), "the thing was never gone");
     }
 
@@ -384,7 +390,8 @@ class HostileBrokerTest {
      * channel, the attack (delivered before it, MQTT keeps the order per topic) was handled.
      */
     private void attackThenSentinel(String topic, byte[] attack, boolean retained) {
-        int events = f().framework.channelEvents().size();
+        ControllerFixture f = f();
+        int events = f.framework.channelEvents().size();
         publish(topic, attack, retained);
         String sentinel = "sentinel-" + ieid.incrementAndGet();
         publish(topic, utf8(forgedState(sentinel).toString()), false);
@@ -394,8 +401,9 @@ class HostileBrokerTest {
 
     /** As {@link #attackThenSentinel} on the bulk topic; the sentinel is a compressed batch, too. */
     private void attackThenBulkSentinel(byte[] attack) {
+        ControllerFixture f = f();
         String topic = "state/" + CONTROLLER.systemName();
-        int events = f().framework.channelEvents().size();
+        int events = f.framework.channelEvents().size();
         publish(topic, attack, false);
         String sentinel = "sentinel-" + ieid.incrementAndGet();
         publish(topic, binaryBulk(MsgPackJson.encode(bulk(forgedState(sentinel)))), false);
@@ -530,7 +538,8 @@ class HostileBrokerTest {
     }
 
     private void assertNoChannelEvent(int from, String value) {
-        List<BridgeTestFramework.ChannelEvent> events = f().framework.channelEvents();
+        ControllerFixture f = f();
+        List<BridgeTestFramework.ChannelEvent> events = f.framework.channelEvents();
         for (BridgeTestFramework.ChannelEvent event : events.subList(from, events.size())) {
             assertFalse(event.value().contains(value), "channel " + event.channel() + " got " + event.value());
         }

@@ -15,6 +15,7 @@ package org.openhab.binding.evaics.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.*;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
+import static org.openhab.binding.evaics.test.Thrown.causeOf;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -269,7 +270,7 @@ class SecretsNeverLeakTest {
             Object result = call.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             throw new AssertionError("expected a failure, got " + result);
         } catch (ExecutionException e) {
-            String message = String.valueOf(e.getCause().getMessage());
+            String message = String.valueOf(causeOf(e).getMessage());
             texts.add(message);
             return message;
         } catch (TimeoutException e) {

@@ -15,6 +15,7 @@ package org.openhab.binding.evaics.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.*;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -111,8 +112,8 @@ class SoakTest {
     @Test
     void bindingStaysFlatUnderCallsAndAnnouncements() throws Exception {
         Duration duration = Duration.parse(String.valueOf(System.getProperty(DURATION_PROPERTY, DEFAULT_DURATION.toString())));
-        int callsPerSecond = Integer.getInteger(CALLS_PROPERTY, DEFAULT_CALLS_PER_SECOND);
-        int announcementsPerSecond = Integer.getInteger(ANNOUNCEMENTS_PROPERTY, DEFAULT_ANNOUNCEMENTS_PER_SECOND);
+        int callsPerSecond = intProperty(CALLS_PROPERTY, DEFAULT_CALLS_PER_SECOND);
+        int announcementsPerSecond = intProperty(ANNOUNCEMENTS_PROPERTY, DEFAULT_ANNOUNCEMENTS_PER_SECOND);
         List<Oid> sensors = new ArrayList<>();
         for (int i = 0; i < SENSORS; i++) {
             sensors.add(Oid.parse("sensor:soak/s" + i));
@@ -177,7 +178,7 @@ class SoakTest {
                 if (sample > 0) {
                     maxPendingAfterWarmUp = Math.max(maxPendingAfterWarmUp, pendingInterval);
                 }
-                System.out.printf("soak %5.2f min: heap %.1f MiB, calls issued %d answered %d timed out %d other %d,"
+                out().printf("soak %5.2f min: heap %.1f MiB, calls issued %d answered %d timed out %d other %d,"
                         + " pending max %d (since the last sample %d), announcements sent %d refused %d%n", minutes,
                         usedMib, issued.get(), answered.get(), timedOut.get(), otherFailures.get(), maxPending.get(),
                         pendingInterval, announcementsSent.get(), announcementsRefused.get());
@@ -209,7 +210,7 @@ class SoakTest {
             });
 
             double slope = slope(heap);
-            System.out.printf("soak result: %.1f min at %d calls/s and %d announcements/s: calls issued %d, answered"
+            out().printf("soak result: %.1f min at %d calls/s and %d announcements/s: calls issued %d, answered"
                     + " %d, timed out %d, other failures %d, unaccounted %d; pending calls max %d (limit %d), %d"
                     + " after the warm-up;"
                     + " announcements sent %d (%.0f/s), refused by the client %d; heap after GC %.1f -> %.1f MiB,"
@@ -218,13 +219,19 @@ class SoakTest {
                     timedOut.get(), otherFailures.get(), unaccounted, maxPending.get(),
                     controllerLimit(), maxPendingAfterWarmUp, announcementsSent.get(), announcementsSent.get() / elapsedSeconds,
                     announcementsRefused.get(), heap.get(0)[1], heap.get(heap.size() - 1)[1], slope);
-            failureSamples.stream().limit(5).forEach(sample -> System.out.println("  failure: " + sample));
+            failureSamples.stream().limit(5).forEach(sample -> out().println("  failure: " + sample));
 
             assertEquals(0, unaccounted, "calls neither answered, timed out nor failed");
             assertEquals(0, otherFailures.get(), "calls that failed other than by a timeout");
             assertTrue(maxPending.get() <= controllerLimit(), "pending calls bounded");
             assertTrue(slope < MAX_HEAP_SLOPE_MIB_PER_MINUTE, "heap grows " + slope + " MiB/min");
         }
+    }
+
+    /** The system property as Integer.getInteger(name, defaultValue) reads it: the default if unset or no number. */
+    private static int intProperty(String name, int defaultValue) {
+        Integer value = Integer.getInteger(name);
+        return value != null ? value : defaultValue;
     }
 
     private void call(EvaControllerHandler controller, List<Oid> sensors) {

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ class BundleContentIT {
         Path jar = Path.of(System.getProperty("evaics.bundle", "target/missing.jar"));
         try (JarFile file = new JarFile(jar.toFile())) {
             entries = file.stream().map(e -> e.getName()).collect(Collectors.toList());
-            manifest = file.getManifest().getMainAttributes();
+            manifest = Objects.requireNonNull(file.getManifest(), jar + " has no manifest").getMainAttributes();
         }
     }
 

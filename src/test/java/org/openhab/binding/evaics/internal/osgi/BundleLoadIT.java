@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
+import org.eclipse.jdt.annotation.NonNull;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -118,8 +120,9 @@ class BundleLoadIT {
         Class<?> persistenceInterface = evaics.loadClass("org.eclipse.paho.client.mqttv3.MqttClientPersistence");
         Object persistence = evaics.loadClass("org.eclipse.paho.client.mqttv3.persist.MemoryPersistence")
                 .getConstructor().newInstance();
-        Object client = clientClass.getConstructor(String.class, String.class, persistenceInterface)
-                .newInstance(BROKER.uri(), "evaics-osgi-load-test", persistence);
+        Object client = Objects.requireNonNull(clientClass
+                .getConstructor(String.class, String.class, persistenceInterface)
+                .newInstance(BROKER.uri(), "evaics-osgi-load-test", persistence));
         Method setTimeToWait = clientClass.getMethod("setTimeToWait", long.class);
         setTimeToWait.invoke(client, CONNECT_TIMEOUT_MS);
         clientClass.getMethod("connect").invoke(client);
@@ -132,24 +135,25 @@ class BundleLoadIT {
     }
 
     /** The states SCR reports for the configurations of one component of a bundle (via reflection: SCR's classes live in the framework). */
-    private List<Integer> componentStates(Bundle bundle, String componentName) throws Exception {
+    private List<@Nullable Integer> componentStates(Bundle bundle, String componentName) throws Exception {
         // all references: the test's own copy of the DS API classes differs from the framework's
         ServiceReference<?>[] refs = osgi().context().getAllServiceReferences(SCR_RUNTIME, null);
         assertNotNull(refs, "Felix SCR is not running");
         ServiceReference<?> ref = refs[0];
         Object scr = osgi().context().getService(ref);
         assertNotNull(scr);
-        Class<?> runtime = scr.getClass().getClassLoader().loadClass(SCR_RUNTIME);
+        Class<?> runtime = Objects.requireNonNull(scr.getClass().getClassLoader()).loadClass(SCR_RUNTIME);
         Object bundles = Array.newInstance(Bundle.class, 1);
         Array.set(bundles, 0, bundle);
-        Collection<?> descriptions = (Collection<?>) runtime.getMethod("getComponentDescriptionDTOs", Bundle[].class)
-                .invoke(scr, bundles);
-        List<Integer> states = new ArrayList<>();
+        Collection<@NonNull ?> descriptions = (Collection<@NonNull ?>) Objects.requireNonNull(
+                runtime.getMethod("getComponentDescriptionDTOs", Bundle[].class).invoke(scr, bundles));
+        List<@Nullable Integer> states = new ArrayList<>();
         for (Object description : descriptions) {
             if (componentName.equals(description.getClass().getField("name").get(description))) {
                 Method configurations = runtime.getMethod("getComponentConfigurationDTOs",
                         description.getClass());
-                for (Object configuration : (Collection<?>) configurations.invoke(scr, description)) {
+                for (Object configuration : (Collection<@NonNull ?>) Objects
+                        .requireNonNull(configurations.invoke(scr, description))) {
                     states.add((Integer) configuration.getClass().getField("state").get(configuration));
                 }
             }

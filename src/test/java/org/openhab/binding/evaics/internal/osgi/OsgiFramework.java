@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -78,7 +79,8 @@ final class OsgiFramework implements AutoCloseable {
 
     /** Finds a jar on the test class path by its file name prefix (e.g. {@code gson-}). */
     static Path classPathJar(String fileNamePrefix) {
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        String classPath = Objects.requireNonNull(System.getProperty("java.class.path"));
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
             Path path = Path.of(entry);
             Path name = path.getFileName();
             if (name != null && name.toString().startsWith(fileNamePrefix) && name.toString().endsWith(".jar")) {

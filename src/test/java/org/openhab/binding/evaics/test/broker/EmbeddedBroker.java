@@ -64,6 +64,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         // a port chosen here: asking Moquette 0.17 for the port it bound races with its netty thread (a HashMap
         // written by both, ConcurrentModificationException)
         int port = MosquittoBroker.freePort();
+        // set before the start, so that close() stops the server if the start fails
+        broker.port = port;
         config.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
         config.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
         config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.TRUE.toString());
@@ -77,14 +79,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             broker.server.startServer(new MemoryConfig(config));
         } catch (IOException e) {
-            broker.server.stopServer();
+            broker.close();
             throw new UncheckedIOException("the embedded MQTT broker did not start", e);
         }
         // the bind may complete just after startServer returns
         long deadline = System.nanoTime() + PORT_WAIT.toNanos();
         while (!accepts(port)) {
             if (System.nanoTime() - deadline > 0) {
-                broker.server.stopServer();
+                broker.close();
                 throw new IllegalStateException(
                         "the embedded MQTT broker did not listen on port " + port + " within " + PORT_WAIT);
             }
@@ -92,11 +94,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 Thread.sleep(PORT_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                broker.server.stopServer();
+                broker.close();
                 throw new IllegalStateException("interrupted while the embedded MQTT broker started", e);
             }
         }
-        broker.port = port;
         return broker;
     }
 

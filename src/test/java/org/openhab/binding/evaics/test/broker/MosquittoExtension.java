@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.evaics.test.broker;
 
+import static org.openhab.binding.evaics.test.StdStreams.err;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -113,7 +115,7 @@ public final class MosquittoExtension
     public void testFailed(ExtensionContext context, Throwable cause) {
         MosquittoBroker current = broker;
         if (current != null) {
-            System.err.println("--- " + current + " log (" + context.getDisplayName() + " failed) ---\n"
+            err().println("--- " + current + " log (" + context.getDisplayName() + " failed) ---\n"
                     + current.logTail());
         }
     }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import javax.xml.XMLConstants;
@@ -82,7 +83,7 @@ public final class ThingTypes {
 
     /** Reads every descriptor in {@value #DESCRIPTOR_FOLDER} of the class path. */
     public static ThingTypes load() {
-        URL folder = ThingTypes.class.getClassLoader().getResource(DESCRIPTOR_FOLDER);
+        URL folder = Objects.requireNonNull(ThingTypes.class.getClassLoader()).getResource(DESCRIPTOR_FOLDER);
         if (folder == null || !"file".equals(folder.getProtocol())) {
             throw new IllegalStateException(DESCRIPTOR_FOLDER + " is not a folder on the class path: " + folder);
         }

@@ -40,6 +40,15 @@ public record LoggedRequest(FrameFormat format, String keyId, String callId, @Nu
         return p == null ? null : p.get(name);
     }
 
+    /** A param as sent; fails when the request has none of that name. */
+    public JsonElement requiredParam(String name) {
+        JsonElement value = param(name);
+        if (value == null) {
+            throw new IllegalStateException(this + " has no param " + name);
+        }
+        return value;
+    }
+
     @Override
     public String toString() {
         // never print k: logs of failing tests should not show key material

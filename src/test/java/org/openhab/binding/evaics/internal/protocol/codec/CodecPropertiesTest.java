@@ -18,6 +18,7 @@ import static org.openhab.binding.evaics.internal.protocol.codec.JsonAssert.asse
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.msgpack.core.MessageBufferPacker;
@@ -116,7 +117,7 @@ class CodecPropertiesTest {
     @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
     void framesRoundTripInEveryFormat(@ForAll("objects") JsonObject request, @ForAll("trees") JsonElement response,
             @ForAll @Size(16) byte[] requestId, @ForAll FrameFormat format) throws FrameException {
-        FrameCodec client = clients.get(format);
+        FrameCodec client = Objects.requireNonNull(clients.get(format));
         RequestFrame r = server.decodeRequest(client.encodeRequest(requestId, request));
         assertEquals(format, r.format());
         assertEquals(FrameCodec.callId(requestId), r.callId());

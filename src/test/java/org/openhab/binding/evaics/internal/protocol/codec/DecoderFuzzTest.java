@@ -13,9 +13,9 @@
 package org.openhab.binding.evaics.internal.protocol.codec;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.security.SecureRandom;
-import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Tag;
@@ -49,19 +49,25 @@ class DecoderFuzzTest {
     @Test
     @Tag(FUZZ_TAG)
     void longRunFindsNothing() {
-        long inputs = Long.getLong(INPUTS_PROPERTY, LONG_RUN_INPUTS);
+        long inputs = longProperty(INPUTS_PROPERTY, LONG_RUN_INPUTS);
         assertNoFinding(new DecoderFuzzer().run(seed(), inputs));
     }
 
     private static long seed() {
-        return Long.getLong(SEED_PROPERTY, new SecureRandom().nextLong());
+        return longProperty(SEED_PROPERTY, new SecureRandom().nextLong());
+    }
+
+    /** The system property as Long.getLong(name, defaultValue) reads it: the default if unset or no number. */
+    private static long longProperty(String name, long defaultValue) {
+        Long value = Long.getLong(name);
+        return value != null ? value : defaultValue;
     }
 
     private static void assertNoFinding(DecoderFuzzer.Report report) {
-        System.out.println(report.summary());
+        out().println(report.summary());
         for (DecoderFuzzer.Finding finding : report.findings()) {
-            System.out.println("finding in " + finding.decoder() + " for " + finding.input());
-            finding.failure().printStackTrace(Objects.requireNonNull(System.out));
+            out().println("finding in " + finding.decoder() + " for " + finding.input());
+            finding.failure().printStackTrace(out());
         }
         assertEquals(0, report.findings().size(), "findings (seed " + report.seed() + ")");
         assertTrue(report.executions() > report.inputs(), "every input reached every decoder");

@@ -155,7 +155,7 @@ class GoldenVectorTest {
         if (m.isText()) {
             assertEquals(m.frameString("inner_plaintext"), EvaJson.write(Objects.requireNonNull(m.decoded())));
             reproduced = server.encodeResponse(request, Objects.requireNonNull(m.decoded()),
-                    hex(m.frameString("fernet_iv_hex")), m.frame().get("fernet_timestamp").getAsLong());
+                    hex(m.frameString("fernet_iv_hex")), m.frameLong("fernet_timestamp"));
         } else {
             checkMsgPack(m, 0);
             reproduced = server.encodeResponse(request, Objects.requireNonNull(m.decoded()),
@@ -185,7 +185,7 @@ class GoldenVectorTest {
             FrameCodec codec = new FrameCodec(m.frameString("key_id"), v.apiKey(), FrameFormat.TEXT, LIMITS);
             String callId = m.frameString("call_id");
             byte[] iv = hex(m.frameString("fernet_iv_hex"));
-            long ts = m.frame().get("fernet_timestamp").getAsLong();
+            long ts = m.frameLong("fernet_timestamp");
             if (callId.matches("[0-9a-f]{32}") && decoded.isJsonObject()) {
                 // the normal client path: call id = hex of a 16-byte request id
                 return codec.encodeRequest(hex(callId), decoded.getAsJsonObject(), iv, ts);

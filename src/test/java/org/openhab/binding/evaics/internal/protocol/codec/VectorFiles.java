@@ -129,11 +129,19 @@ public final class VectorFiles {
         }
 
         public String frameString(String member) {
+            return frameMember(member).getAsString();
+        }
+
+        public long frameLong(String member) {
+            return frameMember(member).getAsLong();
+        }
+
+        private JsonElement frameMember(String member) {
             JsonObject f = frame();
             if (f == null || !f.has(member)) {
                 throw new IllegalStateException("message has no frame." + member);
             }
-            return f.get(member).getAsString();
+            return f.get(member);
         }
 
         public boolean hasFrameMember(String member) {

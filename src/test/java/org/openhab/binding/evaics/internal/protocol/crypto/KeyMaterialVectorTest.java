@@ -128,7 +128,7 @@ class KeyMaterialVectorTest {
             }
             byte[] inner = m.frameString("inner_plaintext").getBytes(StandardCharsets.UTF_8);
             byte[] iv = hex(m.frameString("fernet_iv_hex"));
-            long ts = m.frame().get("fernet_timestamp").getAsLong();
+            long ts = m.frameLong("fernet_timestamp");
             byte[] token = fernet.encrypt(inner, 0, inner.length, ts, iv);
             byte[] raw = Base64.getUrlDecoder().decode(token);
             assertEquals((byte) 0x80, raw[0]);

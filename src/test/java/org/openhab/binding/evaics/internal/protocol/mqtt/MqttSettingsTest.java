@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class MqttSettingsTest {
         for (String uri : new String[] { "ws://h:80", "http://h", "127.0.0.1:1883", "mqtt://h" }) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> MqttSettings.builder(uri).build());
-            assertTrue(e.getMessage().contains("tcp:// or ssl://"), e.getMessage());
+            assertTrue(messageOf(e).contains("tcp:// or ssl://"), messageOf(e));
         }
     }
 
@@ -75,7 +76,7 @@ class MqttSettingsTest {
 
     @Test
     void passwordWithoutUsernameIsRejected() {
-        assertTrue(rejected(b -> b.password("secret")).getMessage().contains("username"));
+        assertTrue(messageOf(rejected(b -> b.password("secret"))).contains("username"));
     }
 
     @Test
@@ -87,27 +88,27 @@ class MqttSettingsTest {
 
     @Test
     void tlsFilesNeedAnSslUri() {
-        assertTrue(rejected(b -> b.caFile(Path.of("ca.pem"))).getMessage().contains("ssl://"));
+        assertTrue(messageOf(rejected(b -> b.caFile(Path.of("ca.pem")))).contains("ssl://"));
     }
 
     @Test
     void clientCertificateAndKeyGoTogether() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MqttSettings.builder("ssl://h").clientCertFile(Path.of("c.pem")).build());
-        assertTrue(e.getMessage().contains("together"), e.getMessage());
+        assertTrue(messageOf(e).contains("together"), messageOf(e));
     }
 
     @Test
     void outOfRangeNumbersAreRejectedWithTheirName() {
-        assertTrue(rejected(b -> b.keepAliveSeconds(-1)).getMessage().contains("keepAliveSeconds"));
-        assertTrue(rejected(b -> b.keepAliveSeconds(65536)).getMessage().contains("keepAliveSeconds"));
-        assertTrue(rejected(b -> b.connectTimeoutSeconds(0)).getMessage().contains("connectTimeoutSeconds"));
-        assertTrue(rejected(b -> b.maxInflight(0)).getMessage().contains("maxInflight"));
-        assertTrue(rejected(b -> b.maxPayloadBytes(0)).getMessage().contains("maxPayloadBytes"));
-        assertTrue(rejected(b -> b.maxPayloadBytes(MqttSettings.MAX_PAYLOAD_LIMIT + 1)).getMessage()
+        assertTrue(messageOf(rejected(b -> b.keepAliveSeconds(-1))).contains("keepAliveSeconds"));
+        assertTrue(messageOf(rejected(b -> b.keepAliveSeconds(65536))).contains("keepAliveSeconds"));
+        assertTrue(messageOf(rejected(b -> b.connectTimeoutSeconds(0))).contains("connectTimeoutSeconds"));
+        assertTrue(messageOf(rejected(b -> b.maxInflight(0))).contains("maxInflight"));
+        assertTrue(messageOf(rejected(b -> b.maxPayloadBytes(0))).contains("maxPayloadBytes"));
+        assertTrue(messageOf(rejected(b -> b.maxPayloadBytes(MqttSettings.MAX_PAYLOAD_LIMIT + 1)))
                 .contains("maxPayloadBytes"));
-        assertTrue(rejected(b -> b.reconnectMinDelay(Duration.ZERO)).getMessage().contains("reconnectMinDelay"));
-        assertTrue(rejected(b -> b.reconnectMaxDelay(Duration.ofMillis(50))).getMessage()
+        assertTrue(messageOf(rejected(b -> b.reconnectMinDelay(Duration.ZERO))).contains("reconnectMinDelay"));
+        assertTrue(messageOf(rejected(b -> b.reconnectMaxDelay(Duration.ofMillis(50))))
                 .contains("reconnectMaxDelay"));
     }
 
@@ -119,9 +120,9 @@ class MqttSettingsTest {
                 MqttSettings.builder("tcp://127.0.0.1:1883")
                         .reachabilityProbeInterval(MqttSettings.MIN_REACHABILITY_PROBE_INTERVAL).build()
                         .reachabilityProbeInterval());
-        assertTrue(rejected(b -> b.reachabilityProbeInterval(Duration.ofMillis(99))).getMessage()
+        assertTrue(messageOf(rejected(b -> b.reachabilityProbeInterval(Duration.ofMillis(99))))
                 .contains("reachabilityProbeInterval"));
-        assertTrue(rejected(b -> b.reachabilityProbeInterval(Duration.ofSeconds(-1))).getMessage()
+        assertTrue(messageOf(rejected(b -> b.reachabilityProbeInterval(Duration.ofSeconds(-1))))
                 .contains("reachabilityProbeInterval"));
     }
 

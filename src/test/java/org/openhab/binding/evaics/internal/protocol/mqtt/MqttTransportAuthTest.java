@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ class MqttTransportAuthTest {
     void wrongPasswordIsReportedAsAuthenticationRefused() {
         TransportProbe probe = start(b -> b.username(USER).password("wrong"));
         TransportProbe.Event failure = probe.await("connectFailed");
-        System.out.println("wrong password reason: " + failure.detail());
+        out().println("wrong password reason: " + failure.detail());
         assertTrue(failure.flag(), failure.detail());
         assertFalse(failure.detail().contains("wrong"), "the reason never quotes the password");
         assertFalse(transports.get(0).isConnected());

@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -144,7 +145,7 @@ class MqttTransportOversizeTest {
         long before = threads.getThreadAllocatedBytes(receiverThread.getId());
         action.run();
         long allocated = threads.getThreadAllocatedBytes(receiverThread.getId()) - before;
-        System.out.println("Paho receiver thread allocated " + allocated + " bytes around a " + payloadBytes
+        out().println("Paho receiver thread allocated " + allocated + " bytes around a " + payloadBytes
                 + "-byte message");
         assertTrue(allocated < payloadBytes / RECEIVER_ALLOCATION_DIVISOR,
                 "the receiver thread allocated " + allocated + " bytes for a message of " + payloadBytes);

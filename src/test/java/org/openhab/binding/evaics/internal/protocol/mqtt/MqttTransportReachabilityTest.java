@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -123,7 +124,7 @@ class MqttTransportReachabilityTest {
         long back = System.nanoTime();
         assertTrue(probe.await("connected").flag());
         long reconnectMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
-        System.out.printf("after a %d ms outage (%d failed attempts): connected again %d ms after the broker"
+        out().printf("after a %d ms outage (%d failed attempts): connected again %d ms after the broker"
                 + " listened%n", TimeUnit.NANOSECONDS.toMillis(back - down), FAILED_ATTEMPTS_IN_OUTAGE,
                 reconnectMillis);
         assertTrue(reconnectMillis < RECONNECT_PROMISE.toMillis(), "reconnected after " + reconnectMillis + " ms");
@@ -144,7 +145,7 @@ class MqttTransportReachabilityTest {
         sleepUntil(start + REFUSAL_WINDOW.toNanos());
 
         int attempts = transport.connectAttempts();
-        System.out.println("attempts against a refusing broker within " + REFUSAL_WINDOW.toMillis() + " ms: "
+        out().println("attempts against a refusing broker within " + REFUSAL_WINDOW.toMillis() + " ms: "
                 + attempts + ", probes: " + transport.probesStarted());
         assertEquals(0, transport.probesStarted(), "a broker that answers is not probed");
         assertTrue(attempts >= 2, "still retried: " + attempts);
@@ -193,7 +194,7 @@ class MqttTransportReachabilityTest {
                 probe);
         transport.start();
         String reason = probe.await("connectFailed").detail();
-        System.out.println("connect to a port that does not answer: " + reason);
+        out().println("connect to a port that does not answer: " + reason);
         await("a probe in flight", transport::probeInFlight);
 
         transport.close();

@@ -14,6 +14,8 @@ package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.protocol.mqtt.TransportProbe.bytes;
+import static org.openhab.binding.evaics.test.StdStreams.out;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -247,7 +249,7 @@ class MqttTransportTest {
         probe.await("connectFailed");
         MqttTransportException failure = TransportProbe.failure(transport.publish("a/b", bytes("x"), 1), true);
         assertEquals(Reason.NOT_CONNECTED, failure.reason());
-        assertTrue(failure.getMessage().contains("not connected"), failure.getMessage());
+        assertTrue(messageOf(failure).contains("not connected"), messageOf(failure));
         assertFalse(transport.isConnected());
     }
 
@@ -302,7 +304,7 @@ class MqttTransportTest {
         TransportProbe.Event first = probe.await("connectFailed");
         TransportProbe.Event second = probe.await("connectFailed");
 
-        System.out.println("connect failure reason: " + first.detail());
+        out().println("connect failure reason: " + first.detail());
         assertFalse(first.flag(), "not an authentication problem");
         assertFalse(second.flag());
         assertTrue(first.detail().toLowerCase().contains("connect"), first.detail());
@@ -327,7 +329,7 @@ class MqttTransportTest {
         long brokerBack = System.nanoTime();
         assertTrue(probe.await("connected").flag(), "reported as reconnect");
         long reconnectMillis = (System.nanoTime() - brokerBack) / 1_000_000;
-        System.out.println("reconnected and restored subscriptions " + reconnectMillis
+        out().println("reconnected and restored subscriptions " + reconnectMillis
                 + " ms after the broker listened again");
         assertTrue(transport.isConnected());
         TransportProbe.await(addedWhileDown);

@@ -14,6 +14,8 @@ package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.openhab.binding.evaics.test.StdStreams.out;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -176,7 +178,7 @@ class MqttTransportTlsTest {
     @Test
     void refusedWhenTheServerIsSignedByAnotherCa() {
         String reason = assertRefused(running(tlsBroker), b -> b.caFile(otherCaFile));
-        System.out.println("wrong CA reason: " + reason);
+        out().println("wrong CA reason: " + reason);
         assertTrue(reason.contains("certification path") || reason.contains("PKIX"), reason);
     }
 
@@ -189,7 +191,7 @@ class MqttTransportTlsTest {
     @Test
     void refusedWhenTheCertificateDoesNotNameTheHost() {
         String reason = assertRefused(running(wrongNameBroker), b -> b.caFile(caFile));
-        System.out.println("host name mismatch reason: " + reason);
+        out().println("host name mismatch reason: " + reason);
         assertTrue(reason.contains("127.0.0.1"), reason);
     }
 
@@ -227,7 +229,7 @@ class MqttTransportTlsTest {
     @Test
     void refusedWithoutClientCertificateWhenTheBrokerRequiresOne() {
         String reason = assertRefused(running(clientCertBroker), b -> b.caFile(caFile));
-        System.out.println("missing client certificate reason: " + reason);
+        out().println("missing client certificate reason: " + reason);
     }
 
     @Test
@@ -241,6 +243,6 @@ class MqttTransportTlsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MqttTransport(MqttSettings.builder(running(clientCertBroker).uri()).caFile(caFile)
                         .clientCertFile(ecClientCert).clientKeyFile(strangerKey).build()));
-        assertTrue(e.getMessage().contains("does not belong"), e.getMessage());
+        assertTrue(messageOf(e).contains("does not belong"), messageOf(e));
     }
 }

@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,14 +46,20 @@ class PacketSizeGuardFuzzTest {
 
     @Test
     void shortRunFindsNothing() throws IOException {
-        run(Long.getLong("evaics.fuzz.seed", new SecureRandom().nextLong()), SHORT_RUN_INPUTS);
+        run(longProperty("evaics.fuzz.seed", new SecureRandom().nextLong()), SHORT_RUN_INPUTS);
     }
 
     @Test
     @Tag("fuzz")
     void longRunFindsNothing() throws IOException {
-        run(Long.getLong("evaics.fuzz.seed", new SecureRandom().nextLong()),
-                Long.getLong("evaics.fuzz.inputs", LONG_RUN_INPUTS));
+        run(longProperty("evaics.fuzz.seed", new SecureRandom().nextLong()),
+                longProperty("evaics.fuzz.inputs", LONG_RUN_INPUTS));
+    }
+
+    /** The system property as Long.getLong(name, defaultValue) reads it: the default if unset or no number. */
+    private static long longProperty(String name, long defaultValue) {
+        Long value = Long.getLong(name);
+        return value != null ? value : defaultValue;
     }
 
     private static void run(long seed, long inputs) throws IOException {
@@ -109,7 +116,7 @@ class PacketSizeGuardFuzzTest {
                 assertTrue(out.size() <= input.length + packets * 64, "output grew (seed " + seed + ")");
             }
         }
-        System.out.printf("PacketSizeGuard fuzzing: %,d streams in %.1f s, seed %d: %,d valid ones exact, %,d failed"
+        out().printf("PacketSizeGuard fuzzing: %,d streams in %.1f s, seed %d: %,d valid ones exact, %,d failed"
                 + " with an IOException, no other outcome%n", inputs, (System.nanoTime() - started) / 1e9, seed,
                 exact, failed);
     }

@@ -198,16 +198,17 @@ class PacketSizeGuardTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
                 .getThreadMXBean();
         long thread = Thread.currentThread().getId();
-        PacketSizeGuard guard = new PacketSizeGuard(source, LIMIT);
-        byte[] buffer = new byte[64];
-        long allocatedBefore = threads.getThreadAllocatedBytes(thread);
-        int n = guard.read(buffer, 0, buffer.length); // the replacement
-        int m = guard.read(buffer, n, buffer.length - n); // skips the payload, then the PINGRESP
-        long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
-        assertEquals(PINGRESP.length, m);
-        assertArrayEquals(PINGRESP, Arrays.copyOfRange(buffer, n, n + m));
-        assertEquals(-1, guard.read());
-        assertTrue(allocated < 1024 * 1024, "allocated " + allocated + " bytes to skip 256 MB");
+        try (PacketSizeGuard guard = new PacketSizeGuard(source, LIMIT)) {
+            byte[] buffer = new byte[64];
+            long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+            int n = guard.read(buffer, 0, buffer.length); // the replacement
+            int m = guard.read(buffer, n, buffer.length - n); // skips the payload, then the PINGRESP
+            long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+            assertEquals(PINGRESP.length, m);
+            assertArrayEquals(PINGRESP, Arrays.copyOfRange(buffer, n, n + m));
+            assertEquals(-1, guard.read());
+            assertTrue(allocated < 1024 * 1024, "allocated " + allocated + " bytes to skip 256 MB");
+        }
     }
 
     // ---- broken framing ----

@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class PemFilesTest {
             Path file = write("legacy.key", TestCertificates.pem(label, new byte[] { 1, 2, 3 }));
             GeneralSecurityException e = assertThrows(GeneralSecurityException.class,
                     () -> PemFiles.readPrivateKey(file));
-            assertTrue(e.getMessage().contains("openssl pkcs8 -topk8 -nocrypt"), e.getMessage());
+            assertTrue(messageOf(e).contains("openssl pkcs8 -topk8 -nocrypt"), messageOf(e));
         }
     }
 
@@ -75,13 +76,13 @@ class PemFilesTest {
     void encryptedKeysAreRejected() throws Exception {
         Path file = write("enc.key", TestCertificates.pem("ENCRYPTED PRIVATE KEY", new byte[] { 1, 2, 3 }));
         GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> PemFiles.readPrivateKey(file));
-        assertTrue(e.getMessage().contains("encrypted"), e.getMessage());
+        assertTrue(messageOf(e).contains("encrypted"), messageOf(e));
     }
 
     @Test
     void aFileWithoutKeyOrWithGarbageIsRejected() throws Exception {
         Path noKey = write("none.key", "hello");
-        assertTrue(assertThrows(GeneralSecurityException.class, () -> PemFiles.readPrivateKey(noKey)).getMessage()
+        assertTrue(messageOf(assertThrows(GeneralSecurityException.class, () -> PemFiles.readPrivateKey(noKey)))
                 .contains("BEGIN PRIVATE KEY"));
         Path garbage = write("garbage.key", TestCertificates.pem("PRIVATE KEY", new byte[] { 1, 2, 3 }));
         assertThrows(GeneralSecurityException.class, () -> PemFiles.readPrivateKey(garbage));
@@ -99,7 +100,7 @@ class PemFilesTest {
     @Test
     void aFileWithoutCertificateIsRejected() throws Exception {
         Path file = write("empty.pem", "");
-        assertTrue(assertThrows(GeneralSecurityException.class, () -> PemFiles.readCertificates(file)).getMessage()
+        assertTrue(messageOf(assertThrows(GeneralSecurityException.class, () -> PemFiles.readCertificates(file)))
                 .contains("no certificate"));
     }
 
@@ -111,7 +112,7 @@ class PemFilesTest {
         PemFiles.checkKeyMatches(first.privateKey(), first.certificate(), Path.of("k"), Path.of("c"));
         GeneralSecurityException e = assertThrows(GeneralSecurityException.class, () -> PemFiles
                 .checkKeyMatches(second.privateKey(), first.certificate(), Path.of("k"), Path.of("c")));
-        assertTrue(e.getMessage().contains("does not belong"), e.getMessage());
+        assertTrue(messageOf(e).contains("does not belong"), messageOf(e));
     }
 
     @Test
@@ -119,6 +120,6 @@ class PemFilesTest {
         Path missing = dir.resolve("missing-ca.pem");
         MqttSettings settings = MqttSettings.builder("ssl://127.0.0.1:8883").caFile(missing).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MqttTransport(settings));
-        assertTrue(e.getMessage().contains("missing-ca.pem"), e.getMessage());
+        assertTrue(messageOf(e).contains("missing-ca.pem"), messageOf(e));
     }
 }

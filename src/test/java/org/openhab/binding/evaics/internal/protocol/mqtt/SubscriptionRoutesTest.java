@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,9 @@ class SubscriptionRoutesTest {
     private final Map<TopicFilter, List<MqttMessageListener>> registrations = new LinkedHashMap<>();
 
     private void register(String filter, MqttMessageListener... listeners) {
-        registrations.computeIfAbsent(TopicFilter.parse(filter), f -> new ArrayList<>()).addAll(List.of(listeners));
+        List<MqttMessageListener> registered = registrations.computeIfAbsent(TopicFilter.parse(filter),
+                f -> new ArrayList<>());
+        Objects.requireNonNull(registered).addAll(List.of(listeners));
     }
 
     private static final class Recorder implements MqttMessageListener {

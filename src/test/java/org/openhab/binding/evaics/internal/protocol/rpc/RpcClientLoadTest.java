@@ -14,6 +14,7 @@ package org.openhab.binding.evaics.internal.protocol.rpc;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.protocol.rpc.RpcFixture.*;
+import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,7 +124,7 @@ class RpcClientLoadTest {
         for (FrameFormat format : FrameFormat.values()) {
             report.append(measure(format, SERIAL_CALLS, PIPELINED_CALLS));
         }
-        System.out.println(report);
+        out().println(report);
     }
 
     private String measure(FrameFormat format, int serialCalls, int pipelinedCalls) throws InterruptedException {

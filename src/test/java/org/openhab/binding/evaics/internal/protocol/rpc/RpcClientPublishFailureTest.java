@@ -58,17 +58,18 @@ class RpcClientPublishFailureTest {
         when(transport.isConnected()).thenReturn(true);
         when(transport.publish(anyString(), any(byte[].class), anyInt(), anyBoolean())).thenReturn(
                 CompletableFuture.failedFuture(new MqttTransportException(reason, "the transport's own words")));
-        RpcClient client = new RpcClient(transport, new EvaTopics(""), new ControllerId("uc", "host1"), "default",
-                "key-for-this-test", FrameFormat.BINARY,
+        try (RpcClient client = new RpcClient(transport, new EvaTopics(""), new ControllerId("uc", "host1"),
+                "default", "key-for-this-test", FrameFormat.BINARY,
                 new RpcSettings(Duration.ofSeconds(5), ProtocolLimits.DEFAULT_MAX_PENDING_CALLS, 0),
-                ProtocolLimits.defaults(), timer);
-        client.start().get(5, TimeUnit.SECONDS);
-        CompletableFuture<?> call = client.call("test", new JsonObject(), Duration.ofSeconds(5));
-        CompletionException failure = assertThrows(CompletionException.class, call::join);
-        EvaRpcException e = assertInstanceOf(EvaRpcException.class, failure.getCause());
-        assertEquals(EvaRpcException.Kind.NOT_CONNECTED, e.kind());
-        assertEquals(0, client.pendingCalls());
-        return e;
+                ProtocolLimits.defaults(), timer)) {
+            client.start().get(5, TimeUnit.SECONDS);
+            CompletableFuture<?> call = client.call("test", new JsonObject(), Duration.ofSeconds(5));
+            CompletionException failure = assertThrows(CompletionException.class, call::join);
+            EvaRpcException e = assertInstanceOf(EvaRpcException.class, failure.getCause());
+            assertEquals(EvaRpcException.Kind.NOT_CONNECTED, e.kind());
+            assertEquals(0, client.pendingCalls());
+            return e;
+        }
     }
 
     @Test

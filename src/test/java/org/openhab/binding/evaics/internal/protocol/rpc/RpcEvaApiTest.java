@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.state.Ieid;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
+import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 
@@ -73,6 +74,11 @@ class RpcEvaApiTest {
     @AfterEach
     void closeClients() {
         f.closeClients();
+    }
+
+    /** The simulated controller's state of an item; fails when it has none. */
+    private JsonObject ucState(Oid oid) {
+        return Objects.requireNonNull(f.uc.state(oid), () -> "the controller has no state for " + oid);
     }
 
     private static void assertParams(LoggedRequest request, String expectedJson) {
@@ -142,7 +148,7 @@ class RpcEvaApiTest {
         assertNull(action.exitcode());
         assertEquals("unit:lights/lamp1", action.raw().get("item_oid").getAsString());
         assertParams(f.uc.awaitRequest("action", WAIT), "{\"i\":\"unit:lights/lamp1\",\"s\":1}");
-        awaitTrue("lamp1 on", () -> f.uc.state(LAMP1).get("status").getAsInt() == 1);
+        awaitTrue("lamp1 on", () -> ucState(LAMP1).get("status").getAsInt() == 1);
         ActionResult done = await(ucApi.result(action.uuid()));
         assertEquals(action.uuid(), done.uuid());
         assertEquals("completed", done.status());
@@ -158,7 +164,7 @@ class RpcEvaApiTest {
         ActionResult action = await(ucApi.action(FAN1, 1, "80"));
         assertEquals("80", action.raw().get("nvalue").getAsString());
         assertParams(f.uc.awaitRequest("action", WAIT), "{\"i\":\"unit:hvac/fan1\",\"s\":1,\"v\":\"80\"}");
-        awaitTrue("fan1 at 80", () -> "80".equals(f.uc.state(FAN1).get("value").getAsString()));
+        awaitTrue("fan1 at 80", () -> "80".equals(ucState(FAN1).get("value").getAsString()));
     }
 
     @ParameterizedTest
@@ -168,7 +174,7 @@ class RpcEvaApiTest {
         ActionResult action = await(ucApi.actionToggle(LAMP2));
         assertEquals(0, action.raw().get("nstatus").getAsInt());
         assertParams(f.uc.awaitRequest("action_toggle", WAIT), "{\"i\":\"unit:lights/lamp2\"}");
-        awaitTrue("lamp2 off", () -> f.uc.state(LAMP2).get("status").getAsInt() == 0);
+        awaitTrue("lamp2 off", () -> ucState(LAMP2).get("status").getAsInt() == 0);
     }
 
     @ParameterizedTest
@@ -180,7 +186,7 @@ class RpcEvaApiTest {
         assertEquals(true, await(ucApi.terminate(LAMP1)).get("ok").getAsBoolean());
         assertParams(f.uc.awaitRequest("terminate", WAIT), "{\"i\":\"unit:lights/lamp1\"}");
         assertEquals("terminated", await(ucApi.result(action.uuid())).status());
-        assertEquals(0, f.uc.state(LAMP1).get("status").getAsInt());
+        assertEquals(0, ucState(LAMP1).get("status").getAsInt());
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.state;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -132,12 +133,12 @@ class ControllerIdTest {
         String name = "x".repeat(200) + "#";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ControllerId.parse("uc/" + name));
-        assertTrue(e.getMessage().length() < 300, e.getMessage());
-        assertTrue(e.getMessage().contains("...'"), e.getMessage());
+        assertTrue(messageOf(e).length() < 300, messageOf(e));
+        assertTrue(messageOf(e).contains("...'"), messageOf(e));
     }
 
     private static void assertMessage(String text, String expectedPart) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ControllerId.parse(text));
-        assertTrue(e.getMessage().contains(expectedPart), () -> "message was: " + e.getMessage());
+        assertTrue(messageOf(e).contains(expectedPart), () -> "message was: " + messageOf(e));
     }
 }

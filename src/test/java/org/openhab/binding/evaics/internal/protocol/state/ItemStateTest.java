@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.state;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
@@ -174,7 +175,7 @@ class ItemStateTest {
     void stateObjectWithInvalidOidIsRejected() {
         StateFormatException e = assertThrows(StateFormatException.class,
                 () -> ItemState.fromStateObject(json("{\"oid\":\"unit:+/x\",\"status\":1}"), UC));
-        assertTrue(e.getMessage().contains("MQTT wildcard"), e.getMessage());
+        assertTrue(messageOf(e).contains("MQTT wildcard"), messageOf(e));
     }
 
     @Test
@@ -195,7 +196,7 @@ class ItemStateTest {
     void longNumberInMessageIsShortened() {
         StateFormatException e = assertThrows(StateFormatException.class,
                 () -> announced("{\"status\":0." + "1".repeat(5000) + "}"));
-        assertTrue(e.getMessage().length() < 200, e.getMessage());
+        assertTrue(messageOf(e).length() < 200, messageOf(e));
     }
 
     private static ItemState announced(String payload) throws StateFormatException {
@@ -204,7 +205,7 @@ class ItemStateTest {
 
     private static void assertRejected(String payload, String expectedPart) {
         StateFormatException e = assertThrows(StateFormatException.class, () -> announced(payload));
-        assertTrue(e.getMessage().contains(expectedPart), () -> "message was: " + e.getMessage());
+        assertTrue(messageOf(e).contains(expectedPart), () -> "message was: " + messageOf(e));
     }
 
     private static JsonObject json(String text) {

@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.state;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ class JsonTextTest {
     @ValueSource(strings = { "", "{", "{'a':1}", "{a:1}", "[1,]", "{\"a\":1}x", "{\"a\":1} {}", "NaN", "[1] // c" })
     void nonStrictJsonIsRejected(String text) {
         StateFormatException e = assertThrows(StateFormatException.class, () -> JsonText.parse(text, DEPTH));
-        assertTrue(e.getMessage().startsWith("invalid JSON"), e.getMessage());
+        assertTrue(messageOf(e).startsWith("invalid JSON"), messageOf(e));
     }
 
     @Test

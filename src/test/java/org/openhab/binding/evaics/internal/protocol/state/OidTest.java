@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.internal.protocol.state;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.openhab.binding.evaics.test.Thrown.messageOf;
 
 import java.util.HashSet;
 import java.util.List;
@@ -155,6 +156,6 @@ class OidTest {
 
     private static void assertMessage(String text, String expectedPart) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Oid.parse(text));
-        assertTrue(e.getMessage().contains(expectedPart), () -> "message was: " + e.getMessage());
+        assertTrue(messageOf(e).contains(expectedPart), () -> "message was: " + messageOf(e));
     }
 }
