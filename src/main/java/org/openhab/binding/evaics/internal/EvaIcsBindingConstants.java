@@ -55,6 +55,10 @@ public final class EvaIcsBindingConstants {
     public static final String CONFIG_SPACE = "space";
     public static final String CONFIG_RECONNECT_TIME = "reconnectTime";
     public static final String CONFIG_MAX_MESSAGE_SIZE = "maxMessageSize";
+    public static final String CONFIG_CERTIFICATE_PIN = "certificatepin";
+    public static final String CONFIG_CERTIFICATE = "certificate";
+    public static final String CONFIG_PUBLIC_KEY_PIN = "publickeypin";
+    public static final String CONFIG_PUBLIC_KEY = "publickey";
 
     // controller bridge configuration
     public static final String CONFIG_CONTROLLER_ID = "controllerId";

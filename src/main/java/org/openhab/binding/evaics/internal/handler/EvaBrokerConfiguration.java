@@ -19,8 +19,10 @@ import java.time.Duration;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
+import org.openhab.binding.evaics.internal.protocol.mqtt.ServerPin;
 import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 
@@ -76,6 +78,14 @@ public class EvaBrokerConfiguration {
     public int reconnectTime = DEFAULT_RECONNECT_TIME_MILLIS;
     /** Largest message payload that is read at all, in KiB; larger ones are dropped unread. */
     public int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE_KIB;
+    /** With TLS: pin the broker's certificate ({@link #certificate}, learned on the first connection if empty). */
+    public boolean certificatepin = false;
+    /** The pinned certificate hash, {@code SHA-256:} and hex as mqtt:broker writes it; empty to learn it. */
+    public String certificate = "";
+    /** With TLS: pin the broker's public key ({@link #publickey}, learned on the first connection if empty). */
+    public boolean publickeypin = false;
+    /** The pinned public key hash; empty to learn it. */
+    public String publickey = "";
 
     /**
      * Checks everything that can be checked without touching files or the network and builds the transport
@@ -90,7 +100,8 @@ public class EvaBrokerConfiguration {
         }
         int effectivePort = port();
         if (effectivePort < MIN_PORT || effectivePort > MAX_PORT) {
-            throw new IllegalArgumentException("the port " + effectivePort + " is outside " + MIN_PORT + ".." + MAX_PORT);
+            throw new IllegalArgumentException(
+                    "the port " + effectivePort + " is outside " + MIN_PORT + ".." + MAX_PORT);
         }
         if (keepAlive < 0 || keepAlive > MqttSettings.MAX_KEEP_ALIVE_SECONDS) {
             throw new IllegalArgumentException(
@@ -120,6 +131,11 @@ public class EvaBrokerConfiguration {
             throw new IllegalArgumentException(
                     "the client certificate file and the client key file must be given together");
         }
+        // as mqtt:broker: the pinning parameters only apply with TLS, and a hash only when its pinning is on
+        boolean pinCertificate = secure && certificatepin;
+        boolean pinPublicKey = secure && publickeypin;
+        ServerPin certificatePin = pinCertificate ? pin(ServerPin.Kind.CERTIFICATE, certificate) : null;
+        ServerPin publicKeyPin = pinPublicKey ? pin(ServerPin.Kind.PUBLIC_KEY, publickey) : null;
         Duration maxDelay = Duration.ofMillis(reconnectTime);
         Duration minDelay = MqttSettings.DEFAULT_RECONNECT_MIN_DELAY.compareTo(maxDelay) < 0
                 ? MqttSettings.DEFAULT_RECONNECT_MIN_DELAY
@@ -131,7 +147,8 @@ public class EvaBrokerConfiguration {
                 .username(username.isEmpty() ? null : username).password(password.isEmpty() ? null : password)
                 .keepAliveSeconds(keepAlive).connectTimeoutSeconds(CONNECT_TIMEOUT_SECONDS).caFile(ca)
                 .clientCertFile(cert).clientKeyFile(key).verifyHostname(hostnameValidated).reconnectMinDelay(minDelay)
-                .reconnectMaxDelay(maxDelay).maxPayloadBytes(maxMessageBytes()).build();
+                .reconnectMaxDelay(maxDelay).maxPayloadBytes(maxMessageBytes())
+                .certificatePin(pinCertificate, certificatePin).publicKeyPin(pinPublicKey, publicKeyPin).build();
     }
 
     /** The configured port, or the default of the transport: 1883, or 8883 with TLS. */
@@ -166,6 +183,16 @@ public class EvaBrokerConfiguration {
      */
     public EvaTopics topics() {
         return new EvaTopics(space.trim());
+    }
+
+    /** The configuration parameter that holds the pin of that kind. */
+    public static String pinParameter(ServerPin.Kind kind) {
+        return kind == ServerPin.Kind.CERTIFICATE ? EvaIcsBindingConstants.CONFIG_CERTIFICATE
+                : EvaIcsBindingConstants.CONFIG_PUBLIC_KEY;
+    }
+
+    private static @Nullable ServerPin pin(ServerPin.Kind kind, String text) {
+        return text.isBlank() ? null : ServerPin.parse(kind, text);
     }
 
     private static @Nullable Path file(String what, String name) {
