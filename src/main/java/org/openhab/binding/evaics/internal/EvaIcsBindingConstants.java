@@ -42,18 +42,23 @@ public final class EvaIcsBindingConstants {
     // broker bridge configuration
     public static final String CONFIG_HOST = "host";
     public static final String CONFIG_PORT = "port";
-    public static final String CONFIG_TLS = "tls";
+    public static final String CONFIG_SECURE = "secure";
     public static final String CONFIG_CA_FILE = "caFile";
     public static final String CONFIG_CLIENT_CERT_FILE = "clientCertFile";
     public static final String CONFIG_CLIENT_KEY_FILE = "clientKeyFile";
-    public static final String CONFIG_VERIFY_HOSTNAME = "verifyHostname";
+    public static final String CONFIG_HOSTNAME_VALIDATED = "hostnameValidated";
     public static final String CONFIG_USERNAME = "username";
     public static final String CONFIG_PASSWORD = "password";
-    public static final String CONFIG_CLIENT_ID = "clientId";
+    public static final String CONFIG_CLIENT_ID = "clientID";
     public static final String CONFIG_KEEP_ALIVE = "keepAlive";
     public static final String CONFIG_QOS = "qos";
     public static final String CONFIG_SPACE = "space";
-    public static final String CONFIG_RECONNECT_INTERVAL = "reconnectInterval";
+    public static final String CONFIG_RECONNECT_TIME = "reconnectTime";
+    public static final String CONFIG_MAX_MESSAGE_SIZE = "maxMessageSize";
+    public static final String CONFIG_CERTIFICATE_PIN = "certificatepin";
+    public static final String CONFIG_CERTIFICATE = "certificate";
+    public static final String CONFIG_PUBLIC_KEY_PIN = "publickeypin";
+    public static final String CONFIG_PUBLIC_KEY = "publickey";
 
     // controller bridge configuration
     public static final String CONFIG_CONTROLLER_ID = "controllerId";

@@ -135,7 +135,7 @@ final class EndToEndFixture implements AutoCloseable {
         Map<String, Object> config = new HashMap<>();
         config.put(CONFIG_HOST, MosquittoBroker.HOST);
         config.put(CONFIG_PORT, mqtt.port());
-        config.put(CONFIG_RECONNECT_INTERVAL, 1);
+        config.put(CONFIG_RECONNECT_TIME, 1000);
         return config;
     }
 

@@ -19,8 +19,10 @@ import java.time.Duration;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
+import org.openhab.binding.evaics.internal.protocol.mqtt.ServerPin;
 import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 
@@ -28,6 +30,11 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
  * Configuration of the {@code evaics:broker} bridge (ESH-INF/thing/broker.xml), mapped by openHAB from the thing
  * configuration, and its translation into transport settings (spec §1). {@link #toString()} never shows the
  * password.
+ * <p>
+ * Parameters that mean the same as one of the {@code mqtt:broker} thing of openHAB's MQTT binding have its name,
+ * type and unit ({@code host}, {@code port}, {@code secure}, {@code hostnameValidated}, {@code username},
+ * {@code password}, {@code clientID}, {@code keepAlive} in seconds, {@code reconnectTime} in milliseconds,
+ * {@code qos}), so that settings can be copied across.
  */
 @NonNullByDefault
 public class EvaBrokerConfiguration {
@@ -36,10 +43,12 @@ public class EvaBrokerConfiguration {
     public static final int MAX_PORT = 65535;
     /** The broker's answer to a connect attempt is awaited this long. */
     public static final int CONNECT_TIMEOUT_SECONDS = 10;
-    /** Default cap of the reconnect backoff. */
-    public static final int DEFAULT_RECONNECT_INTERVAL_SECONDS = 30;
+    /** Default cap of the reconnect backoff, in milliseconds. */
+    public static final int DEFAULT_RECONNECT_TIME_MILLIS = 30_000;
+    /** Shorter caps would hammer a broker that refuses connections. */
+    public static final int MIN_RECONNECT_TIME_MILLIS = 1_000;
     /** The reconnect backoff never goes above a day, however configured. */
-    public static final int MAX_RECONNECT_INTERVAL_SECONDS = 86_400;
+    public static final int MAX_RECONNECT_TIME_MILLIS = 86_400_000;
     /** Default of {@link #maxMessageSize}: 1 MiB, as the codecs' default limit. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE_KIB = ProtocolLimits.DEFAULT_MAX_PAYLOAD_BYTES / 1024;
     /** The largest {@link #maxMessageSize} that still fits MQTT's 256 MB packet limit. */
@@ -47,26 +56,36 @@ public class EvaBrokerConfiguration {
     private static final int BYTES_PER_KIB = 1024;
 
     public String host = "";
-    public int port = MqttSettings.DEFAULT_TCP_PORT;
-    public boolean tls = false;
+    /** Not set: {@value MqttSettings#DEFAULT_TCP_PORT}, or {@value MqttSettings#DEFAULT_SSL_PORT} with TLS. */
+    public @Nullable Integer port;
+    /** TLS on or off. */
+    public boolean secure = false;
     /** Empty: the JVM trust store. */
     public String caFile = "";
     public String clientCertFile = "";
     public String clientKeyFile = "";
-    public boolean verifyHostname = true;
+    public boolean hostnameValidated = true;
     public String username = "";
     public String password = "";
     /** Empty: a random client id per connection object. */
-    public String clientId = "";
+    public String clientID = "";
     public int keepAlive = MqttSettings.DEFAULT_KEEP_ALIVE_SECONDS;
     /** QoS of API requests and responses; state announcements are always subscribed with QoS 1. */
     public int qos = RpcSettings.DEFAULT_QOS;
     /** The EVA space (topic prefix), empty for none. */
     public String space = "";
-    /** Largest pause between reconnect attempts, in seconds. */
-    public int reconnectInterval = DEFAULT_RECONNECT_INTERVAL_SECONDS;
+    /** Largest pause between reconnect attempts, in milliseconds. */
+    public int reconnectTime = DEFAULT_RECONNECT_TIME_MILLIS;
     /** Largest message payload that is read at all, in KiB; larger ones are dropped unread. */
     public int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE_KIB;
+    /** With TLS: pin the broker's certificate ({@link #certificate}, learned on the first connection if empty). */
+    public boolean certificatepin = false;
+    /** The pinned certificate hash, {@code SHA-256:} and hex as mqtt:broker writes it; empty to learn it. */
+    public String certificate = "";
+    /** With TLS: pin the broker's public key ({@link #publickey}, learned on the first connection if empty). */
+    public boolean publickeypin = false;
+    /** The pinned public key hash; empty to learn it. */
+    public String publickey = "";
 
     /**
      * Checks everything that can be checked without touching files or the network and builds the transport
@@ -79,8 +98,10 @@ public class EvaBrokerConfiguration {
         if (trimmedHost.isEmpty()) {
             throw new IllegalArgumentException("the broker host is empty");
         }
-        if (port < MIN_PORT || port > MAX_PORT) {
-            throw new IllegalArgumentException("the port " + port + " is outside " + MIN_PORT + ".." + MAX_PORT);
+        int effectivePort = port();
+        if (effectivePort < MIN_PORT || effectivePort > MAX_PORT) {
+            throw new IllegalArgumentException(
+                    "the port " + effectivePort + " is outside " + MIN_PORT + ".." + MAX_PORT);
         }
         if (keepAlive < 0 || keepAlive > MqttSettings.MAX_KEEP_ALIVE_SECONDS) {
             throw new IllegalArgumentException(
@@ -89,9 +110,9 @@ public class EvaBrokerConfiguration {
         if (qos < 0 || qos > RpcSettings.MAX_QOS) {
             throw new IllegalArgumentException("the QoS " + qos + " is not 0 or " + RpcSettings.MAX_QOS);
         }
-        if (reconnectInterval < 1 || reconnectInterval > MAX_RECONNECT_INTERVAL_SECONDS) {
-            throw new IllegalArgumentException("the reconnect interval " + reconnectInterval + " s is outside 1.."
-                    + MAX_RECONNECT_INTERVAL_SECONDS);
+        if (reconnectTime < MIN_RECONNECT_TIME_MILLIS || reconnectTime > MAX_RECONNECT_TIME_MILLIS) {
+            throw new IllegalArgumentException("the reconnect time " + reconnectTime + " ms is outside "
+                    + MIN_RECONNECT_TIME_MILLIS + ".." + MAX_RECONNECT_TIME_MILLIS);
         }
         if (maxMessageSize < 1 || maxMessageSize > MAX_MESSAGE_SIZE_KIB) {
             throw new IllegalArgumentException("the maximum message size " + maxMessageSize + " KiB is outside 1.."
@@ -103,25 +124,40 @@ public class EvaBrokerConfiguration {
         Path ca = file("CA file", caFile);
         Path cert = file("client certificate file", clientCertFile);
         Path key = file("client key file", clientKeyFile);
-        if (!tls && (ca != null || cert != null || key != null)) {
+        if (!secure && (ca != null || cert != null || key != null)) {
             throw new IllegalArgumentException("CA and client certificate files are only used with TLS enabled");
         }
         if ((cert == null) != (key == null)) {
             throw new IllegalArgumentException(
                     "the client certificate file and the client key file must be given together");
         }
-        Duration maxDelay = Duration.ofSeconds(reconnectInterval);
+        // as mqtt:broker: the pinning parameters only apply with TLS, and a hash only when its pinning is on
+        boolean pinCertificate = secure && certificatepin;
+        boolean pinPublicKey = secure && publickeypin;
+        ServerPin certificatePin = pinCertificate ? pin(ServerPin.Kind.CERTIFICATE, certificate) : null;
+        ServerPin publicKeyPin = pinPublicKey ? pin(ServerPin.Kind.PUBLIC_KEY, publickey) : null;
+        Duration maxDelay = Duration.ofMillis(reconnectTime);
         Duration minDelay = MqttSettings.DEFAULT_RECONNECT_MIN_DELAY.compareTo(maxDelay) < 0
                 ? MqttSettings.DEFAULT_RECONNECT_MIN_DELAY
                 : maxDelay;
         String hostPart = trimmedHost.contains(":") && !trimmedHost.startsWith("[") ? "[" + trimmedHost + "]"
                 : trimmedHost;
-        String scheme = tls ? MqttSettings.SCHEME_SSL : MqttSettings.SCHEME_TCP;
-        return MqttSettings.builder(scheme + "://" + hostPart + ":" + port).clientId(clientId.trim())
+        String scheme = secure ? MqttSettings.SCHEME_SSL : MqttSettings.SCHEME_TCP;
+        return MqttSettings.builder(scheme + "://" + hostPart + ":" + effectivePort).clientId(clientID.trim())
                 .username(username.isEmpty() ? null : username).password(password.isEmpty() ? null : password)
                 .keepAliveSeconds(keepAlive).connectTimeoutSeconds(CONNECT_TIMEOUT_SECONDS).caFile(ca)
-                .clientCertFile(cert).clientKeyFile(key).verifyHostname(verifyHostname).reconnectMinDelay(minDelay)
-                .reconnectMaxDelay(maxDelay).maxPayloadBytes(maxMessageBytes()).build();
+                .clientCertFile(cert).clientKeyFile(key).verifyHostname(hostnameValidated).reconnectMinDelay(minDelay)
+                .reconnectMaxDelay(maxDelay).maxPayloadBytes(maxMessageBytes())
+                .certificatePin(pinCertificate, certificatePin).publicKeyPin(pinPublicKey, publicKeyPin).build();
+    }
+
+    /** The configured port, or the default of the transport: 1883, or 8883 with TLS. */
+    public int port() {
+        Integer configured = port;
+        if (configured != null) {
+            return configured;
+        }
+        return secure ? MqttSettings.DEFAULT_SSL_PORT : MqttSettings.DEFAULT_TCP_PORT;
     }
 
     /** {@link #maxMessageSize} in bytes; call after {@link #toMqttSettings()} has checked it. */
@@ -149,6 +185,16 @@ public class EvaBrokerConfiguration {
         return new EvaTopics(space.trim());
     }
 
+    /** The configuration parameter that holds the pin of that kind. */
+    public static String pinParameter(ServerPin.Kind kind) {
+        return kind == ServerPin.Kind.CERTIFICATE ? EvaIcsBindingConstants.CONFIG_CERTIFICATE
+                : EvaIcsBindingConstants.CONFIG_PUBLIC_KEY;
+    }
+
+    private static @Nullable ServerPin pin(ServerPin.Kind kind, String text) {
+        return text.isBlank() ? null : ServerPin.parse(kind, text);
+    }
+
     private static @Nullable Path file(String what, String name) {
         String trimmed = name.trim();
         if (trimmed.isEmpty()) {
@@ -171,8 +217,9 @@ public class EvaBrokerConfiguration {
 
     @Override
     public String toString() {
-        return "EvaBrokerConfiguration[host=" + host + ", port=" + port + ", tls=" + tls + ", username=" + username
-                + ", password=" + (password.isEmpty() ? "" : "***") + ", clientId=" + clientId + ", space=" + space
+        return "EvaBrokerConfiguration[host=" + host + ", port=" + port() + ", secure=" + secure + ", username="
+                + username
+                + ", password=" + (password.isEmpty() ? "" : "***") + ", clientID=" + clientID + ", space=" + space
                 + "]";
     }
 }

@@ -27,16 +27,20 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException.Reason;
+import org.openhab.binding.evaics.internal.protocol.mqtt.PinMismatchException;
+import org.openhab.binding.evaics.internal.protocol.mqtt.ServerPin;
 import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
 import org.openhab.binding.evaics.internal.protocol.state.AnnouncementRouter;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerAnnouncementSink;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder;
+import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.binding.BaseBridgeHandler;
 import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.types.Command;
@@ -52,6 +56,11 @@ import org.slf4j.LoggerFactory;
  * while the broker is unreachable or the connection is lost (the transport keeps reconnecting with a capped
  * backoff), OFFLINE CONFIGURATION_ERROR for a configuration that cannot work, including credentials the broker
  * refuses. {@link #initialize()} and {@link #dispose()} never wait for the network.
+ * <p>
+ * Pinning (as openHAB's {@code mqtt:broker} thing): with {@code certificatepin} or {@code publickeypin} on and no
+ * hash configured, the hash of the first successful connection is stored in {@code certificate} or
+ * {@code publickey}; a broker that does not match the pin is OFFLINE COMMUNICATION_ERROR with a status that says
+ * so, and keeps being refused.
  */
 @NonNullByDefault
 public class EvaBrokerHandler extends BaseBridgeHandler {
@@ -209,6 +218,44 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                         StatusDescriptions.text(StatusDescriptions.CONNECTION_LOST, reason));
             }
+        }
+
+        @Override
+        public void pinLearned(ServerPin pin) {
+            if (connection != owner) {
+                return;
+            }
+            String parameter = EvaBrokerConfiguration.pinParameter(pin.kind());
+            logger.info("Broker {} pinned its {}: {}", getThing().getUID(), pin.kind().text(), pin);
+            Configuration configuration = editConfiguration();
+            configuration.put(parameter, pin.toString());
+            try {
+                updateConfiguration(configuration);
+            } catch (RuntimeException e) {
+                // e.g. a thing from a .things file, whose configuration openHAB cannot change
+                logger.warn("Broker {} cannot store the pinned {} ({}); it is in force until the bridge restarts. "
+                        + "Set {}=\"{}\" in the thing's configuration to keep it.", getThing().getUID(),
+                        pin.kind().text(), e.getMessage(), parameter, pin);
+            }
+        }
+
+        @Override
+        public void pinRefused(PinMismatchException mismatch) {
+            if (connection != owner) {
+                return;
+            }
+            ThingStatusInfo before = getThing().getStatusInfo();
+            String key = mismatch.kind() == ServerPin.Kind.CERTIFICATE ? StatusDescriptions.CERTIFICATE_PIN_MISMATCH
+                    : StatusDescriptions.PUBLIC_KEY_PIN_MISMATCH;
+            String description = StatusDescriptions.text(key, mismatch.pinned().toString(),
+                    mismatch.presented().toString());
+            if (description.equals(before.getDescription())) {
+                logger.debug("Broker {} still presents a {} that does not match the pin: {}", getThing().getUID(),
+                        mismatch.kind().text(), mismatch.presented());
+            } else {
+                logger.warn("Broker {} refused: {}", getThing().getUID(), mismatch.getMessage());
+            }
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, description);
         }
 
         @Override

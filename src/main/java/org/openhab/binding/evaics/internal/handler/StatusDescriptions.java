@@ -36,6 +36,8 @@ public final class StatusDescriptions {
     public static final String CREDENTIALS_REFUSED = "offline.config-error.credentials-refused";
     public static final String BROKER_UNREACHABLE = "offline.comm-error.broker-unreachable";
     public static final String CONNECTION_LOST = "offline.comm-error.connection-lost";
+    public static final String CERTIFICATE_PIN_MISMATCH = "offline.comm-error.certificate-pin-mismatch";
+    public static final String PUBLIC_KEY_PIN_MISMATCH = "offline.comm-error.public-key-pin-mismatch";
     public static final String CONTROLLER_CONFIG_INVALID = "offline.config-error.invalid-controller-config";
     public static final String NO_BROKER = "offline.config-error.no-broker";
     public static final String DUPLICATE_CONTROLLER = "offline.config-error.duplicate-controller";
@@ -58,9 +60,10 @@ public final class StatusDescriptions {
 
     /** Every key above, for the tests that check the i18n file. */
     public static final String[] KEYS = { BROKER_CONFIG_INVALID, CREDENTIALS_REFUSED, BROKER_UNREACHABLE,
-            CONNECTION_LOST, CONTROLLER_CONFIG_INVALID, NO_BROKER, DUPLICATE_CONTROLLER, CONTROLLER_ACCESS_DENIED,
-            CONTROLLER_NOT_ANSWERING, CONTROLLER_ERROR, MISSING_ID, INVALID_ID, ID_WILDCARD, ID_CONTROL_CHARACTER,
-            UNKNOWN_UNIT, UNSUPPORTED_UNIT, NO_BRIDGE, NOT_A_CONTROLLER, ACCESS_DENIED, GONE_REMOVED, GONE_NOT_FOUND };
+            CONNECTION_LOST, CERTIFICATE_PIN_MISMATCH, PUBLIC_KEY_PIN_MISMATCH, CONTROLLER_CONFIG_INVALID, NO_BROKER,
+            DUPLICATE_CONTROLLER, CONTROLLER_ACCESS_DENIED, CONTROLLER_NOT_ANSWERING, CONTROLLER_ERROR, MISSING_ID,
+            INVALID_ID, ID_WILDCARD, ID_CONTROL_CHARACTER, UNKNOWN_UNIT, UNSUPPORTED_UNIT, NO_BRIDGE,
+            NOT_A_CONTROLLER, ACCESS_DENIED, GONE_REMOVED, GONE_NOT_FOUND };
 
     /** A status line, not a log: longer arguments are cut, the ellipsis included. */
     public static final int MAX_ARGUMENT_LENGTH = 300;

@@ -299,7 +299,7 @@ class BrokerRestartTest {
     @Test
     void twentyRestartsLeaveNoThreadsAndNoPendingCallsBehind() {
         // the broker bridge's own reconnect backoff (30 s cap), not the fixture's short one
-        Plant plant = new Plant(Map.of("reconnectInterval", EvaBrokerConfiguration.DEFAULT_RECONNECT_INTERVAL_SECONDS));
+        Plant plant = new Plant(Map.of("reconnectTime", EvaBrokerConfiguration.DEFAULT_RECONNECT_TIME_MILLIS));
         // one restart first, so that shared pools have grown to what a restart needs
         restartAndAwaitOnline(plant);
         BridgeTestFramework.await("connect threads ended", () -> watchedThreads().keySet().stream()

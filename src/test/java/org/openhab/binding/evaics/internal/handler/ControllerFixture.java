@@ -59,7 +59,7 @@ public final class ControllerFixture implements AutoCloseable {
         Map<String, Object> config = new HashMap<>();
         config.put("host", MosquittoBroker.HOST);
         config.put("port", mosquitto.port());
-        config.put("reconnectInterval", 1);
+        config.put("reconnectTime", 1000);
         config.putAll(brokerConfig);
         broker = framework.broker("broker1", config);
         brokerHandler = framework.start(new EvaBrokerHandler(broker));

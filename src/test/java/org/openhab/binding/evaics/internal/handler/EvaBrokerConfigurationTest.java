@@ -14,13 +14,20 @@ package org.openhab.binding.evaics.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
+import org.openhab.core.config.core.Configuration;
 
 /**
- * The broker bridge's maximum message size reaches the transport and the decoders of everything read from the
- * broker.
+ * The broker bridge's configuration as openHAB maps it: the names and units of openHAB's {@code mqtt:broker} thing,
+ * the port that follows TLS when not set, and the maximum message size that reaches the transport and the decoders
+ * of everything read from the broker.
  */
 @NonNullByDefault
 class EvaBrokerConfigurationTest {
@@ -52,6 +59,46 @@ class EvaBrokerConfigurationTest {
     void inflatedBodiesMayAlwaysBeAsLargeAsThePayload() {
         EvaBrokerConfiguration config = config(EvaBrokerConfiguration.MAX_MESSAGE_SIZE_KIB);
         assertEquals(EvaBrokerConfiguration.MAX_MESSAGE_SIZE_KIB * 1024, config.limits().maxInflatedBytes());
+    }
+
+    @Test
+    void anAbsentPortFollowsTls() {
+        EvaBrokerConfiguration plain = new Configuration(Map.of("host", "broker.local"))
+                .as(EvaBrokerConfiguration.class);
+        assertNull(plain.port);
+        assertEquals("tcp://broker.local:1883", plain.toMqttSettings().serverUri());
+
+        EvaBrokerConfiguration secure = new Configuration(Map.of("host", "broker.local", "secure", true))
+                .as(EvaBrokerConfiguration.class);
+        assertEquals("ssl://broker.local:8883", secure.toMqttSettings().serverUri());
+    }
+
+    @Test
+    void aSetPortWinsWithAndWithoutTls() {
+        EvaBrokerConfiguration secure = new Configuration(
+                Map.of("host", "broker.local", "secure", true, "port", new BigDecimal(1883)))
+                .as(EvaBrokerConfiguration.class);
+        assertEquals("ssl://broker.local:1883", secure.toMqttSettings().serverUri());
+    }
+
+    @Test
+    void mqttBrokerThingNamesAndUnitsAreUnderstood() {
+        EvaBrokerConfiguration config = new Configuration(Map.of("host", "broker.local", "clientID", "oh-eva",
+                "hostnameValidated", false, "keepAlive", new BigDecimal(30), "reconnectTime", new BigDecimal(60000)))
+                .as(EvaBrokerConfiguration.class);
+        MqttSettings settings = config.toMqttSettings();
+        assertEquals("oh-eva", settings.clientId());
+        assertFalse(settings.verifyHostname());
+        assertEquals(30, settings.keepAliveSeconds());
+        assertEquals(Duration.ofMillis(60000), settings.reconnectMaxDelay());
+    }
+
+    @Test
+    void aReconnectTimeBelowASecondSaysWhatIsWrong() {
+        EvaBrokerConfiguration config = config(1024);
+        config.reconnectTime = 999;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, config::toMqttSettings);
+        assertEquals("the reconnect time 999 ms is outside 1000..86400000", e.getMessage());
     }
 
     @Test

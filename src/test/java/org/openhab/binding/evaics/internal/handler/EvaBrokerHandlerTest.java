@@ -65,7 +65,7 @@ class EvaBrokerHandlerTest {
         Map<String, Object> config = new HashMap<>();
         config.put("host", MosquittoBroker.HOST);
         config.put("port", BROKER.port());
-        config.put("reconnectInterval", 1);
+        config.put("reconnectTime", 1000);
         return config;
     }
 
@@ -137,15 +137,15 @@ class EvaBrokerHandlerTest {
                 Arguments.of("port zero", Map.of("port", 0)), Arguments.of("port too high", Map.of("port", 65536)),
                 Arguments.of("negative keep-alive", Map.of("keepAlive", -1)),
                 Arguments.of("QoS 2", Map.of("qos", 2)),
-                Arguments.of("reconnect interval 0", Map.of("reconnectInterval", 0)),
+                Arguments.of("reconnect time 999 ms", Map.of("reconnectTime", 999)),
                 Arguments.of("maximum message size 0", Map.of("maxMessageSize", 0)),
                 Arguments.of("maximum message size above MQTT's limit", Map.of("maxMessageSize", 262144)),
                 Arguments.of("password without username", Map.of("password", "x")),
                 Arguments.of("space with wildcard", Map.of("space", "plant/+")),
                 Arguments.of("space with leading slash", Map.of("space", "/plant")),
-                Arguments.of("CA file missing", Map.of("tls", true, "caFile", "/nonexistent/ca.pem")),
+                Arguments.of("CA file missing", Map.of("secure", true, "caFile", "/nonexistent/ca.pem")),
                 Arguments.of("CA file without TLS", Map.of("caFile", "/etc/hostname")),
-                Arguments.of("certificate without key", Map.of("tls", true, "clientCertFile", "/etc/hostname")));
+                Arguments.of("certificate without key", Map.of("secure", true, "clientCertFile", "/etc/hostname")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,7 +167,7 @@ class EvaBrokerHandlerTest {
         Path ca = dir.resolve("ca.pem");
         java.nio.file.Files.writeString(ca, "not a certificate");
         Map<String, Object> config = config();
-        config.put("tls", true);
+        config.put("secure", true);
         config.put("caFile", ca.toString());
         EvaBrokerHandler handler = start(config);
 
@@ -184,7 +184,7 @@ class EvaBrokerHandlerTest {
         TestCertificates.Issued other = authority.issue("other", TestCertificates.Usage.CLIENT,
                 TestCertificates.KeyType.EC, List.of(), List.of());
         Map<String, Object> config = config();
-        config.put("tls", true);
+        config.put("secure", true);
         config.put("caFile", authority.writeCertificate(dir.resolve("ca.pem")).toString());
         config.put("clientCertFile", client.writeCertificate(dir.resolve("client.pem")).toString());
         config.put("clientKeyFile", other.writeKey(dir.resolve("other.key")).toString());

@@ -102,8 +102,8 @@ class EvaBrokerHandlerTlsTest {
         Map<String, Object> config = new HashMap<>();
         config.put("host", MosquittoBroker.HOST);
         config.put("port", broker.port());
-        config.put("tls", true);
-        config.put("reconnectInterval", 1);
+        config.put("secure", true);
+        config.put("reconnectTime", 1000);
         config.putAll(options);
         return framework.start(new EvaBrokerHandler(framework.broker("tls-broker", config)));
     }
@@ -145,7 +145,7 @@ class EvaBrokerHandlerTlsTest {
     @Test
     void certificateForAnotherHostConnectsWhenVerificationIsOff() {
         EvaBrokerHandler handler = start(wrongNameBroker,
-                Map.of("caFile", caFile.toString(), "verifyHostname", false));
+                Map.of("caFile", caFile.toString(), "hostnameValidated", false));
 
         framework.awaitStatus(handler.getThing(), ThingStatus.ONLINE);
     }

@@ -154,7 +154,18 @@ public final class TestCertificates {
          */
         public Issued issue(String commonName, Usage usage, KeyType keyType, List<String> dnsNames,
                 List<String> ipAddresses) {
-            KeyPair keys = generate(keyType);
+            return issue(commonName, usage, generate(keyType), dnsNames, ipAddresses);
+        }
+
+        /** Issues a new certificate (another serial number and validity) for the key of an earlier one. */
+        public Issued reissue(Issued earlier, String commonName, Usage usage, List<String> dnsNames,
+                List<String> ipAddresses) {
+            return issue(commonName, usage, new KeyPair(earlier.certificate().getPublicKey(), earlier.privateKey()),
+                    dnsNames, ipAddresses);
+        }
+
+        private Issued issue(String commonName, Usage usage, KeyPair keys, List<String> dnsNames,
+                List<String> ipAddresses) {
             ByteArrayOutputStream names = new ByteArrayOutputStream();
             dnsNames.forEach(dns -> names.writeBytes(tlv(TAG_SAN_DNS, dns.getBytes(StandardCharsets.US_ASCII))));
             ipAddresses.forEach(ip -> names.writeBytes(tlv(TAG_SAN_IP, ipBytes(ip))));

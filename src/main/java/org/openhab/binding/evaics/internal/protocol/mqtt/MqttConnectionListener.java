@@ -44,4 +44,20 @@ public interface MqttConnectionListener {
      */
     default void connectFailed(String reason, boolean authenticationRefused) {
     }
+
+    /**
+     * A connection attempt failed because the broker's certificate or public key does not match the pin
+     * ({@link MqttSettings.Builder#certificatePin}); the transport retries with a growing delay, and only a broker
+     * that presents the pinned certificate again is accepted. By default reported as {@link #connectFailed}.
+     */
+    default void pinRefused(PinMismatchException mismatch) {
+        connectFailed(String.valueOf(mismatch.getMessage()), false);
+    }
+
+    /**
+     * The first successful connection pinned the broker's certificate or public key: from now on this transport
+     * accepts only a broker that matches it. The owner stores it to keep it across transports (restarts).
+     */
+    default void pinLearned(ServerPin pin) {
+    }
 }

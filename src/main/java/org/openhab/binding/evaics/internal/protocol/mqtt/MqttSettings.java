@@ -27,7 +27,8 @@ import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
  * Immutable connection settings of an {@link MqttTransport}, built and validated by {@link Builder}.
  * <p>
  * The session follows spec §1 (MQTT 3.1.1, clean session, random client id, 60 s keep-alive, optional user
- * name / password and TLS with CA file and client certificate). {@link #toString()} never shows the password.
+ * name / password and TLS with CA file and client certificate), with optional certificate and public-key pinning
+ * ({@link ServerPin}). {@link #toString()} never shows the password.
  */
 @NonNullByDefault
 public final class MqttSettings {
@@ -76,6 +77,10 @@ public final class MqttSettings {
     private final @Nullable Path clientCertFile;
     private final @Nullable Path clientKeyFile;
     private final boolean verifyHostname;
+    private final boolean certificatePinning;
+    private final @Nullable ServerPin certificatePin;
+    private final boolean publicKeyPinning;
+    private final @Nullable ServerPin publicKeyPin;
     private final boolean tcpNoDelay;
     private final Duration reconnectMinDelay;
     private final Duration reconnectMaxDelay;
@@ -96,6 +101,10 @@ public final class MqttSettings {
         this.clientCertFile = b.clientCertFile;
         this.clientKeyFile = b.clientKeyFile;
         this.verifyHostname = b.verifyHostname;
+        this.certificatePinning = b.certificatePinning;
+        this.certificatePin = b.certificatePin;
+        this.publicKeyPinning = b.publicKeyPinning;
+        this.publicKeyPin = b.publicKeyPin;
         this.tcpNoDelay = b.tcpNoDelay;
         this.reconnectMinDelay = b.reconnectMinDelay;
         this.reconnectMaxDelay = b.reconnectMaxDelay;
@@ -167,6 +176,16 @@ public final class MqttSettings {
         return verifyHostname;
     }
 
+    /** Whether the broker's certificate (or public key) is pinned: checked against a pin, or learned. */
+    public boolean pinning(ServerPin.Kind kind) {
+        return kind == ServerPin.Kind.CERTIFICATE ? certificatePinning : publicKeyPinning;
+    }
+
+    /** The pin the broker must match; null when not pinned or when the pin is to be learned on first connect. */
+    public @Nullable ServerPin pin(ServerPin.Kind kind) {
+        return kind == ServerPin.Kind.CERTIFICATE ? certificatePin : publicKeyPin;
+    }
+
     public boolean tcpNoDelay() {
         return tcpNoDelay;
     }
@@ -207,6 +226,13 @@ public final class MqttSettings {
             sb.append(", clientCertFile=").append(clientCertFile == null ? "<none>" : clientCertFile);
             sb.append(", clientKeyFile=").append(clientKeyFile == null ? "<none>" : clientKeyFile);
             sb.append(", verifyHostname=").append(verifyHostname);
+            for (ServerPin.Kind kind : ServerPin.Kind.values()) {
+                if (pinning(kind)) {
+                    ServerPin pin = pin(kind);
+                    sb.append(", ").append(kind == ServerPin.Kind.CERTIFICATE ? "certificatePin=" : "publicKeyPin=")
+                            .append(pin == null ? "<learn>" : pin);
+                }
+            }
         }
         sb.append(", tcpNoDelay=").append(tcpNoDelay);
         sb.append(", reconnectDelay=").append(reconnectMinDelay.toMillis()).append("..")
@@ -230,6 +256,10 @@ public final class MqttSettings {
         private @Nullable Path clientCertFile;
         private @Nullable Path clientKeyFile;
         private boolean verifyHostname = true;
+        private boolean certificatePinning;
+        private @Nullable ServerPin certificatePin;
+        private boolean publicKeyPinning;
+        private @Nullable ServerPin publicKeyPin;
         private boolean tcpNoDelay = true;
         private Duration reconnectMinDelay = DEFAULT_RECONNECT_MIN_DELAY;
         private Duration reconnectMaxDelay = DEFAULT_RECONNECT_MAX_DELAY;
@@ -297,6 +327,24 @@ public final class MqttSettings {
 
         public Builder verifyHostname(boolean verifyHostname) {
             this.verifyHostname = verifyHostname;
+            return this;
+        }
+
+        /**
+         * Pins the broker's certificate: with a pin, a broker whose certificate has another hash is refused during
+         * the handshake; without one (null), the certificate of the first successful connection is pinned and
+         * reported through {@link MqttConnectionListener#pinLearned}. Needs TLS. Off by default.
+         */
+        public Builder certificatePin(boolean enabled, @Nullable ServerPin pin) {
+            this.certificatePinning = enabled;
+            this.certificatePin = enabled ? pin : null;
+            return this;
+        }
+
+        /** As {@link #certificatePin}, for the hash of the broker's public key. */
+        public Builder publicKeyPin(boolean enabled, @Nullable ServerPin pin) {
+            this.publicKeyPinning = enabled;
+            this.publicKeyPin = enabled ? pin : null;
             return this;
         }
 
@@ -404,6 +452,17 @@ public final class MqttSettings {
             }
             if ((clientCertFile == null) != (clientKeyFile == null)) {
                 throw new IllegalArgumentException("clientCertFile and clientKeyFile must be given together");
+            }
+            if (!tls && (certificatePinning || publicKeyPinning)) {
+                throw new IllegalArgumentException("certificate and public-key pinning need an ssl:// serverUri, got '"
+                        + uri + "'");
+            }
+            ServerPin certificate = certificatePin;
+            ServerPin publicKey = publicKeyPin;
+            if ((certificate != null && certificate.kind() != ServerPin.Kind.CERTIFICATE)
+                    || (publicKey != null && publicKey.kind() != ServerPin.Kind.PUBLIC_KEY)) {
+                throw new IllegalArgumentException(
+                        "a certificate pin is given as public-key pin or the other way round");
             }
             if (reconnectMinDelay.isNegative() || reconnectMinDelay.isZero()) {
                 throw new IllegalArgumentException("reconnectMinDelay must be positive, got " + reconnectMinDelay);

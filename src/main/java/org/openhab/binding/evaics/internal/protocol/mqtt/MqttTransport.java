@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -64,7 +65,10 @@ import org.slf4j.LoggerFactory;
  * every matching filter ({@link SubscriptionRoutes}, MQTT 3.1.1 §4.7);</li>
  * <li>publishing that fails at once when not connected and never queues (no Paho offline buffer);</li>
  * <li>TCP_NODELAY on the socket (plain and TLS), TLS with a CA file or the JVM trust store, client
- * certificates and host name verification ({@link TlsContexts});</li>
+ * certificates and host name verification ({@link TlsContexts}), and optional certificate and public-key pinning
+ * ({@link PinningTrustManager}): a pin learned on the first successful connection is reported through
+ * {@link MqttConnectionListener#pinLearned} and in force from then on; a handshake refused for a pin is reported
+ * through {@link MqttConnectionListener#pinRefused};</li>
  * <li>incoming PUBLISH payloads above {@link MqttSettings#maxPayloadBytes()} skipped before Paho reads them into
  * memory ({@link PacketSizeGuard}, issue 6 item 3): the listeners of the topic hear
  * {@link MqttMessageListener#onOversize}, and a warning is logged (at most one per
@@ -144,6 +148,8 @@ public final class MqttTransport implements AutoCloseable {
     private final MqttSettings settings;
     private final String clientId;
     private final SocketFactory socketFactory;
+    /** Present when the settings pin the broker's certificate or public key. */
+    private final @Nullable PinningTrustManager pinning;
     private final MqttConnectOptions options;
     private final ReconnectBackoff backoff;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -190,11 +196,16 @@ public final class MqttTransport implements AutoCloseable {
     public MqttTransport(MqttSettings settings) {
         this.settings = settings;
         this.clientId = settings.clientId().isEmpty() ? randomClientId() : settings.clientId();
-        this.socketFactory = settings.isTls()
-                ? new NoDelaySslSocketFactory(TlsContexts.socketFactory(settings), settings.tcpNoDelay(),
-                        settings.maxPayloadBytes())
-                : new NoDelaySocketFactory(BufferedInputSocketFactory.guarded(settings.maxPayloadBytes()),
-                        settings.tcpNoDelay());
+        if (settings.isTls()) {
+            TlsContexts.Tls tls = TlsContexts.create(settings);
+            this.pinning = tls.pinning();
+            this.socketFactory = new NoDelaySslSocketFactory(tls.socketFactory(), settings.tcpNoDelay(),
+                    settings.maxPayloadBytes());
+        } else {
+            this.pinning = null;
+            this.socketFactory = new NoDelaySocketFactory(
+                    BufferedInputSocketFactory.guarded(settings.maxPayloadBytes()), settings.tcpNoDelay());
+        }
         this.options = connectOptions(settings, socketFactory);
         this.backoff = new ReconnectBackoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay());
         String threadName = THREAD_NAME_PREFIX + clientId;
@@ -253,6 +264,15 @@ public final class MqttTransport implements AutoCloseable {
 
     public MqttSettings settings() {
         return settings;
+    }
+
+    /**
+     * The pin of that kind the broker must match now: the configured one, or the one learned on the first
+     * successful connection; null when that kind is not pinned or nothing has been learned yet.
+     */
+    public @Nullable ServerPin pin(ServerPin.Kind kind) {
+        PinningTrustManager trust = pinning;
+        return trust == null ? null : trust.pin(kind);
     }
 
     /** The client id in use: the configured one, or the random one chosen for this transport. */
@@ -738,6 +758,7 @@ public final class MqttTransport implements AutoCloseable {
         boolean reconnect;
         int connectedGeneration;
         boolean nothingToRestore;
+        List<ServerPin> learned = List.of();
         synchronized (lock) {
             connecting = false;
             connectToken = null;
@@ -753,6 +774,10 @@ public final class MqttTransport implements AutoCloseable {
                 connectedGeneration = 0;
                 nothingToRestore = false;
             } else {
+                PinningTrustManager trust = pinning;
+                if (trust != null) {
+                    learned = trust.learnAfterSuccess();
+                }
                 generation++;
                 connectedGeneration = generation;
                 sessionUp = true;
@@ -772,6 +797,11 @@ public final class MqttTransport implements AutoCloseable {
             return;
         }
         logger.debug("MQTT client {} connected to {} (reconnect: {})", clientId, settings.serverUri(), reconnect);
+        for (ServerPin pin : learned) {
+            logger.debug("MQTT client {} pinned the {} of {}: {}", clientId, pin.kind().text(), settings.serverUri(),
+                    pin);
+            notifyListeners(listener -> listener.pinLearned(pin));
+        }
         if (nothingToRestore) {
             markReady(connectedGeneration, reconnect);
         }
@@ -792,11 +822,37 @@ public final class MqttTransport implements AutoCloseable {
             }
         }
         String reason = describe(exception);
+        logger.debug("MQTT client {} cannot connect to {}: {}", clientId, settings.serverUri(), reason);
+        PinMismatchException mismatch = pinMismatch(exception);
+        if (mismatch != null) {
+            notifyListeners(listener -> listener.pinRefused(mismatch));
+            return;
+        }
         boolean authenticationRefused = exception instanceof MqttException me
                 && (me.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
                         || me.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED);
-        logger.debug("MQTT client {} cannot connect to {}: {}", clientId, settings.serverUri(), reason);
         notifyListeners(listener -> listener.connectFailed(reason, authenticationRefused));
+    }
+
+    /**
+     * The pin refusal behind a failed attempt: found among the causes, or, for a failed TLS handshake whose cause
+     * the Java runtime did not keep, the refusal the trust manager recorded for the last handshake.
+     */
+    private @Nullable PinMismatchException pinMismatch(@Nullable Throwable exception) {
+        PinningTrustManager trust = pinning;
+        if (trust == null) {
+            return null;
+        }
+        boolean tlsFailure = false;
+        Throwable current = exception;
+        for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (current instanceof PinMismatchException mismatch) {
+                return mismatch;
+            }
+            tlsFailure |= current instanceof SSLException;
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        return tlsFailure ? trust.lastMismatch() : null;
     }
 
     private void onConnectionLost(MqttAsyncClient paho, @Nullable Throwable cause) {

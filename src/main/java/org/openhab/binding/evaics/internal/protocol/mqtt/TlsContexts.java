@@ -24,7 +24,9 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -33,7 +35,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * Builds the TLS socket factory for {@code ssl://} connections (spec §1: optional TLS with CA file and client
  * certificate): trust is the CA file's certificates, or the JVM's default trust store when no CA file is set;
  * the client certificate and key, when set, are offered for client-certificate authentication. Key material
- * lives only in memory.
+ * lives only in memory. With certificate or public-key pinning, that trust decision is wrapped in a
+ * {@link PinningTrustManager}.
  */
 @NonNullByDefault
 final class TlsContexts {
@@ -46,21 +49,39 @@ final class TlsContexts {
     private TlsContexts() {
     }
 
+    /** The socket factory, and the pinning trust manager it uses when the settings pin anything. */
+    record Tls(SSLSocketFactory socketFactory, @Nullable PinningTrustManager pinning) {
+    }
+
     /**
      * @throws IllegalArgumentException naming the file and the problem when TLS material cannot be used
      */
-    static SSLSocketFactory socketFactory(MqttSettings settings) {
+    static Tls create(MqttSettings settings) {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             Path caFile = settings.caFile();
             trust.init(caFile == null ? null : trustStore(caFile));
+            TrustManager[] trustManagers = trust.getTrustManagers();
+            PinningTrustManager pinning = null;
+            if (settings.pinning(ServerPin.Kind.CERTIFICATE) || settings.pinning(ServerPin.Kind.PUBLIC_KEY)) {
+                pinning = new PinningTrustManager(x509(trustManagers), settings);
+                trustManagers = new TrustManager[] { pinning };
+            }
             SSLContext context = SSLContext.getInstance(PROTOCOL);
-            context.init(keyManagers(settings.clientCertFile(), settings.clientKeyFile()), trust.getTrustManagers(),
-                    null);
-            return context.getSocketFactory();
+            context.init(keyManagers(settings.clientCertFile(), settings.clientKeyFile()), trustManagers, null);
+            return new Tls(context.getSocketFactory(), pinning);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("TLS setup failed: " + describe(e), e);
         }
+    }
+
+    private static X509ExtendedTrustManager x509(TrustManager[] trustManagers) throws GeneralSecurityException {
+        for (TrustManager manager : trustManagers) {
+            if (manager instanceof X509ExtendedTrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("the Java runtime offers no X.509 trust manager");
     }
 
     private static KeyStore trustStore(Path caFile) throws IOException, GeneralSecurityException {

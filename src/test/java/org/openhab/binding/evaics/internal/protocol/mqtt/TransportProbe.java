@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,23 +47,40 @@ final class TransportProbe implements MqttConnectionListener, MqttMessageListene
     }
 
     final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** Every event ever reported, also those {@link #await} skipped or took. */
+    final List<Event> history = new CopyOnWriteArrayList<>();
     final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     /** Messages dropped for their size: the payload here is the dropped size in decimal. */
     final BlockingQueue<Message> oversize = new LinkedBlockingQueue<>();
 
+    private void record(Event event) {
+        history.add(event);
+        events.add(event);
+    }
+
     @Override
     public void connected(boolean reconnect) {
-        events.add(new Event("connected", "", reconnect));
+        record(new Event("connected", "", reconnect));
     }
 
     @Override
     public void connectionLost(String reason) {
-        events.add(new Event("connectionLost", reason, false));
+        record(new Event("connectionLost", reason, false));
     }
 
     @Override
     public void connectFailed(String reason, boolean authenticationRefused) {
-        events.add(new Event("connectFailed", reason, authenticationRefused));
+        record(new Event("connectFailed", reason, authenticationRefused));
+    }
+
+    @Override
+    public void pinRefused(PinMismatchException mismatch) {
+        record(new Event("pinRefused", String.valueOf(mismatch.getMessage()), false));
+    }
+
+    @Override
+    public void pinLearned(ServerPin pin) {
+        record(new Event("pinLearned", pin.kind() + " " + pin, false));
     }
 
     @Override
