@@ -19,12 +19,12 @@ import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
+import org.openhab.binding.evaics.internal.cli.RequestFrame;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
-import org.openhab.binding.evaics.internal.protocol.codec.RequestFrame;
-import org.openhab.binding.evaics.internal.protocol.codec.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.StateFormatException;

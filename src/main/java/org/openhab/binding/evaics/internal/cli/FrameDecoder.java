@@ -21,9 +21,7 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
-import org.openhab.binding.evaics.internal.protocol.codec.RequestFrame;
 import org.openhab.binding.evaics.internal.protocol.codec.ResponseFrame;
-import org.openhab.binding.evaics.internal.protocol.codec.ServerFrameCodec;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

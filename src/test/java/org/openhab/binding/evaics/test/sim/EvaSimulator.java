@@ -33,11 +33,11 @@ import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.cli.RequestFrame;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
-import org.openhab.binding.evaics.internal.protocol.codec.RequestFrame;
-import org.openhab.binding.evaics.internal.protocol.codec.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;

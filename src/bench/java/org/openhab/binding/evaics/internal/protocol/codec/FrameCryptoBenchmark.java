@@ -26,6 +26,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.crypto.AesHmacCipher;
 import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;

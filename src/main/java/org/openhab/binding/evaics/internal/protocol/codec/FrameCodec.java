@@ -167,7 +167,7 @@ public final class FrameCodec {
     }
 
     private ResponseFrame decodeTextResponse(byte[] payload) throws FrameException {
-        int sep = indexOf(payload, Frames.TEXT_SEPARATOR, 0);
+        int sep = Frames.indexOf(payload, Frames.TEXT_SEPARATOR, 0);
         if (sep < 0 || payload[0] == Frames.BINARY_MARKER) {
             throw new FrameException(Reason.BAD_HEADER, "not a text response");
         }
@@ -186,15 +186,6 @@ public final class FrameCodec {
             throw new FrameException(Reason.BAD_BODY, "text response is not valid UTF-8");
         }
         return ResponseFrame.of(EvaJson.read(json, limits.maxNestingDepth()));
-    }
-
-    static int indexOf(byte[] data, byte b, int from) {
-        for (int i = from; i < data.length; i++) {
-            if (data[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     public FrameFormat format() {

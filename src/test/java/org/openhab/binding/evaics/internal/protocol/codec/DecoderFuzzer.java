@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.crypto.AesHmacCipher;
 import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;

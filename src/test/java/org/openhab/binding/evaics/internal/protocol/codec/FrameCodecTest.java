@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.openhab.binding.evaics.internal.cli.RequestFrame;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;
@@ -250,7 +252,7 @@ class FrameCodecTest {
         for (int attempt = 0; attempt < 200; attempt++) {
             byte[] payload = client.encodeRequest(REQUEST_ID, request());
             int afterKeyId = 3 + KEY_ID.length();
-            if (FrameCodec.indexOf(payload, (byte) 0, afterKeyId) >= 0) {
+            if (Frames.indexOf(payload, (byte) 0, afterKeyId) >= 0) {
                 assertJsonEquals(request(), server.decodeRequest(payload).body());
                 return;
             }

@@ -27,6 +27,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openhab.binding.evaics.internal.cli.RequestFrame;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 import org.openhab.binding.evaics.internal.protocol.codec.VectorFiles.Message;

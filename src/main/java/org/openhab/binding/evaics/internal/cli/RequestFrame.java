@@ -10,13 +10,14 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.evaics.internal.protocol.codec;
+package org.openhab.binding.evaics.internal.cli;
 
 import java.util.Arrays;
 import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 
 import com.google.gson.JsonElement;
 
