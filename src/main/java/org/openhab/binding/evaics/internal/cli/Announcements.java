@@ -14,10 +14,10 @@ package org.openhab.binding.evaics.internal.cli;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
-import org.openhab.binding.evaics.internal.protocol.codec.ZlibMsgPackBodyDecoder;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttConnectionListener;
 import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
+import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder;
 
 /**
  * What {@code watch} and {@code discover} share: the announcement parser of a space, with the binding's compressed bulk

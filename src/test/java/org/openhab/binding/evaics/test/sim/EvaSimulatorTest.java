@@ -40,7 +40,6 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.codec.ResponseFrame;
-import org.openhab.binding.evaics.internal.protocol.codec.ZlibMsgPackBodyDecoder;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
@@ -48,6 +47,7 @@ import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
+import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder;
 import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 
 import com.google.gson.JsonElement;
