@@ -31,21 +31,22 @@ import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;
 import com.google.gson.JsonElement;
 
 /**
- * Controller side of the API frames (spec §4.1, §4.3, §4.4, §5, §7), for the CLI's decoder and the test simulator;
- * it is not part of the binding's bundle (a client never decodes requests). Reads
+ * Controller side of the API frames (protocol.md §4.1, §4.3, §4.4, §5, §7), for the CLI's decoder and the test
+ * simulator; it is not part of the binding's bundle (a client never decodes requests). Reads
  * requests the way EVA's controller does:
  * <ol>
  * <li>a payload is binary only if its first byte is 0x00; anything else must be UTF-8 text starting with '|'
- * (spec §4.1 step 1, §5);</li>
+ * (protocol.md §4.1 step 1, §5);</li>
  * <li>binary: the encoding byte is only compared with 0x03 (compressed); any other value means plain msgpack
  * (step 2);</li>
  * <li>binary: the payload is split at its first two 0x00 bytes; between them are the encoding byte and the key id; the
  * encrypted block is everything after the second 0x00 and may contain 0x00 itself (step 3);</li>
- * <li>the key id is looked up, the block verified (MAC first, in constant time) and decrypted (step 4, §7.1);</li>
+ * <li>the key id is looked up, the block verified (MAC first, in constant time) and decrypted (step 4, protocol.md
+ * §7.1);</li>
  * <li>the first 16 plaintext bytes are the request id, the rest is inflated if compressed and msgpack-decoded
  * (step 5).</li>
  * </ol>
- * Answers use the request's format, compression and key (spec §3, §4.3). Derived keys are cached per key id and
+ * Answers use the request's format, compression and key (protocol.md §3, §4.3). Derived keys are cached per key id and
  * re-derived when the lookup starts returning a different key. Thread-safe.
  */
 @NonNullByDefault
@@ -67,8 +68,8 @@ public final class ServerFrameCodec {
     }
 
     /**
-     * @throws FrameException for anything the controller would not dispatch (it stays silent on all of these, spec
-     *             §4.4)
+     * @throws FrameException for anything the controller would not dispatch (it stays silent on all of these,
+     *             protocol.md §4.4)
      */
     public RequestFrame decodeRequest(byte[] payload) throws FrameException {
         Frames.checkSize(payload, limits);
@@ -103,7 +104,7 @@ public final class ServerFrameCodec {
             return new RequestFrame(compressed ? FrameFormat.BINARY_COMPRESSED : FrameFormat.BINARY, keyId,
                     Frames.hex(requestId), requestId, body);
         } finally {
-            // the plaintext holds the API key in the params (spec §6.1)
+            // the plaintext holds the API key in the params (protocol.md §6.1)
             Arrays.fill(plain.bytes(), (byte) 0);
         }
     }
@@ -175,7 +176,7 @@ public final class ServerFrameCodec {
                 request.format() == FrameFormat.BINARY_COMPRESSED, iv);
     }
 
-    /** The plain, unencrypted {@code 500|} (4 bytes) the controller sends when dispatching fails (spec §4.4). */
+    /** The plain, unencrypted {@code 500|} (4 bytes) the controller sends when dispatching fails (protocol.md §4.4). */
     public static byte[] dispatchFailure() {
         return Frames.dispatchFailure();
     }

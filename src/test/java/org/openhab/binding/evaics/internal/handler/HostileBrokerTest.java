@@ -427,7 +427,7 @@ class HostileBrokerTest {
         return batch;
     }
 
-    /** {@code 00 03} and the zlib-compressed msgpack (spec §9.5). */
+    /** {@code 00 03} and the zlib-compressed msgpack (protocol.md §9.5). */
     private static byte[] binaryBulk(byte[] msgpack) {
         byte[] compressed = Zlib.deflate(msgpack);
         byte[] payload = new byte[compressed.length + 2];

@@ -42,8 +42,8 @@ import org.openjdk.jmh.annotations.State;
 import com.google.gson.JsonObject;
 
 /**
- * JMH benchmarks of the binary frame crypto (issue 5, item 5; spec §4.1, §7.1), per operation = seal one frame and
- * open it again, for a plaintext of {@link #size} bytes.
+ * JMH benchmarks of the binary frame crypto (issue 5, item 5; protocol.md §4.1, §7.1), per operation = seal one frame
+ * and open it again, for a plaintext of {@link #size} bytes.
  * <ul>
  * <li>{@link #frame}: the frame layer on given bytes, exactly the code {@link FrameCodec} and
  * {@link ServerFrameCodec} run around the cipher: the plaintext in a {@link ByteSink} (where the msgpack encoder

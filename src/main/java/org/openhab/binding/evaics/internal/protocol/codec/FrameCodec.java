@@ -26,7 +26,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * Client side of the API frames for one controller and one key (spec §4, §5, §7, §10 steps 1, 2 and 4): frames
+ * Client side of the API frames for one controller and one key (protocol.md §4, §5, §7, §10 steps 1, 2 and 4): frames
  * JSON-RPC requests and opens the controller's answers.
  * <p>
  * Binary formats: {@code 00 02|03 <key id> 00 <block>} with block = AES-256-CBC + HMAC-SHA256 of
@@ -116,7 +116,8 @@ public final class FrameCodec {
     }
 
     /**
-     * A text request with a free-form call id, as EVA's text format allows (spec §5); for reproducing recorded frames.
+     * A text request with a free-form call id, as EVA's text format allows (protocol.md §5); for reproducing recorded
+     * frames.
      */
     byte[] encodeTextRequest(String callId, JsonElement request, byte @Nullable [] iv, long fernetTimestamp) {
         if (format != FrameFormat.TEXT) {
@@ -131,7 +132,7 @@ public final class FrameCodec {
         return frame;
     }
 
-    /** The response topic's last level for a request id: lowercase hex of all its bytes (spec §4.2). */
+    /** The response topic's last level for a request id: lowercase hex of all its bytes (protocol.md §4.2). */
     public static String callId(byte[] requestId) {
         return Frames.hex(requestId);
     }

@@ -27,34 +27,34 @@ import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;
 import com.google.gson.JsonElement;
 
 /**
- * Frame layout constants and the steps client and server codecs share (spec §4, §5, §7). Public for the
+ * Frame layout constants and the steps client and server codecs share (protocol.md §4, §5, §7). Public for the
  * controller side of the frames ({@code internal.cli.ServerFrameCodec}), which lives outside the bundle, with the
  * command-line tool; the binding itself only uses {@link FrameCodec}.
  */
 @NonNullByDefault
 public final class Frames {
 
-    /** First byte of every binary frame (spec §4.1, §4.3). */
+    /** First byte of every binary frame (protocol.md §4.1, §4.3). */
     public static final byte BINARY_MARKER = 0x00;
-    /** Separator after the key id of a binary request (spec §4.1). */
+    /** Separator after the key id of a binary request (protocol.md §4.1). */
     public static final byte KEY_ID_END = 0x00;
     /** Encoding byte of a plain binary request. */
     public static final byte ENCODING_MSGPACK = 0x02;
-    /** Encoding byte of a compressed binary request; the only value the controller compares with (spec §4.1). */
+    /** Encoding byte of a compressed binary request; the only value the controller compares with (protocol.md §4.1). */
     public static final byte ENCODING_ZLIB = 0x03;
-    /** Status byte of every binary response (spec §4.3). */
+    /** Status byte of every binary response (protocol.md §4.3). */
     public static final byte STATUS_OK = (byte) 0xC8;
     /** Binary request header: marker, encoding byte, (key id), separator. */
     static final int REQUEST_HEADER_BYTES = 3;
     /** Binary response header: marker, status byte. */
     static final int RESPONSE_HEADER_BYTES = 2;
-    /** Request id length in bytes (spec §4.2). */
+    /** Request id length in bytes (protocol.md §4.2). */
     public static final int REQUEST_ID_BYTES = 16;
-    /** Text frame field separator (spec §5). */
+    /** Text frame field separator (protocol.md §5). */
     public static final byte TEXT_SEPARATOR = '|';
-    /** Prefix of a text response carrying a token (spec §5). */
+    /** Prefix of a text response carrying a token (protocol.md §5). */
     static final byte[] TEXT_OK_PREFIX = "200|".getBytes(StandardCharsets.US_ASCII);
-    /** The unencrypted dispatcher failure answer, also for binary requests (spec §4.4). */
+    /** The unencrypted dispatcher failure answer, also for binary requests (protocol.md §4.4). */
     static final byte[] DISPATCH_FAILURE = "500|".getBytes(StandardCharsets.US_ASCII);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -88,12 +88,12 @@ public final class Frames {
         return Arrays.equals(payload, DISPATCH_FAILURE);
     }
 
-    /** A copy of the plain {@code 500|} (spec §4.4). */
+    /** A copy of the plain {@code 500|} (protocol.md §4.4). */
     public static byte[] dispatchFailure() {
         return DISPATCH_FAILURE.clone();
     }
 
-    /** A copy of {@code 200|}, the prefix of a text response (spec §5). */
+    /** A copy of {@code 200|}, the prefix of a text response (protocol.md §5). */
     public static byte[] textOkPrefix() {
         return TEXT_OK_PREFIX.clone();
     }
@@ -145,7 +145,7 @@ public final class Frames {
 
     /**
      * Builds the plaintext of a binary frame: optional request id, then msgpack(body), zlib-compressed if asked.
-     * The caller wipes the returned sink after encrypting (the body may hold the API key, spec §6.1).
+     * The caller wipes the returned sink after encrypting (the body may hold the API key, protocol.md §6.1).
      */
     static ByteSink binaryPlaintext(byte @Nullable [] requestId, JsonElement body, boolean compressed) {
         int prefix = requestId == null ? 0 : requestId.length;
@@ -181,7 +181,7 @@ public final class Frames {
         return frame;
     }
 
-    /** Verifies and decrypts the encrypted block {@code payload[off ..]} (spec §7.1). */
+    /** Verifies and decrypts the encrypted block {@code payload[off ..]} (protocol.md §7.1). */
     public static Plaintext openBinary(EvaKey key, byte[] payload, int off) throws FrameException {
         int blockLen = payload.length - off;
         byte[] plain = new byte[AesHmacCipher.decryptBufferLength(blockLen)];
@@ -201,7 +201,7 @@ public final class Frames {
             try {
                 return MsgPackJson.decode(inflated, limits.maxNestingDepth());
             } finally {
-                // a request body holds the API key (spec §6.1)
+                // a request body holds the API key (protocol.md §6.1)
                 Arrays.fill(inflated, (byte) 0);
             }
         }

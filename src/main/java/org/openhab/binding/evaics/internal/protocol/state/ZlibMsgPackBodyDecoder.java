@@ -21,9 +21,9 @@ import org.openhab.binding.evaics.internal.protocol.codec.Zlib;
 import com.google.gson.JsonElement;
 
 /**
- * The production {@link BinaryBodyDecoder} for compressed bulk state batches (spec §9.5): the bytes after the
+ * The production {@link BinaryBodyDecoder} for compressed bulk state batches (protocol.md §9.5): the bytes after the
  * {@code 0x00 0x03} header are zlib (RFC 1950) of msgpack, decoded with the same bounded {@link Zlib} and
- * {@link MsgPackJson} as API frames (spec §4.1 step 5, §6.1), so that a batch can neither inflate beyond
+ * {@link MsgPackJson} as API frames (protocol.md §4.1 step 5, §6.1), so that a batch can neither inflate beyond
  * {@link ProtocolLimits#maxInflatedBytes()} nor nest deeper than {@link ProtocolLimits#maxNestingDepth()}.
  * The binding and the command-line tool both use it. Thread-safe (immutable).
  */

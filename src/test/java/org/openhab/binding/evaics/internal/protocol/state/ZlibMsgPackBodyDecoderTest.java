@@ -30,7 +30,7 @@ import com.google.gson.JsonObject;
 
 /**
  * {@link ZlibMsgPackBodyDecoder} against the compressed bulk state of the golden vector {@code state-topics-uc}
- * (spec §9.5), and its limits.
+ * (protocol.md §9.5), and its limits.
  */
 @NonNullByDefault
 class ZlibMsgPackBodyDecoderTest {
