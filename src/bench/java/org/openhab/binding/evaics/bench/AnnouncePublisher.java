@@ -32,9 +32,9 @@ import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 
 /**
- * One EVA-like controller publishing unit state announcements (spec §9.1, §14): QoS 1 and retained as EVA publishes
- * them, one of {@code things} distinct item topics per message in turn, a ~200-byte compact JSON payload whose
- * {@code t} member carries the send time, and so do {@code value} and {@code nvalue} (a unit value is any string;
+ * One EVA-like controller publishing unit state announcements (protocol.md §9.1, §14): QoS 1 and retained as EVA
+ * publishes them, one of {@code things} distinct item topics per message in turn, a ~200-byte compact JSON payload
+ * whose {@code t} member carries the send time, and so do {@code value} and {@code nvalue} (a unit value is any string;
  * this one reaches the {@code value} channel, where the handler-path benchmark reads it back for the latency). The
  * {@code ieid} grows with every message, so the binding's ordering accepts each one.
  */
@@ -110,7 +110,7 @@ final class AnnouncePublisher implements AutoCloseable {
         return new Oid(ITEM_TYPE, group(thing), itemId(thing));
     }
 
-    /** A unit state as EVA announces it (spec §9.1), sent now. */
+    /** A unit state as EVA announces it (protocol.md §9.1), sent now. */
     static byte[] payload(long sequence, long sendMicros) {
         StringBuilder sent = new StringBuilder();
         BenchClock.appendSeconds(sent, sendMicros);

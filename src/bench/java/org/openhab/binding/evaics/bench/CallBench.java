@@ -50,13 +50,13 @@ final class CallBench {
     static final ControllerId CONTROLLER_QOS1 = new ControllerId("uc", "bench-qos1");
     /** The QoS of the measured calls, both ways, as the floor's: the binding calls at QoS 0. */
     static final int CALL_QOS = 0;
-    /** EVA answers at QoS 1 unless its notifier's {@code system} QoS is set otherwise (spec §1). */
+    /** EVA answers at QoS 1 unless its notifier's {@code system} QoS is set otherwise (protocol.md §1). */
     static final int EVA_DEFAULT_ANSWER_QOS = 1;
-    /** EVA's own client subscribes to each response topic at QoS 1 (spec §6.5). */
+    /** EVA's own client subscribes to each response topic at QoS 1 (protocol.md §6.5). */
     private static final int EVA_SUBSCRIBE_QOS = 1;
     /** Requests at the binding's QoS, so that only the subscription pattern differs. */
     private static final int EVA_PUBLISH_QOS = 0;
-    /** EVA's client publishes its requests at QoS 1 by default (spec §6.5). */
+    /** EVA's client publishes its requests at QoS 1 by default (protocol.md §6.5). */
     private static final int EVA_DEFAULT_PUBLISH_QOS = 1;
     /** The simulator keeps a request log for tests; the benchmark needs none. */
     private static final int REQUEST_LOG_CAPACITY = 1;

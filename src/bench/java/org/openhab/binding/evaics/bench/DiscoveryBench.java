@@ -19,12 +19,12 @@ import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
+import org.openhab.binding.evaics.internal.cli.RequestFrame;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
-import org.openhab.binding.evaics.internal.protocol.codec.RequestFrame;
-import org.openhab.binding.evaics.internal.protocol.codec.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.StateFormatException;
@@ -39,7 +39,7 @@ import com.google.gson.JsonObject;
 
 /**
  * The discovery benchmark (issue 5, item 6): the time from a controller's encrypted answer to {@code state} with
- * {@code p=unit} (spec §8.2) for {@link BenchPlan#discoveryItems()} items to the discovery results: frame decode
+ * {@code p=unit} (protocol.md §8.2) for {@link BenchPlan#discoveryItems()} items to the discovery results: frame decode
  * (MAC, AES, inflate, msgpack), then {@link ItemState#fromStateObject} per entry and one openHAB
  * {@link DiscoveryResult} per item, built as the item discovery service would (thing UID from the OID, bridge,
  * label, {@code oid} as representation property).
@@ -104,7 +104,7 @@ final class DiscoveryBench {
                 answer.length, uncompressed.length, limits.maxPayloadBytes(), results);
     }
 
-    /** A unit state object as the {@code state} method returns it (spec §9.1). */
+    /** A unit state object as the {@code state} method returns it (protocol.md §9.1). */
     static JsonObject unitState(String oid) {
         int colon = oid.indexOf(':');
         int slash = oid.lastIndexOf('/');

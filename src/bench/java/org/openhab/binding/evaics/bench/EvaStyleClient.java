@@ -41,7 +41,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * An RPC client that makes each call the way EVA ICS's own v3 client does (spec §6.5): a fresh UUID request id,
+ * An RPC client that makes each call the way EVA ICS's own v3 client does (protocol.md §6.5): a fresh UUID request id,
  * the frame encrypted with {@link FrameCodec}, then <em>subscribe to the exact response topic, wait for the SUBACK,
  * publish the request</em>, and on the first message on that topic <em>unsubscribe, then decode</em> and check the
  * JSON-RPC id. This is the anchor the binding's client (one wildcard subscription for its lifetime) has to beat.
@@ -49,7 +49,7 @@ import com.google.gson.JsonPrimitive;
  * Built on bare Paho and the project's codec, so the only difference to the binding's client is the subscription
  * pattern: same frames, same crypto, same TCP_NODELAY socket (which only makes the anchor faster). The request QoS is
  * the caller's choice: the benchmark gives it the binding's QoS 0 (EVA's default is 1, which would only make it
- * slower); the subscriptions are QoS 1 as in §6.5.
+ * slower); the subscriptions are QoS 1 as in protocol.md §6.5.
  */
 @NonNullByDefault
 final class EvaStyleClient implements AutoCloseable {

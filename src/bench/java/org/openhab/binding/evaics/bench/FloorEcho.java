@@ -39,7 +39,7 @@ final class FloorEcho implements AutoCloseable {
 
     static final String REQUEST_TOPIC = "floor/uc/bench/api/request";
     static final String RESPONSE_PREFIX = "floor/uc/bench/api/response/";
-    /** Length of a call id: 32 hex digits, as in EVA's response topics (spec §4.2). */
+    /** Length of a call id: 32 hex digits, as in EVA's response topics (protocol.md §4.2). */
     static final int CALL_ID_CHARS = 32;
     private static final int QOS = 0;
     private static final long PAYLOAD_SEED = 42;

@@ -73,7 +73,7 @@ final class OurRpcClient implements AutoCloseable {
         }
     }
 
-    /** The {@code test} call (spec §8.1), the binding's ping. */
+    /** The {@code test} call (protocol.md §8.1), the binding's ping. */
     CompletableFuture<JsonObject> test() {
         return api.test();
     }

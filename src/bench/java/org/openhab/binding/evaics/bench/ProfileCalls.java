@@ -81,7 +81,7 @@ public final class ProfileCalls {
     private static final long NANOS_PER_TICK = 10_000_000L;
     private static final int TOP = 25;
     private static final long DEFAULT_SECONDS = 10;
-    /** EVA's client subscribes each response topic at QoS 1 (spec §6.5), as in {@link CallBench}. */
+    /** EVA's client subscribes each response topic at QoS 1 (protocol.md §6.5), as in {@link CallBench}. */
     private static final int EVA_SUBSCRIBE_QOS = 1;
     /** utime and stime in /proc/[pid]/stat, counted from the first field after the command name. */
     private static final int UTIME_INDEX = 11;

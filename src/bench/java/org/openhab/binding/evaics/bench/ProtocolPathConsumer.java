@@ -32,7 +32,7 @@ import org.openhab.binding.evaics.internal.protocol.state.StateOrdering;
 /**
  * The binding's announcement path below the openHAB handlers, used until the handlers are on main:
  * {@link MqttTransport} (one {@code unit/#} subscription, QoS 1) -> {@link AnnouncementParser} -> this controller's
- * items only -> {@link StateOrdering} (spec §9.4) -> the item's {@link CountingThing}. A thing counts as updated
+ * items only -> {@link StateOrdering} (protocol.md §9.4) -> the item's {@link CountingThing}. A thing counts as updated
  * when its state was accepted, which is where the item handler would update its channels.
  */
 @NonNullByDefault

@@ -69,7 +69,7 @@ public final class EvaIcsBindingConstants {
     public static final String CONFIG_HEARTBEAT_INTERVAL = "heartbeatInterval";
     public static final String CONFIG_STATE_SOURCE = "stateSource";
 
-    /** The key id EVA uses for MQTT calls unless configured otherwise (spec §2.1). */
+    /** The key id EVA uses for MQTT calls unless configured otherwise (protocol.md §2.1). */
     public static final String DEFAULT_KEY_ID = "default";
 
     // item thing configuration

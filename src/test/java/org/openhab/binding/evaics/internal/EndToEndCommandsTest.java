@@ -46,9 +46,9 @@ import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
 
 /**
- * Commands and states through the whole binding (spec §4, §5, §8.2, §8.3, §9, §10): a command on a channel becomes
- * one encrypted call that the simulated controller receives with the right method and params, and that the broker
- * carries only as ciphertext; the channels follow what the controller reports.
+ * Commands and states through the whole binding (protocol.md §4, §5, §8.2, §8.3, §9, §10): a command on a channel
+ * becomes one encrypted call that the simulated controller receives with the right method and params, and that the
+ * broker carries only as ciphertext; the channels follow what the controller reports.
  */
 @NonNullByDefault
 class EndToEndCommandsTest extends EndToEndTestBase {

@@ -34,8 +34,9 @@ import org.openhab.core.thing.ThingUID;
 
 /**
  * Statuses through the whole binding: the broker bridge follows the MQTT connection, the controller bridge its
- * heartbeat (spec §8.1), the items their bridge and the controller's word about them (spec §9.5, §6.4); a command
- * for a controller that is offline is refused at once and never sent later (spec §10: nothing is queued).
+ * heartbeat (protocol.md §8.1), the items their bridge and the controller's word about them (protocol.md §9.5, §6.4); a
+ * command for a controller that is offline is refused at once and never sent later (protocol.md §10: nothing is
+ * queued).
  */
 @NonNullByDefault
 class EndToEndStatusTest extends EndToEndTestBase {

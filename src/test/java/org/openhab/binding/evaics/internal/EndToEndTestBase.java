@@ -30,9 +30,10 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 
 /**
- * What the end-to-end tests share (spec §2, §8, §9, §10 through the whole binding): the test mosquitto, the simulated
- * UC and LM PLC on it, started once per test class and reset before every test, and one {@link EndToEndFixture} per
- * test, which the test starts with {@link #start(Map)} or {@link #startBrokerOnly()} and which is closed after it.
+ * What the end-to-end tests share (protocol.md §2, §8, §9, §10 through the whole binding): the test mosquitto, the
+ * simulated UC and LM PLC on it, started once per test class and reset before every test, and one {@link
+ * EndToEndFixture} per test, which the test starts with {@link #start(Map)} or {@link #startBrokerOnly()} and which is
+ * closed after it.
  * <p>
  * The broker and the simulators are static fields of this class, shared by its subclasses: JUnit starts them before
  * each test class and stops them after it, and runs the test classes one after another (this build does not enable

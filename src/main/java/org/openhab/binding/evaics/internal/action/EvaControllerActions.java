@@ -44,9 +44,9 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 /**
- * Rule actions of a controller bridge: run an LM PLC macro (spec §8.3 {@code run}) and call any API method
- * (spec §8). Both send one authenticated call now, wait for its answer (at most the call timeout) and never throw
- * into the rule: a failure is logged at WARN with EVA's error code and message and returned as an {@code error}
+ * Rule actions of a controller bridge: run an LM PLC macro (protocol.md §8.3 {@code run}) and call any API method
+ * (protocol.md §8). Both send one authenticated call now, wait for its answer (at most the call timeout) and never
+ * throw into the rule: a failure is logged at WARN with EVA's error code and message and returned as an {@code error}
  * entry or {@code null}. Parameters and results are never logged, since they may hold secrets.
  */
 @NonNullByDefault

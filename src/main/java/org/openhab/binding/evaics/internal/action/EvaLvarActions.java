@@ -27,9 +27,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
 /**
- * Rule actions of an {@code evaics:lvar} thing (spec §8.3): set, reset, clear, toggle. Each waits for the
+ * Rule actions of an {@code evaics:lvar} thing (protocol.md §8.3): set, reset, clear, toggle. Each waits for the
  * controller's answer (bounded) and returns whether it was carried out; it never throws into the rule. Note that
- * the controller answers {@code ok} also when an lvar with status 0 ignored a new value (spec §12).
+ * the controller answers {@code ok} also when an lvar with status 0 ignored a new value (protocol.md §12).
  */
 @Component(scope = ServiceScope.PROTOTYPE, service = EvaLvarActions.class)
 @ThingActionsScope(name = "evaics")

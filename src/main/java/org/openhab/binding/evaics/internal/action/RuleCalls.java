@@ -31,7 +31,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * Runs a call of an item thing's rule action (spec §8.2, §8.3) on behalf of a rule, which expects a value, not a
+ * Runs a call of an item thing's rule action (protocol.md §8.2, §8.3) on behalf of a rule, which expects a value, not a
  * future: refuses it when the thing has no handler, waits for the answer (bounded) and turns every failure into a
  * result, logged at WARN. The wait is the controller's call timeout plus {@link #WAIT_MARGIN}: the RPC client ends
  * every call after its own timeout, and the bound only guards against a call that never ends. Failures of the call
@@ -106,7 +106,7 @@ final class RuleCalls {
     }
 
     /**
-     * Whether a {@code {"ok": true}} result (spec §8.2, §8.3) reports success; {@code kill} answers
+     * Whether a {@code {"ok": true}} result (protocol.md §8.2, §8.3) reports success; {@code kill} answers
      * {@code {"ok": true, "pt": "denied"}} when the unit does not allow termination, which is no success.
      */
     private static boolean isOk(@Nullable JsonObject result) {

@@ -14,20 +14,20 @@ package org.openhab.binding.evaics.internal.cli;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
-import org.openhab.binding.evaics.internal.protocol.codec.ZlibMsgPackBodyDecoder;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttConnectionListener;
 import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
+import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder;
 
 /**
  * What {@code watch} and {@code discover} share: the announcement parser of a space, with the binding's compressed bulk
- * decoder (spec §9.5: zlib of msgpack, bounded by the protocol limits), and the stderr reports of connection
+ * decoder (protocol.md §9.5: zlib of msgpack, bounded by the protocol limits), and the stderr reports of connection
  * changes after the first connect.
  */
 @NonNullByDefault
 final class Announcements {
 
-    /** QoS of our subscriptions: the controller publishes states and announces with QoS 1 (spec §1). */
+    /** QoS of our subscriptions: the controller publishes states and announces with QoS 1 (protocol.md §1). */
     static final int SUBSCRIBE_QOS = 1;
 
     private Announcements() {

@@ -28,7 +28,7 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 
 /**
  * The broker options shared by {@code call}, {@code watch} and {@code discover}, and the one connection a command
- * uses (spec §1: MQTT 3.1.1, clean session, random client id, optional user name / password and TLS).
+ * uses (protocol.md §1: MQTT 3.1.1, clean session, random client id, optional user name / password and TLS).
  * <p>
  * Unlike the binding, the tool does not wait for a broker that is down: if the first connection attempt fails or
  * does not finish within {@link #CONNECT_TIMEOUT_SECONDS}, the command ends with {@link ExitCode#USAGE}. Later

@@ -36,11 +36,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * {@code evaics call}: one encrypted JSON-RPC call to a controller (spec §3 to §6, §8), through the binding's own
- * {@link RpcClient}, so it behaves exactly as the binding does (same framing, same answer rules, §10 steps 2 to 5).
+ * {@code evaics call}: one encrypted JSON-RPC call to a controller (protocol.md §3 to §6, §8), through the binding's
+ * own {@link RpcClient}, so it behaves exactly as the binding does (same framing, same answer rules, protocol.md §10
+ * steps 2 to 5).
  * <p>
  * Outcomes: the {@code result} on stdout and exit 0; a JSON-RPC error object on stdout and exit 1; a {@code 500|}
- * that no valid answer overrode (spec §4.4) as {@code {"code":7,...}} and exit 1; no valid answer before
+ * that no valid answer overrode (protocol.md §4.4) as {@code {"code":7,...}} and exit 1; no valid answer before
  * {@code --timeout}: nothing on stdout, the reason on stderr, exit 3.
  */
 @NonNullByDefault

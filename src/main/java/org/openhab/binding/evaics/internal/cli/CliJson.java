@@ -36,7 +36,7 @@ import com.google.gson.stream.JsonToken;
 /**
  * JSON in and out of the tool: compact one-line output (one JSON value per line, so scripts can split on newlines),
  * nulls written out, no HTML escaping, and floats as EVA writes them ({@link Float64}, Python's repr) rather than
- * Java's exponent form. Also the line formats of {@code watch} and {@code discover} (spec §9.1).
+ * Java's exponent form. Also the line formats of {@code watch} and {@code discover} (protocol.md §9.1).
  */
 @NonNullByDefault
 final class CliJson {

@@ -23,7 +23,7 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 
 /**
- * {@code evaics decode}: decrypts one captured API frame (spec §4, §5, §7), e.g. copied from
+ * {@code evaics decode}: decrypts one captured API frame (protocol.md §4, §5, §7), e.g. copied from
  * {@code mosquitto_sub -F %x} or from a broker log, and prints what is inside. See {@link FrameDecoder}.
  * <p>
  * Exit codes: 0 decoded; 4 the MAC does not match the key (wrong key, or an altered frame); 2 anything else

@@ -47,9 +47,9 @@ import com.google.gson.JsonObject;
 
 /**
  * {@code evaics discover}: lists the controllers that announce themselves on {@code {P}controller/discovery}
- * (spec §2.1), each once, and with an API key also their items through authenticated {@code state} calls (spec
- * §8.2 to §8.4): units and sensors on a UC, lvars on an LM PLC, all three on an SFA. The item listing runs on its
- * own thread, one controller after the other, so the MQTT thread never waits for an answer.
+ * (protocol.md §2.1), each once, and with an API key also their items through authenticated {@code state} calls
+ * (protocol.md §8.2 to §8.4): units and sensors on a UC, lvars on an LM PLC, all three on an SFA. The item listing runs
+ * on its own thread, one controller after the other, so the MQTT thread never waits for an answer.
  */
 @NonNullByDefault
 final class DiscoverCommand implements Command {
@@ -57,10 +57,10 @@ final class DiscoverCommand implements Command {
     static final String DURATION = "--duration";
     static final String KEY_ID = "--key-id";
     static final String KEY = "--key";
-    /** Default listening time: the stock setup announces every 30 s (spec §2.1), plus a margin. */
+    /** Default listening time: the stock setup announces every 30 s (protocol.md §2.1), plus a margin. */
     static final long DEFAULT_DURATION_SECONDS = 35;
     static final long MAX_DURATION_SECONDS = TimeUnit.DAYS.toSeconds(7);
-    /** Item types asked per product code (spec §8.2 to §8.4); unknown products are listed without items. */
+    /** Item types asked per product code (protocol.md §8.2 to §8.4); unknown products are listed without items. */
     private static final String UC = "uc";
     private static final String LM = "lm";
     private static final String SFA = "sfa";

@@ -27,8 +27,8 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The {@code evaics} command-line tool for people who debug an EVA ICS v3 setup: calls the encrypted JSON-RPC API of
- * a controller, watches state announcements, discovers controllers and decodes captured frames (spec §1 to §9). It
- * is built on the binding's protocol layer only, so it frames, encrypts and judges answers exactly as the binding
+ * a controller, watches state announcements, discovers controllers and decodes captured frames (protocol.md §1 to §9).
+ * It is built on the binding's protocol layer only, so it frames, encrypts and judges answers exactly as the binding
  * does.
  * <p>
  * Conventions: results go to stdout as JSON, one value per line; diagnostics go to stderr, one line each; the exit

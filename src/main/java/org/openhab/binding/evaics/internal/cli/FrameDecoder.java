@@ -21,9 +21,7 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
-import org.openhab.binding.evaics.internal.protocol.codec.RequestFrame;
 import org.openhab.binding.evaics.internal.protocol.codec.ResponseFrame;
-import org.openhab.binding.evaics.internal.protocol.codec.ServerFrameCodec;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -32,14 +30,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * Decodes one captured API frame of either direction and either format (spec §4.1, §4.3, §5, §7) into the JSON that
- * {@code evaics decode} prints. The kind is told by the first bytes: {@code 00 C8} is a binary response,
+ * Decodes one captured API frame of either direction and either format (protocol.md §4.1, §4.3, §5, §7) into the JSON
+ * that {@code evaics decode} prints. The kind is told by the first bytes: {@code 00 C8} is a binary response,
  * {@code 200|} a text response, {@code 500|} the plain dispatch failure, any other frame starting with {@code 00} a
- * binary request (the controller only checks the first byte, §4.1 step 1), and {@code |} a text request. A binary
- * response does not say whether it is compressed (§4.3): the caller has to know it from the request.
+ * binary request (the controller only checks the first byte, protocol.md §4.1 step 1), and {@code |} a text request. A
+ * binary response does not say whether it is compressed (protocol.md §4.3): the caller has to know it from the request.
  * <p>
- * The API key travels inside a request's params as {@code k} (§6.1). It is not printed: the output shows whether
- * it equals the key given for decoding, which is what a debugging session needs to know, but not its value.
+ * The API key travels inside a request's params as {@code k} (protocol.md §6.1). It is not printed: the output shows
+ * whether it equals the key given for decoding, which is what a debugging session needs to know, but not its value.
  */
 @NonNullByDefault
 final class FrameDecoder {
@@ -127,7 +125,7 @@ final class FrameDecoder {
         return out;
     }
 
-    /** Replaces {@code params.k} of a request, or of each request of a batch (spec §6.3). */
+    /** Replaces {@code params.k} of a request, or of each request of a batch (protocol.md §6.3). */
     private JsonElement redactKey(JsonElement body) {
         if (body instanceof JsonArray batch) {
             for (JsonElement request : batch) {

@@ -32,12 +32,12 @@ import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 
 /**
- * {@code evaics watch}: prints the plain state announcements of a space (spec §2, §9.1, §9.5, §10 step 6) as JSON
- * lines, one per item state: per-item topics of units, sensors and lvars ({@code {P}unit/#} ...), retained ones
+ * {@code evaics watch}: prints the plain state announcements of a space (protocol.md §2, §9.1, §9.5, §10 step 6) as
+ * JSON lines, one per item state: per-item topics of units, sensors and lvars ({@code {P}unit/#} ...), retained ones
  * first, and bulk batches ({@code {P}state/#}), one line per entry. An empty payload (destroyed item) gives
  * {@code "destroyed":true}. Messages the binding would ignore are reported on stderr and skipped; action events are
- * not states and are left out silently. Nothing here is authenticated (spec §11): it shows what is on the broker,
- * not what the controller said.
+ * not states and are left out silently. Nothing here is authenticated (protocol.md §11): it shows what is on the
+ * broker, not what the controller said.
  */
 @NonNullByDefault
 final class WatchCommand implements Command {

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Offers every EVA controller that announces itself on a broker (spec §2.1) as a controller bridge under that
+ * Offers every EVA controller that announces itself on a broker (protocol.md §2.1) as a controller bridge under that
  * broker bridge. The key is left for the user to enter; the key id is EVA's usual {@code default}.
  * <p>
  * Announces repeat every {@code announce_interval} (30 s in the stock setup) and each one reports the same thing
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 @Component(scope = ServiceScope.PROTOTYPE, service = EvaControllerDiscoveryService.class)
 public class EvaControllerDiscoveryService extends AbstractThingHandlerDiscoveryService<EvaBrokerHandler> {
 
-    /** One announce interval of EVA's stock setup (spec §2.1). */
+    /** One announce interval of EVA's stock setup (protocol.md §2.1). */
     public static final int SCAN_TIMEOUT_SECONDS = 30;
     /** Ten missed announces of the stock setup. */
     public static final long RESULT_TTL_SECONDS = 300;

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Offers the items of a controller as unit, sensor and lvar things under its bridge. It asks the controller with
- * authenticated {@code state} calls (spec §8.2 to §8.4): units and sensors of a UC, lvars of an LM PLC, all three
- * of an SFA. A scan needs the controller ONLINE; with background discovery on, a scan runs every time the
+ * authenticated {@code state} calls (protocol.md §8.2 to §8.4): units and sensors of a UC, lvars of an LM PLC, all
+ * three of an SFA. A scan needs the controller ONLINE; with background discovery on, a scan runs every time the
  * controller comes ONLINE.
  */
 @NonNullByDefault

@@ -35,7 +35,7 @@ public final class CallFailures {
         return cause instanceof EvaRpcException rpc ? rpc : null;
     }
 
-    /** Whether the controller answered with EVA error {@code code} (spec §6.4). */
+    /** Whether the controller answered with EVA error {@code code} (protocol.md §6.4). */
     public static boolean isRemoteError(Throwable failure, int code) {
         EvaRpcException rpc = rpcException(failure);
         return rpc != null && rpc.kind() == EvaRpcException.Kind.REMOTE_ERROR && rpc.code() == code;

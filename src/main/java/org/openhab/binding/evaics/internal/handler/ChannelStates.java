@@ -28,7 +28,7 @@ import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
 
 /**
- * Channel states from EVA state fields (spec §9.1, §9.2). A missing field is {@code UNDEF}. Values are strings:
+ * Channel states from EVA state fields (protocol.md §9.1, §9.2). A missing field is {@code UNDEF}. Values are strings:
  * {@code ""} (no value) is {@code UNDEF} on number channels and the empty string on string channels; a value that is
  * not a number is {@code UNDEF} on number channels.
  */
@@ -81,7 +81,7 @@ public final class ChannelStates {
                 : new QuantityType<>(BigDecimal.valueOf(seconds.doubleValue()), Units.SECOND);
     }
 
-    /** A unit's switch (spec §9.2): 0 is OFF, -1 (error) is UNDEF, any other status (on, positions) is ON. */
+    /** A unit's switch (protocol.md §9.2): 0 is OFF, -1 (error) is UNDEF, any other status (on, positions) is ON. */
     public static State unitSwitch(@Nullable Integer status) {
         if (status == null || status == ItemStatus.ERROR) {
             return UnDefType.UNDEF;
@@ -91,9 +91,9 @@ public final class ChannelStates {
 
     /**
      * An lvar's switch. EVA has no on/off of its own for lvars; this follows {@code reset} (status 1, value "1") and
-     * {@code clear} (value "0", or status 0 for timers) from spec §8.3: ON while the lvar is active (status > 0) and
-     * its value is a number other than 0. A cleared flag ("0"), a stopped timer (status 0), an expired timer (status
-     * -1, value "") and an lvar without a value are OFF.
+     * {@code clear} (value "0", or status 0 for timers) from protocol.md §8.3: ON while the lvar is active (status > 0)
+     * and its value is a number other than 0. A cleared flag ("0"), a stopped timer (status 0), an expired timer
+     * (status -1, value "") and an lvar without a value are OFF.
      */
     public static State lvarSwitch(@Nullable Integer status, String value) {
         if (status == null) {

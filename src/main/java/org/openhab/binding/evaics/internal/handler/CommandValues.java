@@ -23,7 +23,7 @@ import org.openhab.core.library.types.StringType;
 import org.openhab.core.types.Command;
 
 /**
- * What an openHAB command means as an EVA status or value (spec §8.2, §8.3: statuses are integers, values are
+ * What an openHAB command means as an EVA status or value (protocol.md §8.2, §8.3: statuses are integers, values are
  * strings; the number 1 is stored as "1").
  */
 @NonNullByDefault

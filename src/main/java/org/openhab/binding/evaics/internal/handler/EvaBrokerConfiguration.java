@@ -28,7 +28,7 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 
 /**
  * Configuration of the {@code evaics:broker} bridge (ESH-INF/thing/broker.xml), mapped by openHAB from the thing
- * configuration, and its translation into transport settings (spec §1). {@link #toString()} never shows the
+ * configuration, and its translation into transport settings (protocol.md §1). {@link #toString()} never shows the
  * password.
  * <p>
  * Parameters that mean the same as one of the {@code mqtt:broker} thing of openHAB's MQTT binding have its name,

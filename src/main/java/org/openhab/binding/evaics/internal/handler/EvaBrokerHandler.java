@@ -48,9 +48,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code evaics:broker} bridge: one MQTT connection to the broker the EVA controllers use (spec §1), the
- * subscriptions to their plain announcements (spec §2, §2.1, §2.2, §9, §10 step 6) and the routing of those to the
- * controller bridges registered here.
+ * The {@code evaics:broker} bridge: one MQTT connection to the broker the EVA controllers use (protocol.md §1), the
+ * subscriptions to their plain announcements (protocol.md §2, §2.1, §2.2, §9, §10 step 6) and the routing of those to
+ * the controller bridges registered here.
  * <p>
  * Status: UNKNOWN while the first connection is being made, ONLINE while connected, OFFLINE COMMUNICATION_ERROR
  * while the broker is unreachable or the connection is lost (the transport keeps reconnecting with a capped
@@ -190,7 +190,7 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
         router.unregister(controller, sink);
     }
 
-    /** Receives every discovery announce on this broker (spec §2.1); null to stop. */
+    /** Receives every discovery announce on this broker (protocol.md §2.1); null to stop. */
     public void setDiscoveryListener(@Nullable Consumer<ControllerId> listener) {
         router.setDiscoveryListener(listener);
     }

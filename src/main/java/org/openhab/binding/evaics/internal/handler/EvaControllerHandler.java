@@ -58,16 +58,16 @@ import com.google.gson.JsonPrimitive;
 
 /**
  * The {@code evaics:controller} bridge: one EVA ICS controller on the broker of its parent bridge. It owns the
- * encrypted RPC client for that controller (spec §4 to §6, §10 steps 2 to 5), the heartbeat, and the delivery of
+ * encrypted RPC client for that controller (protocol.md §4 to §6, §10 steps 2 to 5), the heartbeat, and the delivery of
  * announcements and refreshed states to its item things ({@link ItemDispatcher}).
  * <p>
- * Status: ONLINE once the controller answered an authenticated {@code test} call (spec §8.1), which also fills
+ * Status: ONLINE once the controller answered an authenticated {@code test} call (protocol.md §8.1), which also fills
  * the product properties; then every registered item is refreshed by a {@code state} call. The heartbeat repeats
  * the {@code test} call; a failure makes the controller OFFLINE COMMUNICATION_ERROR with the reason, within two
  * heartbeat intervals of its last answer (the heartbeat call never waits longer than one interval), and the next
  * answer makes it ONLINE again, followed by a refresh. A {@code restart}/{@code leaving} event of the controller
- * (spec §2.2) runs the heartbeat at once: anyone can publish one, so it is a reason to check, not a verdict. While
- * the broker is not ONLINE the controller is OFFLINE BRIDGE_OFFLINE and its RPC client is closed (pending calls
+ * (protocol.md §2.2) runs the heartbeat at once: anyone can publish one, so it is a reason to check, not a verdict.
+ * While the broker is not ONLINE the controller is OFFLINE BRIDGE_OFFLINE and its RPC client is closed (pending calls
  * fail; nothing is queued).
  */
 @NonNullByDefault
@@ -406,7 +406,7 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
         }
     }
 
-    /** Thing properties from a {@code test} result (spec §8.1); absent members are left out. */
+    /** Thing properties from a {@code test} result (protocol.md §8.1); absent members are left out. */
     static Map<String, String> properties(JsonObject test) {
         Map<String, String> properties = new HashMap<>();
         copy(test, "product_code", PROPERTY_PRODUCT_CODE, properties);

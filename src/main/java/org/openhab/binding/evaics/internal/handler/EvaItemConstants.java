@@ -21,7 +21,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public final class EvaItemConstants {
 
-    /** EVA item types (the type part of an OID, spec §8) and at the same time the thing type ids. */
+    /** EVA item types (the type part of an OID, protocol.md §8) and at the same time the thing type ids. */
     public static final String TYPE_UNIT = "unit";
     public static final String TYPE_SENSOR = "sensor";
     public static final String TYPE_LVAR = "lvar";

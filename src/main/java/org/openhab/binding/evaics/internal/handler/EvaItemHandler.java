@@ -44,8 +44,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of the handlers of EVA items (units, sensors, lvars; spec §8, §9): one item of the controller bridge it is
- * attached to.
+ * Base of the handlers of EVA items (units, sensors, lvars; protocol.md §8, §9): one item of the controller bridge it
+ * is attached to.
  * <p>
  * Life cycle: {@link #initialize()} checks the configuration, then registers with the controller bridge
  * ({@link EvaItemHost}) if that is ONLINE, sets UNKNOWN and asks for the item's state with an authenticated
@@ -202,7 +202,7 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         }
     }
 
-    /** An action event of this item (spec §9.6); only units run actions. */
+    /** An action event of this item (protocol.md §9.6); only units run actions. */
     protected void actionReported(Announcement.ActionEvent event) {
     }
 

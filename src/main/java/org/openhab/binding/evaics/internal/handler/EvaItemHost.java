@@ -55,9 +55,9 @@ public interface EvaItemHost {
     void unregisterItem(Oid oid, EvaItemListener listener);
 
     /**
-     * Asks the controller for an item's state through {@code api} (an authenticated {@code state} call, spec §10 step
-     * 7), paced with the refreshes of the controller's other items, so that thousands of item things starting at once
-     * neither exceed the bound on pending calls nor crowd out commands.
+     * Asks the controller for an item's state through {@code api} (an authenticated {@code state} call, protocol.md §10
+     * step 7), paced with the refreshes of the controller's other items, so that thousands of item things starting at
+     * once neither exceed the bound on pending calls nor crowd out commands.
      *
      * @return the answer; fails with {@link EvaRpcException.Kind#NOT_CONNECTED} if the controller went offline
      *         before the call's turn came

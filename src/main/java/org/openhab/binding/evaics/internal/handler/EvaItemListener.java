@@ -25,13 +25,13 @@ public interface EvaItemListener {
 
     /**
      * A new state of the item: from an authenticated {@code state} call, or from an announcement of this controller
-     * that passed the ieid ordering (spec §9.4). Never called with a state older than one already delivered.
+     * that passed the ieid ordering (protocol.md §9.4). Never called with a state older than one already delivered.
      */
     void stateReported(ItemState state);
 
     /** The controller announced the item destroyed (empty retained payload), or reported it unknown (error 1). */
     void itemGone(String reason);
 
-    /** An action event of this item (spec §9.6), e.g. to fire a trigger channel. */
+    /** An action event of this item (protocol.md §9.6), e.g. to fire a trigger channel. */
     void actionEvent(Announcement.ActionEvent event);
 }

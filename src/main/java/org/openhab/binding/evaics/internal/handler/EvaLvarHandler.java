@@ -31,11 +31,11 @@ import org.openhab.core.types.Command;
 import com.google.gson.JsonObject;
 
 /**
- * Handler of {@code evaics:lvar}: a logic variable of an LM PLC (spec §8.3, §9).
+ * Handler of {@code evaics:lvar}: a logic variable of an LM PLC (protocol.md §8.3, §9).
  * <p>
  * {@code status}, {@code value} and {@code value-number} commands run {@code set}; the {@code switch} runs
  * {@code reset} (ON) and {@code clear} (OFF); its state is explained at {@link ChannelStates#lvarSwitch}.
- * Remember that an lvar with status 0 ignores new values until its status is set to 1 again (spec §8.3).
+ * Remember that an lvar with status 0 ignores new values until its status is set to 1 again (protocol.md §8.3).
  */
 @NonNullByDefault
 public class EvaLvarHandler extends EvaItemHandler {

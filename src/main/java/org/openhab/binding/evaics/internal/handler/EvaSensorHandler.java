@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handler of {@code evaics:sensor}: an EVA sensor (spec §8.2, §9), read only.
+ * Handler of {@code evaics:sensor}: an EVA sensor (protocol.md §8.2, §9), read only.
  * <p>
  * With a {@code unit} configured, the {@code value} channel reports quantities in that unit and accepts a
  * {@code Number:<Dimension>} item: its item type is changed to match the unit when the thing initialises.

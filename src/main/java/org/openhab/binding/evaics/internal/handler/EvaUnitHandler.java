@@ -36,15 +36,15 @@ import org.slf4j.LoggerFactory;
 import com.google.gson.JsonObject;
 
 /**
- * Handler of {@code evaics:unit}: an EVA unit (spec §8.2, §9), controlled with actions.
+ * Handler of {@code evaics:unit}: an EVA unit (protocol.md §8.2, §9), controlled with actions.
  * <p>
  * {@code status} and {@code switch} commands run {@code action} with the new status; a {@code value} command runs
  * {@code action} with the unit's current status and the new value. The {@code action} trigger channel fires the
- * final status name of each action (spec §8.5), once, whether the call's answer, the action event or the
+ * final status name of each action (protocol.md §8.5), once, whether the call's answer, the action event or the
  * {@code result} call tells first. The {@code action} call answers before a longer action ends and a stock notifier
  * sends no action events, so the end of an action this thing started is asked for with an authenticated
  * {@code result} call when the unit's state shows that no action runs any more ({@code nstatus}/{@code nvalue}
- * equal {@code status}/{@code value}, spec §9.1).
+ * equal {@code status}/{@code value}, protocol.md §9.1).
  */
 @NonNullByDefault
 public class EvaUnitHandler extends EvaItemHandler {

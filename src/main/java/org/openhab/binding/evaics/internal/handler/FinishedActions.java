@@ -19,8 +19,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Remembers the actions whose end was already announced on the {@code action} trigger channel. The end of an action
- * is learnt twice, from the call's result and from the action event (spec §8.5, §9.6), in either order; the trigger
- * must fire once. Thread-safe.
+ * is learnt twice, from the call's result and from the action event (protocol.md §8.5, §9.6), in either order; the
+ * trigger must fire once. Thread-safe.
  */
 @NonNullByDefault
 final class FinishedActions {

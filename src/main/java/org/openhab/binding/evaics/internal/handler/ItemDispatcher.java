@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers what one controller bridge learns about its items to the item things registered for them (spec §9.4,
+ * Delivers what one controller bridge learns about its items to the item things registered for them (protocol.md §9.4,
  * §9.5, §10 steps 6 and 7, §11).
  * <p>
  * Sources: announcements the broker routed to this controller, and authenticated {@code state} calls (a refresh of
@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code verified} mode: an announcement only schedules a {@code state} call for its item (debounced, so a
  * burst costs one call) and only the answer is delivered.</li>
  * <li>A destroyed item, announced by an empty retained payload or listed as destroyed in this controller's bulk
- * batch, can be forged by anyone (spec §11; the empty payload does not even name a controller), and taking a thing
- * away is worse than showing a stale value: so in both modes it only triggers a {@code state} call. Error 1 (not
+ * batch, can be forged by anyone (protocol.md §11; the empty payload does not even name a controller), and taking a
+ * thing away is worse than showing a stale value: so in both modes it only triggers a {@code state} call. Error 1 (not
  * found) makes the item gone, a state is delivered.</li>
  * </ul>
  * Registrations outlive the controller's connections and configuration changes; only the item things add and
@@ -66,10 +66,12 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
 
     /** What the dispatcher needs from its controller bridge beyond the API. */
     interface Controller {
-        /** A restart/leaving event of this controller (spec §2.2): unauthenticated, so a reason to check only. */
+        /**
+         * A restart/leaving event of this controller (protocol.md §2.2): unauthenticated, so a reason to check only.
+         */
         void goingOfflineHint();
 
-        /** A discovery announce of this controller (spec §2.1): it may be back after a restart. */
+        /** A discovery announce of this controller (protocol.md §2.1): it may be back after a restart. */
         void announceHint();
     }
 

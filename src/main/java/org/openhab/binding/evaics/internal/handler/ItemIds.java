@@ -16,7 +16,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 
 /**
- * Turns the {@code id} parameter of an item thing into its OID (spec §8: {@code <type>:<group>/<id>}, groups may
+ * Turns the {@code id} parameter of an item thing into its OID (protocol.md §8: {@code <type>:<group>/<id>}, groups may
  * contain {@code /}). The id becomes MQTT topic levels, so wildcards and control characters (NUL included) are
  * refused with their own message; {@link Oid} checks everything else.
  */

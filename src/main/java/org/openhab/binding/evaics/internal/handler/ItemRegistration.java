@@ -75,8 +75,8 @@ final class ItemRegistration {
     }
 
     /**
-     * Records a state unless it is older than the last one applied (spec §9.4): the answer to a {@code state} call
-     * and the announcements are independent messages that can overtake each other (spec §9.3).
+     * Records a state unless it is older than the last one applied (protocol.md §9.4): the answer to a {@code state}
+     * call and the announcements are independent messages that can overtake each other (protocol.md §9.3).
      *
      * @return whether the state is to be applied
      */

@@ -15,7 +15,7 @@ package org.openhab.binding.evaics.internal.handler;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * EVA item status numbers (spec §9.2) the handlers give a meaning to.
+ * EVA item status numbers (protocol.md §9.2) the handlers give a meaning to.
  */
 @NonNullByDefault
 public final class ItemStatus {

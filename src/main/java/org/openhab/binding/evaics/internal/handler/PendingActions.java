@@ -20,14 +20,14 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The actions a unit thing started whose end it does not know yet: the {@code action} call answers at once, usually
- * while the action still runs (spec §8.2, §8.5), and a stock EVA notifier publishes no action events (spec §2), so
- * the unit handler asks for their {@code result} when the unit's state shows that no action runs any more. Oldest
- * first; the oldest is forgotten when {@value #CAPACITY} are pending. Thread-safe.
+ * while the action still runs (protocol.md §8.2, §8.5), and a stock EVA notifier publishes no action events
+ * (protocol.md §2), so the unit handler asks for their {@code result} when the unit's state shows that no action runs
+ * any more. Oldest first; the oldest is forgotten when {@value #CAPACITY} are pending. Thread-safe.
  */
 @NonNullByDefault
 final class PendingActions {
 
-    /** More than a unit runs at once: EVA's default action queue holds one action (spec §8.2). */
+    /** More than a unit runs at once: EVA's default action queue holds one action (protocol.md §8.2). */
     static final int CAPACITY = 16;
 
     private final Set<String> uuids = new LinkedHashSet<>();

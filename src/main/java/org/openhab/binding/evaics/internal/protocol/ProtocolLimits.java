@@ -18,7 +18,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Resource limits applied to everything received from the broker, so that a hostile or broken peer cannot make the
- * binding allocate unbounded memory, recurse without bound or keep unbounded state (spec §4, §7.1, §11).
+ * binding allocate unbounded memory, recurse without bound or keep unbounded state (protocol.md §4, §7.1, §11).
  *
  * @param maxPayloadBytes largest MQTT payload, in bytes, that is decoded at all; bigger payloads are rejected before
  *            they are decoded or copied (the MQTT client has read them into memory by then: only the broker's

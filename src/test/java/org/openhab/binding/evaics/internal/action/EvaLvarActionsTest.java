@@ -34,7 +34,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Rule actions of an lvar (spec §8.3): set, reset, clear and toggle call the API and report success.
+ * Rule actions of an lvar (protocol.md §8.3): set, reset, clear and toggle call the API and report success.
  */
 @NonNullByDefault
 class EvaLvarActionsTest {

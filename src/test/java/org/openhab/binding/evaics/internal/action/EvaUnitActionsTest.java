@@ -34,8 +34,8 @@ import org.openhab.core.thing.binding.ThingActions;
 import com.google.gson.JsonObject;
 
 /**
- * Rule actions of a unit (spec §8.2, §8.5): they call the API, wait for its answer and return the documented values;
- * failures become results, never exceptions.
+ * Rule actions of a unit (protocol.md §8.2, §8.5): they call the API, wait for its answer and return the documented
+ * values; failures become results, never exceptions.
  */
 @NonNullByDefault
 class EvaUnitActionsTest {

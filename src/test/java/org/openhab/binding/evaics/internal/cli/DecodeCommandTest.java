@@ -222,7 +222,7 @@ class DecodeCommandTest {
 
     @Test
     void keyParamThatDiffersFromTheKeyIsRedactedToo() {
-        // a request whose k is not the frame key: EVA allows it (spec 6.2); its value is a secret all the same
+        // a request whose k is not the frame key: EVA allows it (protocol.md §6.2); its value is a secret all the same
         Vector vector = VectorFiles.load("bin-plain-test");
         JsonObject body = expectedRequestBody(message(vector, "request")).getAsJsonObject();
         body.getAsJsonObject("params").addProperty("k", "token:abcdef");

@@ -41,7 +41,7 @@ final class TestFrames {
                 body);
     }
 
-    /** A text request {@code |keyId|<Fernet of "callId|json">} (spec §5) with any JSON body, e.g. a batch. */
+    /** A text request {@code |keyId|<Fernet of "callId|json">} (protocol.md §5) with any JSON body, e.g. a batch. */
     static byte[] textRequest(String keyId, String key, JsonElement body) {
         byte[] inner = (CALL_ID + "|" + body).getBytes(StandardCharsets.UTF_8);
         byte[] token = EvaKey.derive(key).fernet().encrypt(inner, 0, inner.length);

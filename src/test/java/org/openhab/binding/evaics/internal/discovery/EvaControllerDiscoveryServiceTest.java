@@ -46,7 +46,7 @@ import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
 
 /**
- * Controller discovery from announces (spec §2.1) on a real broker: one result per controller under its broker
+ * Controller discovery from announces (protocol.md §2.1) on a real broker: one result per controller under its broker
  * bridge, with the controller id as representation property and no duplicates when the announce repeats.
  */
 @NonNullByDefault

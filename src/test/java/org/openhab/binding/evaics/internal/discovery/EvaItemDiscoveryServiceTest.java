@@ -39,8 +39,8 @@ import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
 
 /**
- * Item discovery from authenticated {@code state} calls against the simulator (spec §8.2, §8.3): the items of the
- * controller's product become unit, sensor and lvar results under the controller bridge, with the OID as
+ * Item discovery from authenticated {@code state} calls against the simulator (protocol.md §8.2, §8.3): the items of
+ * the controller's product become unit, sensor and lvar results under the controller bridge, with the OID as
  * representation property.
  */
 @NonNullByDefault

@@ -23,7 +23,7 @@ import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
 
 /**
- * The switch channels (spec §8.3, §9.2): what a unit status and an lvar status/value pair show.
+ * The switch channels (protocol.md §8.3, §9.2): what a unit status and an lvar status/value pair show.
  */
 @NonNullByDefault
 class ChannelStatesTest {

@@ -26,7 +26,7 @@ import org.openhab.core.library.unit.SIUnits;
 import org.openhab.core.types.RefreshType;
 
 /**
- * Commands as EVA statuses (integers) and values (strings, spec §8.2, §8.3, §12).
+ * Commands as EVA statuses (integers) and values (strings, protocol.md §8.2, §8.3, §12).
  */
 @NonNullByDefault
 class CommandValuesTest {

@@ -46,7 +46,7 @@ import com.google.gson.JsonElement;
  * The controller bridge against a simulated EVA controller on a real mosquitto: ONLINE after the {@code test} call,
  * OFFLINE when the controller stops answering and ONLINE again with its items refreshed, BRIDGE_OFFLINE with the
  * broker, CONFIGURATION_ERROR for configurations that cannot work, and delivery of announcements to the right
- * items only (spec §8.1, §9.4, §9.5, §10, §11).
+ * items only (protocol.md §8.1, §9.4, §9.5, §10, §11).
  */
 @NonNullByDefault
 class EvaControllerHandlerTest {

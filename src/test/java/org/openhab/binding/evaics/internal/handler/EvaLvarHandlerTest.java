@@ -41,7 +41,7 @@ import org.openhab.core.types.UnDefType;
 import com.google.gson.JsonObject;
 
 /**
- * The lvar thing (spec §8.3, §9): commands become set / reset / clear, states reach the channels.
+ * The lvar thing (protocol.md §8.3, §9): commands become set / reset / clear, states reach the channels.
  */
 @NonNullByDefault
 class EvaLvarHandlerTest {

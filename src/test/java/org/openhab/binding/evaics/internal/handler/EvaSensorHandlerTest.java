@@ -41,8 +41,8 @@ import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
 
 /**
- * The sensor thing (spec §9): read-only channels, numbers with the configured unit, and a value channel whose item
- * type follows that unit.
+ * The sensor thing (protocol.md §9): read-only channels, numbers with the configured unit, and a value channel whose
+ * item type follows that unit.
  */
 @NonNullByDefault
 class EvaSensorHandlerTest {

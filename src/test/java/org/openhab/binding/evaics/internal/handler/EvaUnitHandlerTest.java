@@ -47,8 +47,8 @@ import org.openhab.core.types.UnDefType;
 import com.google.gson.JsonObject;
 
 /**
- * The unit thing (spec §8.2, §8.5, §9): commands become actions, states reach the channels, the action trigger fires
- * once per finished action.
+ * The unit thing (protocol.md §8.2, §8.5, §9): commands become actions, states reach the channels, the action trigger
+ * fires once per finished action.
  */
 @NonNullByDefault
 class EvaUnitHandlerTest {

@@ -46,11 +46,11 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openhab.binding.evaics.internal.cli.RequestFrame;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.codec.MsgPackJson;
-import org.openhab.binding.evaics.internal.protocol.codec.RequestFrame;
-import org.openhab.binding.evaics.internal.protocol.codec.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.codec.Zlib;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
@@ -435,7 +435,7 @@ class HostileBrokerTest {
         return batch;
     }
 
-    /** {@code 00 03} and the zlib-compressed msgpack (spec §9.5). */
+    /** {@code 00 03} and the zlib-compressed msgpack (protocol.md §9.5). */
     private static byte[] binaryBulk(byte[] msgpack) {
         byte[] compressed = Zlib.deflate(msgpack);
         byte[] payload = new byte[compressed.length + 2];

@@ -42,8 +42,9 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import com.google.gson.JsonObject;
 
 /**
- * Delivery rules of {@link ItemDispatcher}: ieid ordering (spec §9.4), destroyed items (spec §9.5), verified mode
- * (spec §10 step 7, §11), bounded refresh, hints from server events. Scheduled work runs only when the test says so.
+ * Delivery rules of {@link ItemDispatcher}: ieid ordering (protocol.md §9.4), destroyed items (protocol.md §9.5),
+ * verified mode (protocol.md §10 step 7, §11), bounded refresh, hints from server events. Scheduled work runs only when
+ * the test says so.
  */
 @NonNullByDefault
 class ItemDispatcherTest {

@@ -139,7 +139,7 @@ class SoakTest {
             things.forEach(thing -> fixture.framework.awaitStatus(thing.getThing(), ThingStatus.ONLINE));
             announcer.start();
             BridgeTestFramework.await("announcer connected", announcer::isConnected);
-            // announced as a later boot, so that these order after the simulator's own states (spec §9.4)
+            // announced as a later boot, so that these order after the simulator's own states (protocol.md §9.4)
             long boot = sim.bootId() + 1;
             EvaTopics topics = new EvaTopics("");
 

@@ -33,11 +33,11 @@ import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.cli.RequestFrame;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
-import org.openhab.binding.evaics.internal.protocol.codec.RequestFrame;
-import org.openhab.binding.evaics.internal.protocol.codec.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
@@ -53,16 +53,16 @@ import com.google.gson.JsonPrimitive;
 
 /**
  * A simulated EVA ICS v3 controller (UC or LM) on a real MQTT broker, for integration tests, the demo and the
- * benchmarks. It serves the controller side of the spec through its own {@link MqttTransport}:
+ * benchmarks. It serves the controller side of protocol.md through its own {@link MqttTransport}:
  * <ul>
- * <li>the API (§3 to §8): subscribes {@code {P}controller/{pc}/{sys}/api/request}, decodes frames with
- * {@link ServerFrameCodec} (silently dropping what the controller drops, §4.4), dispatches JSON-RPC (see
+ * <li>the API (protocol.md §3 to §8): subscribes {@code {P}controller/{pc}/{sys}/api/request}, decodes frames with
+ * {@link ServerFrameCodec} (silently dropping what the controller drops, protocol.md §4.4), dispatches JSON-RPC (see
  * {@link SimDispatcher}) and answers in the request's format and compression on {@code .../api/response/<call id>}
  * at the configured QoS (EVA uses 1);</li>
- * <li>item states (§9): every change is announced retained on {@code {P}<type>/<group>/<id>} with {@code t} and
- * {@code c}; destroyed items get an empty retained message; unit actions announce the running state, then the final
- * state (§14);</li>
- * <li>discovery and server events (§2.1, §2.2) on demand, discovery optionally periodic.</li>
+ * <li>item states (protocol.md §9): every change is announced retained on {@code {P}<type>/<group>/<id>} with {@code t}
+ * and {@code c}; destroyed items get an empty retained message; unit actions announce the running state, then the final
+ * state (protocol.md §14);</li>
+ * <li>discovery and server events (protocol.md §2.1, §2.2) on demand, discovery optionally periodic.</li>
  * </ul>
  * Test hooks: item changes ({@link #setState}, {@link #setSensorValue}, {@link #destroy}), a request log
  * ({@link #requests()}, {@link #awaitRequest}), {@link #counters()}, and misbehaviour on demand
@@ -80,9 +80,9 @@ import com.google.gson.JsonPrimitive;
 @NonNullByDefault
 public final class EvaSimulator implements AutoCloseable {
 
-    /** EVA publishes API answers, announcements and events with QoS 1 by default (spec §1). */
+    /** EVA publishes API answers, announcements and events with QoS 1 by default (protocol.md §1). */
     public static final int DEFAULT_QOS = 1;
-    /** Default time a unit action runs: "about 20 ms" on a real UC (§14); shorter keeps tests fast. */
+    /** Default time a unit action runs: "about 20 ms" on a real UC (protocol.md §14); shorter keeps tests fast. */
     public static final Duration DEFAULT_ACTION_DURATION = Duration.ofMillis(5);
     /** Default number of requests kept in the request log; older ones are dropped. */
     public static final int DEFAULT_REQUEST_LOG_CAPACITY = 10_000;
@@ -90,12 +90,12 @@ public final class EvaSimulator implements AutoCloseable {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final String THREAD_NAME_PREFIX = "eva-sim-";
     private static final long SCHEDULER_TERMINATION_MILLIS = 2000;
-    /** Offsets inside a binary answer: marker, status, then IV (16), ciphertext, MAC (32) (spec §4.3, §7.1). */
+    /** Offsets inside a binary answer: marker, status, then IV (16), ciphertext, MAC (32) (protocol.md §4.3, §7.1). */
     private static final int BINARY_STATUS_OFFSET = 1;
     private static final int BINARY_BLOCK_OFFSET = 2;
     private static final int IV_BYTES = 16;
     private static final int MAC_BYTES = 32;
-    /** Fernet token: version (1), timestamp (8), IV (16), ciphertext, HMAC (32) (spec §7.2). */
+    /** Fernet token: version (1), timestamp (8), IV (16), ciphertext, HMAC (32) (protocol.md §7.2). */
     private static final int FERNET_IV_OFFSET = 9;
     private static final byte[] TEXT_OK_PREFIX = "200|".getBytes(StandardCharsets.US_ASCII);
     private static final byte TAMPERED_BINARY_STATUS = (byte) 0xC9;
@@ -393,7 +393,7 @@ public final class EvaSimulator implements AutoCloseable {
         return model.oids();
     }
 
-    /** Removes an item and publishes the empty retained payload (spec §9.5). */
+    /** Removes an item and publishes the empty retained payload (protocol.md §9.5). */
     public boolean destroy(Oid oid) {
         return model.destroy(oid);
     }
@@ -410,13 +410,15 @@ public final class EvaSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ announces and events
 
-    /** Publishes the discovery announce: the plain controller id on {@code {P}controller/discovery} (spec §2.1). */
+    /**
+     * Publishes the discovery announce: the plain controller id on {@code {P}controller/discovery} (protocol.md §2.1).
+     */
     public void announceDiscovery() {
         publishQuietly(topics.discoveryTopic(), controller.toString().getBytes(StandardCharsets.UTF_8),
                 DEFAULT_QOS, false);
     }
 
-    /** Publishes a server event, {@code restart} or {@code leaving} (spec §2.2). */
+    /** Publishes a server event, {@code restart} or {@code leaving} (protocol.md §2.2). */
     public void serverEvent(String event) {
         JsonObject payload = new JsonObject();
         payload.addProperty("e", event);
@@ -428,7 +430,7 @@ public final class EvaSimulator implements AutoCloseable {
 
     /**
      * Simulates a controller restart without dropping the connection: a {@code restart} event, a new boot id for
-     * later changes (items keep their ieid until they change, §14), and a discovery announce.
+     * later changes (items keep their ieid until they change, protocol.md §14), and a discovery announce.
      */
     public void restart() {
         serverEvent("restart");
@@ -447,9 +449,9 @@ public final class EvaSimulator implements AutoCloseable {
     }
 
     /**
-     * Publishes garbage on the item's state topic (spec §10 step 6: clients must ignore it): invalid JSON, a JSON
-     * array, members of the wrong types, a wrong ieid, a foreign controller id that is not an id, invalid UTF-8, JSON
-     * {@code null}, and JSON nested {@value #GARBAGE_NESTING} levels deep.
+     * Publishes garbage on the item's state topic (protocol.md §10 step 6: clients must ignore it): invalid JSON, a
+     * JSON array, members of the wrong types, a wrong ieid, a foreign controller id that is not an id, invalid UTF-8,
+     * JSON {@code null}, and JSON nested {@value #GARBAGE_NESTING} levels deep.
      *
      * @return the payloads, in the order published
      */
@@ -590,7 +592,7 @@ public final class EvaSimulator implements AutoCloseable {
         try {
             frame = codec.decodeRequest(payload);
         } catch (FrameException e) {
-            // the controller only logs these and stays silent (spec §4.4)
+            // the controller only logs these and stays silent (protocol.md §4.4)
             requestsUndecodable.incrementAndGet();
             lastUndecodableReason = e.reason();
             logger.debug("Simulator {} drops a request: {}", controller, e.getMessage());
@@ -865,7 +867,7 @@ public final class EvaSimulator implements AutoCloseable {
             return item(Oid.fromFullId(SimModel.LVAR, fullId), status, value, expires, false);
         }
 
-        /** An lvar with "simple" logic (spec §8.3). */
+        /** An lvar with "simple" logic (protocol.md §8.3). */
         public Builder simpleLvar(String fullId, int status, String value, double expires) {
             return item(Oid.fromFullId(SimModel.LVAR, fullId), status, value, expires, true);
         }

@@ -40,7 +40,6 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.codec.ResponseFrame;
-import org.openhab.binding.evaics.internal.protocol.codec.ZlibMsgPackBodyDecoder;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
@@ -48,6 +47,7 @@ import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
+import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder;
 import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 
 import com.google.gson.JsonElement;
@@ -56,8 +56,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The simulator on a real mosquitto, driven with raw frames: the JSON-RPC envelope rules of spec §4.4 and §6.3, the
- * key check (§6.2), silence on undecodable requests, and its announcements (§2.1, §2.2, §9).
+ * The simulator on a real mosquitto, driven with raw frames: the JSON-RPC envelope rules of protocol.md §4.4 and §6.3,
+ * the key check (protocol.md §6.2), silence on undecodable requests, and its announcements (protocol.md §2.1, §2.2,
+ * §9).
  */
 @NonNullByDefault
 class EvaSimulatorTest {

@@ -16,7 +16,7 @@ package org.openhab.binding.evaics.test.sim;
  * A snapshot of the {@link EvaSimulator}'s counters.
  *
  * @param requestsDecoded API request frames decoded and dispatched (a batch counts once)
- * @param requestsUndecodable payloads on the request topic the controller would drop silently (spec §4.4)
+ * @param requestsUndecodable payloads on the request topic the controller would drop silently (protocol.md §4.4)
  * @param answersSent normal answers published (misbehaviour copies included)
  * @param dispatchFailuresSent plain {@code 500|} published
  * @param statesPublished item state announcements published (including destroy and garbage)

@@ -31,7 +31,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * The simulated controller's JSON-RPC layer (spec §4.4, §6.1 to §6.4, §8): envelope checks ({@code 500|} for bad
+ * The simulated controller's JSON-RPC layer (protocol.md §4.4, §6.1 to §6.4, §8): envelope checks ({@code 500|} for bad
  * envelopes, {@code null} for notifications and empty batches, batches), params rules (array params, unknown params
  * are error 11), the key check on {@code k} (error 2), unknown methods (error 6), and the UC or LM method set.
  * Thread-safe; synchronous methods answer on the calling thread.
@@ -39,7 +39,7 @@ import com.google.gson.JsonPrimitive;
 @NonNullByDefault
 final class SimDispatcher {
 
-    /** The request cannot be dispatched: the controller answers the plain {@code 500|} (spec §4.4). */
+    /** The request cannot be dispatched: the controller answers the plain {@code 500|} (protocol.md §4.4). */
     static final class BadEnvelope extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -242,7 +242,7 @@ final class SimDispatcher {
         return method.handler().handle(new Call(params, keyId));
     }
 
-    /** Params rules (spec §6.3). */
+    /** Params rules (protocol.md §6.3). */
     private static JsonObject params(@Nullable JsonElement params) throws SimError {
         if (params == null || params.isJsonNull()) {
             return new JsonObject();
@@ -361,7 +361,7 @@ final class SimDispatcher {
         return model.action(ref, target, value(call, "v"), string(call, "u"), priority(call), number(call, "w"));
     }
 
-    /** {@code s}: an integer, a numeric string, a status label or {@code "toggle"} (spec §8.2, §9.2). */
+    /** {@code s}: an integer, a numeric string, a status label or {@code "toggle"} (protocol.md §8.2, §9.2). */
     private int targetStatus(String ref, JsonElement s) throws SimError {
         if (s instanceof JsonPrimitive p && p.isNumber()) {
             double d = p.getAsDouble();
@@ -488,7 +488,7 @@ final class SimDispatcher {
         throw SimError.invalidParam(name + " must be a string");
     }
 
-    /** A value param: stored as a string whatever its JSON type (spec §12). */
+    /** A value param: stored as a string whatever its JSON type (protocol.md §12). */
     private static @Nullable String value(Call call, String name) {
         JsonElement element = call.params().get(name);
         if (element == null || element.isJsonNull()) {

@@ -15,7 +15,7 @@ package org.openhab.binding.evaics.test.sim;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * A method-level failure the simulated controller reports as a JSON-RPC error object (spec §6.4).
+ * A method-level failure the simulated controller reports as a JSON-RPC error object (protocol.md §6.4).
  */
 @NonNullByDefault
 final class SimError extends Exception {

@@ -42,10 +42,10 @@ import com.google.gson.JsonPrimitive;
 
 /**
  * The simulated controller's items and actions: units and sensors (UC), lvars and macros (LM), with the state rules of
- * spec §8.2, §8.3 (lvar {@code set} rules, timers), §8.5 (action objects), §9.1 to §9.4 (state objects, announcements,
- * {@code ieid}) and §14 (running state first, final state a few ms later). Every state change is announced retained
- * on the item's topic. Thread-safe: one lock guards the whole model; announcements are published under it so that
- * they leave in the order of the changes.
+ * protocol.md §8.2, §8.3 (lvar {@code set} rules, timers), §8.5 (action objects), §9.1 to §9.4 (state objects,
+ * announcements, {@code ieid}) and protocol.md §14 (running state first, final state a few ms later). Every state
+ * change is announced retained on the item's topic. Thread-safe: one lock guards the whole model; announcements are
+ * published under it so that they leave in the order of the changes.
  */
 @NonNullByDefault
 final class SimModel {
@@ -197,7 +197,7 @@ final class SimModel {
         }
     }
 
-    /** A new boot: later changes carry the new boot id; items keep their ieid until they change (spec §14). */
+    /** A new boot: later changes carry the new boot id; items keep their ieid until they change (protocol.md §14). */
     void newBoot() {
         synchronized (lock) {
             bootId++;
@@ -313,7 +313,7 @@ final class SimModel {
     }
 
     /**
-     * Finds an item by OID, full id or bare id (spec §8) among the given types.
+     * Finds an item by OID, full id or bare id (protocol.md §8) among the given types.
      *
      * @throws SimError not found (1)
      */
@@ -373,7 +373,7 @@ final class SimModel {
         synchronized (lock) {
             Item item = require(ref, Set.of(UNIT, SENSOR));
             if (item.oid.type().equals(SENSOR) && item.status == 0 && status == null) {
-                // a disabled sensor ignores updates (spec §9.2)
+                // a disabled sensor ignores updates (protocol.md §9.2)
                 return;
             }
             applyUpdate(item, status, value);
@@ -392,7 +392,7 @@ final class SimModel {
     }
 
     /**
-     * Starts a unit action (spec §8.2, §9.3, §14): refused when actions are disabled or the unit is busy (action
+     * Starts a unit action (protocol.md §8.2, §9.3, §14): refused when actions are disabled or the unit is busy (action
      * queue 0, EVA's default), ignored when the unit is already in the requested state, else running: the unit
      * announces {@code nstatus}/{@code nvalue} at once and the final state after the action duration.
      *
@@ -479,7 +479,7 @@ final class SimModel {
         };
     }
 
-    /** {@code terminate} by action uuid or unit: error 1 when nothing runs (spec §8.2). */
+    /** {@code terminate} by action uuid or unit: error 1 when nothing runs (protocol.md §8.2). */
     JsonObject terminate(@Nullable String uuid, @Nullable String ref) throws SimError {
         synchronized (lock) {
             Action action;
@@ -518,7 +518,7 @@ final class SimModel {
     }
 
     /**
-     * LM {@code set} (spec §8.3), applied in this order: a disabled lvar (status 0) ignores everything but
+     * LM {@code set} (protocol.md §8.3), applied in this order: a disabled lvar (status 0) ignores everything but
      * {@code s=1}; {@code s} sets the status; {@code v} sets the value only if the status is not 0; writing a value to
      * an expired lvar revives it; an lvar with a timer restarts it and is announced even if nothing changed.
      * "Simple" lvars skip the first and third rule and never expire to -1.
@@ -718,7 +718,9 @@ final class SimModel {
         announceLocked(unit);
     }
 
-    /** New ieid (and set_time for status/value changes): a boot id and a strictly growing counter (spec §9.4). */
+    /**
+     * New ieid (and set_time for status/value changes): a boot id and a strictly growing counter (protocol.md §9.4).
+     */
     private void touch(Item item, boolean setTime) {
         lastCounter = Math.max(lastCounter + 1, IEID_COUNTER_BASE + System.nanoTime() % IEID_COUNTER_BASE);
         item.bootId = bootId;
@@ -744,7 +746,7 @@ final class SimModel {
         publisher.publish(topic, payload, stateQos, retained);
     }
 
-    /** The state object the {@code state} method returns (spec §9.1): fields, then identity. */
+    /** The state object the {@code state} method returns (protocol.md §9.1): fields, then identity. */
     private static JsonObject stateObject(Item item, boolean full) {
         JsonObject state = new JsonObject();
         addStateFields(state, item);
@@ -798,7 +800,7 @@ final class SimModel {
         }
     }
 
-    /** The action object (spec §8.5). */
+    /** The action object (protocol.md §8.5). */
     private static JsonObject actionObject(Action action) {
         JsonObject object = new JsonObject();
         object.addProperty("uuid", action.uuid);

@@ -26,6 +26,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.crypto.AesHmacCipher;
 import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;
@@ -41,8 +42,8 @@ import org.openjdk.jmh.annotations.State;
 import com.google.gson.JsonObject;
 
 /**
- * JMH benchmarks of the binary frame crypto (issue 5, item 5; spec §4.1, §7.1), per operation = seal one frame and
- * open it again, for a plaintext of {@link #size} bytes.
+ * JMH benchmarks of the binary frame crypto (issue 5, item 5; protocol.md §4.1, §7.1), per operation = seal one frame
+ * and open it again, for a plaintext of {@link #size} bytes.
  * <ul>
  * <li>{@link #frame}: the frame layer on given bytes, exactly the code {@link FrameCodec} and
  * {@link ServerFrameCodec} run around the cipher: the plaintext in a {@link ByteSink} (where the msgpack encoder

@@ -66,7 +66,7 @@ final class ByteSink {
         return Arrays.copyOf(buf, size);
     }
 
-    /** Overwrites the content, for buffers that held secrets (the API key travels in the params, spec §6.1). */
+    /** Overwrites the content, for buffers that held secrets (the API key travels in the params, protocol.md §6.1). */
     void wipe() {
         Arrays.fill(buf, 0, size, (byte) 0);
     }

@@ -30,7 +30,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
 /**
- * JSON text for the legacy text frames (spec §5).
+ * JSON text for the legacy text frames (protocol.md §5).
  * <p>
  * Writing reproduces EVA's (Python's {@code json.dumps}) compact form byte for byte: separators {@code ,} and {@code :}
  * without spaces, every character outside printable ASCII as a backslash-u escape (four lowercase hex digits per

@@ -21,7 +21,7 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A JSON number that is a float (binary64) on the EVA side, as decoded from msgpack float64/float32 or from a JSON
- * float literal (spec §6.1).
+ * float literal (protocol.md §6.1).
  * <p>
  * The value is exact; {@link #toString()} gives the text Python's {@code repr()} (and therefore EVA's JSON encoder)
  * produces: the shortest decimal that reads back as the same double, e.g. {@code 1700000001.133756}, {@code 100.0},

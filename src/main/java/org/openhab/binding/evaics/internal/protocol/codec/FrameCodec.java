@@ -26,7 +26,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * Client side of the API frames for one controller and one key (spec §4, §5, §7, §10 steps 1, 2 and 4): frames
+ * Client side of the API frames for one controller and one key (protocol.md §4, §5, §7, §10 steps 1, 2 and 4): frames
  * JSON-RPC requests and opens the controller's answers.
  * <p>
  * Binary formats: {@code 00 02|03 <key id> 00 <block>} with block = AES-256-CBC + HMAC-SHA256 of
@@ -116,7 +116,8 @@ public final class FrameCodec {
     }
 
     /**
-     * A text request with a free-form call id, as EVA's text format allows (spec §5); for reproducing recorded frames.
+     * A text request with a free-form call id, as EVA's text format allows (protocol.md §5); for reproducing recorded
+     * frames.
      */
     byte[] encodeTextRequest(String callId, JsonElement request, byte @Nullable [] iv, long fernetTimestamp) {
         if (format != FrameFormat.TEXT) {
@@ -131,7 +132,7 @@ public final class FrameCodec {
         return frame;
     }
 
-    /** The response topic's last level for a request id: lowercase hex of all its bytes (spec §4.2). */
+    /** The response topic's last level for a request id: lowercase hex of all its bytes (protocol.md §4.2). */
     public static String callId(byte[] requestId) {
         return Frames.hex(requestId);
     }
@@ -167,7 +168,7 @@ public final class FrameCodec {
     }
 
     private ResponseFrame decodeTextResponse(byte[] payload) throws FrameException {
-        int sep = indexOf(payload, Frames.TEXT_SEPARATOR, 0);
+        int sep = Frames.indexOf(payload, Frames.TEXT_SEPARATOR, 0);
         if (sep < 0 || payload[0] == Frames.BINARY_MARKER) {
             throw new FrameException(Reason.BAD_HEADER, "not a text response");
         }
@@ -186,15 +187,6 @@ public final class FrameCodec {
             throw new FrameException(Reason.BAD_BODY, "text response is not valid UTF-8");
         }
         return ResponseFrame.of(EvaJson.read(json, limits.maxNestingDepth()));
-    }
-
-    static int indexOf(byte[] data, byte b, int from) {
-        for (int i = from; i < data.length; i++) {
-            if (data[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     public FrameFormat format() {

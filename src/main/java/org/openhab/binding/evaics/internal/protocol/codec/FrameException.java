@@ -29,9 +29,9 @@ public final class FrameException extends Exception {
         BAD_HEADER,
         /** Looks like a frame but its structure is broken: missing separator, impossible block length, bad padding. */
         MALFORMED,
-        /** The MAC does not match: wrong key, or the frame was altered or truncated (spec §7). */
+        /** The MAC does not match: wrong key, or the frame was altered or truncated (protocol.md §7). */
         NOT_AUTHENTIC,
-        /** The key id named in a request is not known (server side, spec §4.4). */
+        /** The key id named in a request is not known (server side, protocol.md §4.4). */
         UNKNOWN_KEY_ID,
         /** The payload is bigger than the configured limit. */
         TOO_LARGE,

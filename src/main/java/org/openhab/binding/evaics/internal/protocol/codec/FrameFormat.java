@@ -15,18 +15,19 @@ package org.openhab.binding.evaics.internal.protocol.codec;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * The API frame formats of EVA ICS v3 over MQTT (spec §3, §4, §5).
+ * The API frame formats of EVA ICS v3 over MQTT (protocol.md §3, §4, §5).
  */
 @NonNullByDefault
 public enum FrameFormat {
-    /** Binary frame {@code 00 02}, msgpack body (spec §4). */
+    /** Binary frame {@code 00 02}, msgpack body (protocol.md §4). */
     BINARY("binary"),
     /**
-     * Binary frame {@code 00 03}, zlib(msgpack) body (spec §4). The controller compresses its answer too, without
-     * saying so in the response header (spec §4.3), so a client using this format expects compressed responses.
+     * Binary frame {@code 00 03}, zlib(msgpack) body (protocol.md §4). The controller compresses its answer too,
+     * without saying so in the response header (protocol.md §4.3), so a client using this format expects compressed
+     * responses.
      */
     BINARY_COMPRESSED("binary-compressed"),
-    /** Legacy text frame {@code |<key id>|<Fernet token>} with JSON bodies (spec §5). */
+    /** Legacy text frame {@code |<key id>|<Fernet token>} with JSON bodies (protocol.md §5). */
     TEXT("text");
 
     private final String configValue;

@@ -27,32 +27,34 @@ import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;
 import com.google.gson.JsonElement;
 
 /**
- * Frame layout constants and the steps client and server codecs share (spec §4, §5, §7).
+ * Frame layout constants and the steps client and server codecs share (protocol.md §4, §5, §7). Public for the
+ * controller side of the frames ({@code internal.cli.ServerFrameCodec}), which lives outside the bundle, with the
+ * command-line tool; the binding itself only uses {@link FrameCodec}.
  */
 @NonNullByDefault
-final class Frames {
+public final class Frames {
 
-    /** First byte of every binary frame (spec §4.1, §4.3). */
-    static final byte BINARY_MARKER = 0x00;
-    /** Separator after the key id of a binary request (spec §4.1). */
-    static final byte KEY_ID_END = 0x00;
+    /** First byte of every binary frame (protocol.md §4.1, §4.3). */
+    public static final byte BINARY_MARKER = 0x00;
+    /** Separator after the key id of a binary request (protocol.md §4.1). */
+    public static final byte KEY_ID_END = 0x00;
     /** Encoding byte of a plain binary request. */
-    static final byte ENCODING_MSGPACK = 0x02;
-    /** Encoding byte of a compressed binary request; the only value the controller compares with (spec §4.1). */
-    static final byte ENCODING_ZLIB = 0x03;
-    /** Status byte of every binary response (spec §4.3). */
-    static final byte STATUS_OK = (byte) 0xC8;
+    public static final byte ENCODING_MSGPACK = 0x02;
+    /** Encoding byte of a compressed binary request; the only value the controller compares with (protocol.md §4.1). */
+    public static final byte ENCODING_ZLIB = 0x03;
+    /** Status byte of every binary response (protocol.md §4.3). */
+    public static final byte STATUS_OK = (byte) 0xC8;
     /** Binary request header: marker, encoding byte, (key id), separator. */
     static final int REQUEST_HEADER_BYTES = 3;
     /** Binary response header: marker, status byte. */
     static final int RESPONSE_HEADER_BYTES = 2;
-    /** Request id length in bytes (spec §4.2). */
-    static final int REQUEST_ID_BYTES = 16;
-    /** Text frame field separator (spec §5). */
-    static final byte TEXT_SEPARATOR = '|';
-    /** Prefix of a text response carrying a token (spec §5). */
+    /** Request id length in bytes (protocol.md §4.2). */
+    public static final int REQUEST_ID_BYTES = 16;
+    /** Text frame field separator (protocol.md §5). */
+    public static final byte TEXT_SEPARATOR = '|';
+    /** Prefix of a text response carrying a token (protocol.md §5). */
     static final byte[] TEXT_OK_PREFIX = "200|".getBytes(StandardCharsets.US_ASCII);
-    /** The unencrypted dispatcher failure answer, also for binary requests (spec §4.4). */
+    /** The unencrypted dispatcher failure answer, also for binary requests (protocol.md §4.4). */
     static final byte[] DISPATCH_FAILURE = "500|".getBytes(StandardCharsets.US_ASCII);
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -62,7 +64,8 @@ final class Frames {
     private Frames() {
     }
 
-    static String hex(byte[] bytes) {
+    /** Lowercase hex of all bytes. */
+    public static String hex(byte[] bytes) {
         char[] out = new char[bytes.length * 2];
         for (int i = 0; i < bytes.length; i++) {
             out[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
@@ -71,7 +74,10 @@ final class Frames {
         return new String(out);
     }
 
-    static void checkSize(byte[] payload, ProtocolLimits limits) throws FrameException {
+    /**
+     * @throws FrameException TOO_LARGE if the payload is larger than {@link ProtocolLimits#maxPayloadBytes()}
+     */
+    public static void checkSize(byte[] payload, ProtocolLimits limits) throws FrameException {
         if (payload.length > limits.maxPayloadBytes()) {
             throw new FrameException(Reason.TOO_LARGE,
                     "payload of " + payload.length + " bytes exceeds the limit of " + limits.maxPayloadBytes());
@@ -82,9 +88,64 @@ final class Frames {
         return Arrays.equals(payload, DISPATCH_FAILURE);
     }
 
+    /** A copy of the plain {@code 500|} (protocol.md §4.4). */
+    public static byte[] dispatchFailure() {
+        return DISPATCH_FAILURE.clone();
+    }
+
+    /** A copy of {@code 200|}, the prefix of a text response (protocol.md §5). */
+    public static byte[] textOkPrefix() {
+        return TEXT_OK_PREFIX.clone();
+    }
+
+    /** The index of the first {@code b} in {@code data} at or after {@code from}, or -1. */
+    public static int indexOf(byte[] data, byte b, int from) {
+        for (int i = from; i < data.length; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Strict UTF-8 decoding ({@link Utf8}): the string, or null if the bytes are not well-formed UTF-8. */
+    public static @Nullable String utf8(byte[] data, int off, int len) {
+        return Utf8.decode(data, off, len);
+    }
+
+    /** Whether the bytes are well-formed UTF-8 ({@link Utf8}). */
+    public static boolean isUtf8(byte[] data, int off, int len) {
+        return Utf8.isValid(data, off, len);
+    }
+
+    /** JSON text as EVA writes it ({@link EvaJson#write(JsonElement)}). */
+    public static String writeJson(JsonElement value) {
+        return EvaJson.write(value);
+    }
+
+    /**
+     * Strict, depth-bounded JSON parsing ({@link EvaJson#read(String, int)}).
+     *
+     * @throws FrameException BAD_BODY for anything that is not strict JSON, NESTING_TOO_DEEP beyond maxDepth
+     */
+    public static JsonElement readJson(String text, int maxDepth) throws FrameException {
+        return EvaJson.read(text, maxDepth);
+    }
+
+    /**
+     * A binary frame: {@code header | IV | ciphertext | tag} of the plaintext {@code [requestId] msgpack(body)}, the
+     * msgpack zlib-compressed if asked; a null IV means a random one. The plaintext is wiped.
+     *
+     * @throws IllegalArgumentException if the body holds numbers msgpack cannot carry
+     */
+    public static byte[] sealBinary(EvaKey key, byte[] header, byte @Nullable [] requestId, JsonElement body,
+            boolean compressed, byte @Nullable [] iv) {
+        return sealBinary(key, header, binaryPlaintext(requestId, body, compressed), iv);
+    }
+
     /**
      * Builds the plaintext of a binary frame: optional request id, then msgpack(body), zlib-compressed if asked.
-     * The caller wipes the returned sink after encrypting (the body may hold the API key, spec §6.1).
+     * The caller wipes the returned sink after encrypting (the body may hold the API key, protocol.md §6.1).
      */
     static ByteSink binaryPlaintext(byte @Nullable [] requestId, JsonElement body, boolean compressed) {
         int prefix = requestId == null ? 0 : requestId.length;
@@ -120,8 +181,8 @@ final class Frames {
         return frame;
     }
 
-    /** Verifies and decrypts the encrypted block {@code payload[off ..]} (spec §7.1). */
-    static Plaintext openBinary(EvaKey key, byte[] payload, int off) throws FrameException {
+    /** Verifies and decrypts the encrypted block {@code payload[off ..]} (protocol.md §7.1). */
+    public static Plaintext openBinary(EvaKey key, byte[] payload, int off) throws FrameException {
         int blockLen = payload.length - off;
         byte[] plain = new byte[AesHmacCipher.decryptBufferLength(blockLen)];
         try {
@@ -133,26 +194,27 @@ final class Frames {
     }
 
     /** Decodes a binary body: inflate if compressed, then msgpack. */
-    static JsonElement decodeBinaryBody(byte[] data, int off, int len, boolean compressed, ProtocolLimits limits)
+    public static JsonElement decodeBinaryBody(byte[] data, int off, int len, boolean compressed, ProtocolLimits limits)
             throws FrameException {
         if (compressed) {
             byte[] inflated = Zlib.inflate(data, off, len, limits.maxInflatedBytes());
             try {
                 return MsgPackJson.decode(inflated, limits.maxNestingDepth());
             } finally {
-                // a request body holds the API key (spec §6.1)
+                // a request body holds the API key (protocol.md §6.1)
                 Arrays.fill(inflated, (byte) 0);
             }
         }
         return MsgPackJson.decode(data, off, len, limits.maxNestingDepth());
     }
 
-    static FrameException fromCrypto(CryptoException e) {
+    /** The frame failure for a crypto failure: NOT_AUTHENTIC or MALFORMED. */
+    public static FrameException fromCrypto(CryptoException e) {
         Reason reason = e.kind() == CryptoException.Kind.NOT_AUTHENTIC ? Reason.NOT_AUTHENTIC : Reason.MALFORMED;
         return new FrameException(reason, Objects.requireNonNullElse(e.getMessage(), reason.name()));
     }
 
     /** Decrypted bytes: the plaintext is {@code bytes[0 .. length)}. */
-    record Plaintext(byte[] bytes, int length) {
+    public record Plaintext(byte[] bytes, int length) {
     }
 }

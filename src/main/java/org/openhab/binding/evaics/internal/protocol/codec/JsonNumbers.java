@@ -20,7 +20,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Decides whether a Gson number is an integer or a float in EVA's (Python's) sense, and parses JSON number literals
- * the way Python's {@code json} module does (spec §6.1).
+ * the way Python's {@code json} module does (protocol.md §6.1).
  * <p>
  * Java number types say it directly. Any other {@link Number} (Gson's lazily parsed numbers, {@code BigDecimal}) is
  * judged by its text: a literal without '.', 'e' or 'E' is an integer, anything else a float. So {@code 100} stays an

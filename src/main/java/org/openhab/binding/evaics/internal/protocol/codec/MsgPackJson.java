@@ -41,8 +41,8 @@ import com.google.gson.JsonPrimitive;
 
 /**
  * msgpack &lt;-&gt; Gson on top of msgpack-core, with the encoding EVA's Python side uses ({@code msgpack},
- * {@code use_bin_type=True}, decoding with {@code raw=False}; spec §6.1), so that encoded bodies are byte-identical to
- * EVA's.
+ * {@code use_bin_type=True}, decoding with {@code raw=False}; protocol.md §6.1), so that encoded bodies are
+ * byte-identical to EVA's.
  * <p>
  * Encoding: objects as maps in member order, strings in the str family (UTF-8, smallest of fixstr/str8/str16/str32),
  * integers in the smallest format (positive values unsigned), floats as float64, {@code null}/booleans as

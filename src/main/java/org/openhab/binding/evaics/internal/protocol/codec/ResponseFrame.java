@@ -18,10 +18,10 @@ import org.eclipse.jdt.annotation.Nullable;
 import com.google.gson.JsonElement;
 
 /**
- * A decoded API response (spec §4.3, §5): either the controller's plain {@code 500|} (dispatcher failure, no body), or
- * the decrypted body, which is the JSON-RPC response object, a batch array, or {@code JsonNull} (notification or empty
- * batch, spec §4.4). Matching the JSON-RPC id to the request is the RPC client's job (spec §6.5 step 6); a replayed
- * response decodes fine here (spec §11).
+ * A decoded API response (protocol.md §4.3, §5): either the controller's plain {@code 500|} (dispatcher failure, no
+ * body), or the decrypted body, which is the JSON-RPC response object, a batch array, or {@code JsonNull} (notification
+ * or empty batch, protocol.md §4.4). Matching the JSON-RPC id to the request is the RPC client's job (protocol.md §6.5
+ * step 6); a replayed response decodes fine here (protocol.md §11).
  *
  * @param dispatchFailed true for {@code 500|}
  * @param body the decoded body; null exactly when {@code dispatchFailed}

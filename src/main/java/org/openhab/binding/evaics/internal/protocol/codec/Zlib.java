@@ -21,8 +21,9 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 
 /**
- * zlib (RFC 1950: 2-byte header, deflate, Adler-32) as used for compressed frames and bulk states (spec §4.1, §9.5):
- * the format of {@link Deflater} with default settings, which is also what EVA's Python side produces and accepts.
+ * zlib (RFC 1950: 2-byte header, deflate, Adler-32) as used for compressed frames and bulk states (protocol.md §4.1,
+ * §9.5): the format of {@link Deflater} with default settings, which is also what EVA's Python side produces and
+ * accepts.
  * <p>
  * Inflating is bounded: the output buffer grows with the data actually produced and never beyond
  * {@code maxBytes + 1}, so a zlib bomb is stopped at the limit without a large allocation up front. Truncated streams,

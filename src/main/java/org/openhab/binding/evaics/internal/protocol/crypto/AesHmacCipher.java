@@ -24,8 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * The encrypted block of EVA ICS binary frames (spec §7.1): {@code IV(16) | AES-256-CBC(PKCS#7) | HMAC-SHA256(32)},
- * where the MAC covers IV and ciphertext and AES and HMAC use the same 32 key bytes.
+ * The encrypted block of EVA ICS binary frames (protocol.md §7.1): {@code IV(16) | AES-256-CBC(PKCS#7) |
+ * HMAC-SHA256(32)}, where the MAC covers IV and ciphertext and AES and HMAC use the same 32 key bytes.
  * <p>
  * Thread-safe. Each thread gets its own initialised {@link Cipher} and {@link Mac} instances (JCA engines are not
  * thread-safe, and creating or keying them per message costs more than the cryptography of a typical frame). All
@@ -40,7 +40,7 @@ public final class AesHmacCipher {
     public static final int TAG_BYTES = 32;
     /** AES block length in bytes. */
     public static final int AES_BLOCK_BYTES = Pkcs7.BLOCK_BYTES;
-    /** Shortest valid block in bytes: IV, one cipher block, tag (spec §7.1 step 1). */
+    /** Shortest valid block in bytes: IV, one cipher block, tag (protocol.md §7.1 step 1). */
     public static final int MIN_BLOCK_BYTES = IV_BYTES + AES_BLOCK_BYTES + TAG_BYTES;
     /** Key length in bytes (AES-256, and the same bytes for HMAC-SHA256). */
     public static final int KEY_BYTES = 32;
@@ -113,8 +113,8 @@ public final class AesHmacCipher {
     }
 
     /**
-     * Verifies and decrypts a block (spec §7.1 decryption steps 1 to 4): length check, HMAC compared in constant time
-     * before anything is decrypted, AES-256-CBC, PKCS#7 check.
+     * Verifies and decrypts a block (protocol.md §7.1 decryption steps 1 to 4): length check, HMAC compared in constant
+     * time before anything is decrypted, AES-256-CBC, PKCS#7 check.
      *
      * @param out receives the plaintext at {@code outOff}; needs {@link #decryptBufferLength(int)} free bytes
      * @return the plaintext length

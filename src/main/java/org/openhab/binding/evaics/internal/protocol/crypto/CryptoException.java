@@ -15,7 +15,7 @@ package org.openhab.binding.evaics.internal.protocol.crypto;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * An encrypted block or Fernet token could not be opened (spec §7.1 decryption steps 1 to 4, §7.2). The message
+ * An encrypted block or Fernet token could not be opened (protocol.md §7.1 decryption steps 1 to 4, §7.2). The message
  * describes the structural problem only; it never contains key material or plaintext.
  */
 @NonNullByDefault

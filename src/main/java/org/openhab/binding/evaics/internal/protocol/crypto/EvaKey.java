@@ -20,7 +20,7 @@ import java.util.Arrays;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * The keys derived from one EVA ICS API key, computed once (spec §7.1, §7.2, §10 step 1):
+ * The keys derived from one EVA ICS API key, computed once (protocol.md §7.1, §7.2, §10 step 1):
  * <ul>
  * <li>binary frames: {@code H = SHA-512(utf8(key))}, AES-256 key = HMAC-SHA256 key = {@code H[0:32]}</li>
  * <li>text frames: {@code F = SHA-256(utf8(key))}, Fernet signing key {@code F[0:16]}, encryption key
@@ -66,12 +66,12 @@ public final class EvaKey {
         return fernet;
     }
 
-    /** {@code H = SHA-512(utf8(key))} (spec §7.1). */
+    /** {@code H = SHA-512(utf8(key))} (protocol.md §7.1). */
     static byte[] sha512(String apiKey) {
         return digest("SHA-512", apiKey);
     }
 
-    /** {@code F = SHA-256(utf8(key))} (spec §7.2). */
+    /** {@code F = SHA-256(utf8(key))} (protocol.md §7.2). */
     static byte[] sha256(String apiKey) {
         return digest("SHA-256", apiKey);
     }

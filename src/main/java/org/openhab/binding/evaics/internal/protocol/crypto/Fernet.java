@@ -27,12 +27,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Fernet tokens as used by the legacy text frames (spec §5, §7.2): {@code 0x80 | timestamp(8, big-endian seconds) |
- * IV(16) | AES-128-CBC(PKCS#7) | HMAC-SHA256(32)}, base64url with padding. Signing key = {@code SHA-256(key)[0:16]},
- * encryption key = {@code SHA-256(key)[16:32]}.
+ * Fernet tokens as used by the legacy text frames (protocol.md §5, §7.2): {@code 0x80 | timestamp(8, big-endian
+ * seconds) | IV(16) | AES-128-CBC(PKCS#7) | HMAC-SHA256(32)}, base64url with padding. Signing key = {@code
+ * SHA-256(key)[0:16]}, encryption key = {@code SHA-256(key)[16:32]}.
  * <p>
- * Like EVA, tokens are accepted without a TTL: the timestamp is not checked (spec §7.2). Thread-safe (engines per
- * thread, as in {@link AesHmacCipher}).
+ * Like EVA, tokens are accepted without a TTL: the timestamp is not checked (protocol.md §7.2). Thread-safe (engines
+ * per thread, as in {@link AesHmacCipher}).
  */
 @NonNullByDefault
 public final class Fernet {

@@ -15,8 +15,8 @@ package org.openhab.binding.evaics.internal.protocol.crypto;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * PKCS#7 padding check for 16-byte blocks (spec §7.1 decryption step 4, §7.2). The padding is only checked after the
- * MAC was verified, so it is no padding oracle; it still runs without data-dependent branches.
+ * PKCS#7 padding check for 16-byte blocks (protocol.md §7.1 decryption step 4, §7.2). The padding is only checked after
+ * the MAC was verified, so it is no padding oracle; it still runs without data-dependent branches.
  */
 @NonNullByDefault
 final class Pkcs7 {

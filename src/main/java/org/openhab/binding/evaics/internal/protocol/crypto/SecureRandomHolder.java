@@ -17,7 +17,7 @@ import java.security.SecureRandom;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * The one strong random source for IVs (spec §7.1, §7.2: IVs must be unpredictable for CBC). SecureRandom is
+ * The one strong random source for IVs (protocol.md §7.1, §7.2: IVs must be unpredictable for CBC). SecureRandom is
  * thread-safe; a single instance avoids reseeding costs per key.
  */
 @NonNullByDefault

@@ -26,7 +26,7 @@ import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 /**
  * Immutable connection settings of an {@link MqttTransport}, built and validated by {@link Builder}.
  * <p>
- * The session follows spec §1 (MQTT 3.1.1, clean session, random client id, 60 s keep-alive, optional user
+ * The session follows protocol.md §1 (MQTT 3.1.1, clean session, random client id, 60 s keep-alive, optional user
  * name / password and TLS with CA file and client certificate), with optional certificate and public-key pinning
  * ({@link ServerPin}). {@link #toString()} never shows the password.
  */
@@ -39,7 +39,7 @@ public final class MqttSettings {
     public static final int DEFAULT_SSL_PORT = 8883;
     private static final int MAX_PORT = 65535;
 
-    /** Spec §1: the controller's default keep-alive. */
+    /** protocol.md §1: the controller's default keep-alive. */
     public static final int DEFAULT_KEEP_ALIVE_SECONDS = 60;
     /** The keep-alive is a 16-bit field (MQTT 3.1.1 §3.1.2.10). */
     public static final int MAX_KEEP_ALIVE_SECONDS = 65535;
@@ -276,7 +276,7 @@ public final class MqttSettings {
             return this;
         }
 
-        /** Empty (the default) means a random client id per transport (spec §1). */
+        /** Empty (the default) means a random client id per transport (protocol.md §1). */
         public Builder clientId(String clientId) {
             this.clientId = clientId;
             return this;

@@ -55,7 +55,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One MQTT 3.1.1 connection (spec §1) over Paho's {@link MqttAsyncClient}, with what the binding needs on top:
+ * One MQTT 3.1.1 connection (protocol.md §1) over Paho's {@link MqttAsyncClient}, with what the binding needs on top:
  * <ul>
  * <li>its own reconnect loop with capped exponential backoff and jitter ({@link ReconnectBackoff}); Paho's
  * automatic reconnect is off so that every attempt and failure is visible, with the reason and whether the

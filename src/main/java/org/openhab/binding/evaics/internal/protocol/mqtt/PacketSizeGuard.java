@@ -20,8 +20,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Sits between the broker's socket and Paho and keeps payloads above a maximum out of memory (issue 6 item 3; spec
- * §11: whoever controls the broker may send anything).
+ * Sits between the broker's socket and Paho and keeps payloads above a maximum out of memory (issue 6 item 3;
+ * protocol.md §11: whoever controls the broker may send anything).
  * <p>
  * Paho 1.2.5 allocates a buffer of the size an incoming packet's header announces, up to the 256 MB MQTT allows,
  * before it reads a single payload byte. This stream follows the MQTT 3.1.1 packet framing (§2.2: one type byte

@@ -32,7 +32,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Builds the TLS socket factory for {@code ssl://} connections (spec §1: optional TLS with CA file and client
+ * Builds the TLS socket factory for {@code ssl://} connections (protocol.md §1: optional TLS with CA file and client
  * certificate): trust is the CA file's certificates, or the JVM's default trust store when no CA file is set;
  * the client certificate and key, when set, are offered for client-certificate authentication. Key material
  * lives only in memory. With certificate or public-key pinning, that trust decision is wrapped in a

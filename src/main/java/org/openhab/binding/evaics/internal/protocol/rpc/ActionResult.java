@@ -18,7 +18,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import com.google.gson.JsonObject;
 
 /**
- * An EVA action object (spec §8.5) as returned by {@code action}, {@code action_toggle}, {@code result} and
+ * An EVA action object (protocol.md §8.5) as returned by {@code action}, {@code action_toggle}, {@code result} and
  * {@code run}.
  *
  * @param uuid the action's uuid

@@ -25,7 +25,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * The typed EVA ICS API methods the binding uses (spec §8), each one encrypted JSON-RPC call to one controller.
+ * The typed EVA ICS API methods the binding uses (protocol.md §8), each one encrypted JSON-RPC call to one controller.
  * <p>
  * Every future completes exactly once: with the controller's decoded result, or exceptionally with an
  * {@link EvaRpcException} (possibly wrapped in a {@link java.util.concurrent.CompletionException}) that carries EVA's
@@ -37,42 +37,42 @@ public interface EvaApi {
     /** Any method with the given params (without {@code k}, which the client adds); the JSON-RPC result. */
     CompletableFuture<JsonElement> call(String method, JsonObject params);
 
-    /** {@code test} (spec §8.1): a ping that also reports the controller's product and version. */
+    /** {@code test} (protocol.md §8.1): a ping that also reports the controller's product and version. */
     CompletableFuture<JsonObject> test();
 
-    /** {@code state} with {@code i} (spec §8.2, §8.3). */
+    /** {@code state} with {@code i} (protocol.md §8.2, §8.3). */
     CompletableFuture<ItemState> state(Oid oid);
 
     /** {@code state} with {@code p} = {@code unit}, {@code sensor} or {@code lvar}: every item of that type. */
     CompletableFuture<List<ItemState>> stateAll(String type);
 
-    /** {@code action} (spec §8.2): {@code s} is required by the controller, {@code v} optional. */
+    /** {@code action} (protocol.md §8.2): {@code s} is required by the controller, {@code v} optional. */
     CompletableFuture<ActionResult> action(Oid unit, int status, @Nullable String value);
 
-    /** {@code action_toggle} (spec §8.2). */
+    /** {@code action_toggle} (protocol.md §8.2). */
     CompletableFuture<ActionResult> actionToggle(Oid unit);
 
-    /** {@code result} with {@code u} (spec §8.2). */
+    /** {@code result} with {@code u} (protocol.md §8.2). */
     CompletableFuture<ActionResult> result(String uuid);
 
-    /** {@code terminate} with {@code i} (spec §8.2). */
+    /** {@code terminate} with {@code i} (protocol.md §8.2). */
     CompletableFuture<JsonObject> terminate(Oid unit);
 
-    /** {@code kill} (spec §8.2). */
+    /** {@code kill} (protocol.md §8.2). */
     CompletableFuture<JsonObject> kill(Oid unit);
 
-    /** {@code set} (spec §8.3); either may be null (not sent). */
+    /** {@code set} (protocol.md §8.3); either may be null (not sent). */
     CompletableFuture<JsonObject> set(Oid lvar, @Nullable Integer status, @Nullable String value);
 
-    /** {@code reset} (spec §8.3). */
+    /** {@code reset} (protocol.md §8.3). */
     CompletableFuture<JsonObject> reset(Oid lvar);
 
-    /** {@code clear} (spec §8.3). */
+    /** {@code clear} (protocol.md §8.3). */
     CompletableFuture<JsonObject> clear(Oid lvar);
 
-    /** {@code toggle} (spec §8.3). */
+    /** {@code toggle} (protocol.md §8.3). */
     CompletableFuture<JsonObject> toggle(Oid lvar);
 
-    /** {@code run} (spec §8.3): an LM PLC macro; args and kwargs may be null (not sent). */
+    /** {@code run} (protocol.md §8.3): an LM PLC macro; args and kwargs may be null (not sent). */
     CompletableFuture<ActionResult> run(Oid macro, @Nullable JsonArray args, @Nullable JsonObject kwargs);
 }

@@ -18,7 +18,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import com.google.gson.JsonObject;
 
 /**
- * Why an EVA call failed, with EVA's error code (spec §6.4). The message is meant for logs and thing status
+ * Why an EVA call failed, with EVA's error code (protocol.md §6.4). The message is meant for logs and thing status
  * descriptions: it never contains key material or request parameters.
  */
 @NonNullByDefault
@@ -26,7 +26,7 @@ public final class EvaRpcException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** EVA error codes (spec §6.4); the client-side ones are the numbers EVA's own client uses. */
+    /** EVA error codes (protocol.md §6.4); the client-side ones are the numbers EVA's own client uses. */
     public static final int CODE_NOT_FOUND = 1;
     public static final int CODE_ACCESS_DENIED = 2;
     public static final int CODE_API_ERROR = 3;

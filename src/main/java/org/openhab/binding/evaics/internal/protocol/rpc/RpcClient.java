@@ -51,19 +51,19 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * The encrypted JSON-RPC client for one EVA controller over MQTT (spec §3, §4, §5, §6.1, §6.5, §10 steps 2 to 5,
+ * The encrypted JSON-RPC client for one EVA controller over MQTT (protocol.md §3, §4, §5, §6.1, §6.5, §10 steps 2 to 5,
  * §11).
  * <p>
  * It holds one wildcard subscription {@code {P}controller/{pc}/{sys}/api/response/+} for its whole lifetime
- * (spec §6.5, last paragraph) instead of subscribing per call, so a call costs one publish. Per call it picks a fresh
- * random 16-byte request id with the UUID version 4 bits set; the JSON-RPC id is the canonical UUID string of those
- * bytes, as EVA's own client does (§4.2). The request object has the members {@code jsonrpc}, {@code method},
- * {@code params}, {@code id} in this order, and {@code k} is the last param (§6.1).
+ * (protocol.md §6.5, last paragraph) instead of subscribing per call, so a call costs one publish. Per call it picks a
+ * fresh random 16-byte request id with the UUID version 4 bits set; the JSON-RPC id is the canonical UUID string of
+ * those bytes, as EVA's own client does (protocol.md §4.2). The request object has the members {@code jsonrpc}, {@code
+ * method}, {@code params}, {@code id} in this order, and {@code k} is the last param (protocol.md §6.1).
  * <p>
- * Answer rules (§4.4, §10 step 4, §11): only an authentic answer (the codec decodes it) whose JSON-RPC id equals the
- * id sent completes a call, and only the first one. Late, duplicate, foreign (other clients' calls seen through the
- * wildcard), undecodable and replayed answers are dropped with a debug log. A plain {@code 500|} can be forged by
- * anyone on the broker, so it does not end the call: it is remembered, and the call fails with
+ * Answer rules (protocol.md §4.4, §10 step 4, §11): only an authentic answer (the codec decodes it) whose JSON-RPC id
+ * equals the id sent completes a call, and only the first one. Late, duplicate, foreign (other clients' calls seen
+ * through the wildcard), undecodable and replayed answers are dropped with a debug log. A plain {@code 500|} can be
+ * forged by anyone on the broker, so it does not end the call: it is remembered, and the call fails with
  * {@link Kind#DISPATCH_FAILED} only if no valid answer came before the timeout.
  * <p>
  * Nothing is queued: a call while the broker is disconnected fails at once with {@link Kind#NOT_CONNECTED}, and
@@ -83,7 +83,7 @@ import com.google.gson.JsonPrimitive;
 @NonNullByDefault
 public final class RpcClient implements AutoCloseable {
 
-    /** Length of the raw request id (spec §4.2). */
+    /** Length of the raw request id (protocol.md §4.2). */
     public static final int REQUEST_ID_BYTES = 16;
     /** Most distinct rejection reasons remembered per call for the timeout message. */
     private static final int MAX_REJECTION_REASONS = 8;
@@ -370,8 +370,8 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * The JSON-RPC request object as EVA's client builds it (spec §6.1): members {@code jsonrpc}, {@code method},
-     * {@code params}, {@code id} in this order, {@code k} the last param. {@code params} is not modified.
+     * The JSON-RPC request object as EVA's client builds it (protocol.md §6.1): members {@code jsonrpc}, {@code
+     * method}, {@code params}, {@code id} in this order, {@code k} the last param. {@code params} is not modified.
      */
     static JsonObject buildRequest(String method, JsonObject params, String apiKey, String jsonRpcId) {
         JsonObject withKey = new JsonObject();
@@ -389,7 +389,7 @@ public final class RpcClient implements AutoCloseable {
         return request;
     }
 
-    /** The MQTT callback: never throws (spec §10 step 4: drop and keep waiting). */
+    /** The MQTT callback: never throws (protocol.md §10 step 4: drop and keep waiting). */
     private void onResponse(String topic, byte[] payload, boolean retained) {
         try {
             handleResponse(topic, payload);
@@ -399,7 +399,7 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
-    /** The call id at the end of a response topic ({@code .../api/response/<call id>}, spec §3). */
+    /** The call id at the end of a response topic ({@code .../api/response/<call id>}, protocol.md §3). */
     private static String callIdOf(String topic) {
         return topic.substring(topic.lastIndexOf('/') + 1);
     }
@@ -485,7 +485,7 @@ public final class RpcClient implements AutoCloseable {
         };
     }
 
-    /** A fresh random request id with the UUID version 4 and RFC 4122 variant bits set (spec §4.2). */
+    /** A fresh random request id with the UUID version 4 and RFC 4122 variant bits set (protocol.md §4.2). */
     static byte[] newRequestId() {
         byte[] id = new byte[REQUEST_ID_BYTES];
         RANDOM.nextBytes(id);

@@ -31,10 +31,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * {@link EvaApi} over an {@link RpcClient}: builds the params of each method exactly as spec §8.1 to §8.3 name them
- * (the controller refuses unknown params with error 11, §6.3), and checks the shape of the results: state objects
- * (§9.1) become {@link ItemState}s, action objects (§8.5) {@link ActionResult}s; anything else fails with
- * {@link Kind#BAD_DATA}. Thread-safe.
+ * {@link EvaApi} over an {@link RpcClient}: builds the params of each method exactly as protocol.md §8.1 to §8.3 name
+ * them (the controller refuses unknown params with error 11, protocol.md §6.3), and checks the shape of the results:
+ * state objects (protocol.md §9.1) become {@link ItemState}s, action objects (protocol.md §8.5) {@link ActionResult}s;
+ * anything else fails with {@link Kind#BAD_DATA}. Thread-safe.
  */
 @NonNullByDefault
 public final class RpcEvaApi implements EvaApi {
@@ -173,7 +173,7 @@ public final class RpcEvaApi implements EvaApi {
         }
     }
 
-    /** An action object (spec §8.5): uuid and status strings, finished boolean, exitcode integer or null. */
+    /** An action object (protocol.md §8.5): uuid and status strings, finished boolean, exitcode integer or null. */
     static ActionResult actionResult(JsonElement result) throws BadShape {
         JsonObject object = object(result);
         String uuid = string(object, "uuid");

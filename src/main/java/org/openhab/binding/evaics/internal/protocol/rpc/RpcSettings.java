@@ -18,7 +18,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 
 /**
- * Settings of one {@link RpcClient} (spec §6.5, §10 steps 3 to 5).
+ * Settings of one {@link RpcClient} (protocol.md §6.5, §10 steps 3 to 5).
  *
  * @param callTimeout how long a call waits for a valid answer before it fails with
  *            {@link EvaRpcException.Kind#TIMEOUT}

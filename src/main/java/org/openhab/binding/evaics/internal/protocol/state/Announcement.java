@@ -20,14 +20,15 @@ import org.eclipse.jdt.annotation.Nullable;
 import com.google.gson.JsonObject;
 
 /**
- * What one plain MQTT message from an EVA controller means (spec §2, §2.1, §2.2, §9.5, §9.6), as produced by
- * {@link AnnouncementParser}. None of these is authenticated: anybody with publish rights can forge them (spec §11).
+ * What one plain MQTT message from an EVA controller means (protocol.md §2, §2.1, §2.2, §9.5, §9.6), as produced by
+ * {@link AnnouncementParser}. None of these is authenticated: anybody with publish rights can forge them (protocol.md
+ * §11).
  */
 @NonNullByDefault
 public sealed interface Announcement {
 
     /**
-     * A per-item state (spec §9.1): the retained message on the item topic.
+     * A per-item state (protocol.md §9.1): the retained message on the item topic.
      *
      * @param state the state; its OID comes from the topic
      */
@@ -35,7 +36,8 @@ public sealed interface Announcement {
     }
 
     /**
-     * An empty payload on an item topic: the item was destroyed, or somebody cleared its retained state (spec §9.5).
+     * An empty payload on an item topic: the item was destroyed, or somebody cleared its retained state (protocol.md
+     * §9.5).
      *
      * @param oid the item, from the topic
      * @param topic the topic the empty message came on
@@ -44,7 +46,7 @@ public sealed interface Announcement {
     }
 
     /**
-     * An action event on {@code .../{id}/action} (spec §8.5, §9.6).
+     * An action event on {@code .../{id}/action} (protocol.md §8.5, §9.6).
      *
      * @param oid the item the action runs on, from the topic
      * @param uuid the action's UUID
@@ -55,7 +57,7 @@ public sealed interface Announcement {
     record ActionEvent(Oid oid, String uuid, String status, @Nullable ControllerId controller, JsonObject action)
             implements Announcement {
 
-        /** Action statuses after which nothing more happens (spec §8.5). */
+        /** Action statuses after which nothing more happens (protocol.md §8.5). */
         public static final List<String> FINISHED_STATUSES = List.of("refused", "dead", "canceled", "ignored",
                 "failed", "terminated", "completed");
 
@@ -66,7 +68,7 @@ public sealed interface Announcement {
     }
 
     /**
-     * A server event on {@code controller/{pc}/{sys}/events} (spec §2.2).
+     * A server event on {@code controller/{pc}/{sys}/events} (protocol.md §2.2).
      *
      * @param controller the controller, from the topic
      * @param event the {@code e} member: {@link #RESTART}, {@link #LEAVING} or something newer
@@ -87,7 +89,7 @@ public sealed interface Announcement {
     }
 
     /**
-     * A discovery announce (spec §2.1).
+     * A discovery announce (protocol.md §2.1).
      *
      * @param controller the announced controller
      */
@@ -95,7 +97,7 @@ public sealed interface Announcement {
     }
 
     /**
-     * A bulk state batch (spec §9.5). Entries that were not valid state objects are left out and counted.
+     * A bulk state batch (protocol.md §9.5). Entries that were not valid state objects are left out and counted.
      *
      * @param controller the {@code c} member of the batch
      * @param states the valid states, in batch order; their {@code t} is the batch's

@@ -35,10 +35,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * Turns the plain (unencrypted) MQTT messages of EVA controllers into {@link Announcement}s (spec §2 and its notes,
- * §2.1, §2.2, §9, §10 step 6). {@link #parse(String, byte[])} never throws: anything unexpected, including invalid
- * UTF-8, oversize payloads and deeply nested JSON, becomes {@link Ignored} with a reason (spec §11: anybody who can
- * publish on the broker can send garbage). Thread-safe (no mutable state).
+ * Turns the plain (unencrypted) MQTT messages of EVA controllers into {@link Announcement}s (protocol.md §2 and its
+ * notes, §2.1, §2.2, §9, §10 step 6). {@link #parse(String, byte[])} never throws: anything unexpected, including
+ * invalid UTF-8, oversize payloads and deeply nested JSON, becomes {@link Ignored} with a reason (protocol.md §11:
+ * anybody who can publish on the broker can send garbage). Thread-safe (no mutable state).
  * <p>
  * Topic rules, after the space prefix:
  * <ul>
@@ -61,7 +61,9 @@ import com.google.gson.JsonPrimitive;
 @NonNullByDefault
 public final class AnnouncementParser {
 
-    /** Second byte of a compressed bulk batch (spec §9.5); the first is 0x00, which JSON text never starts with. */
+    /**
+     * Second byte of a compressed bulk batch (protocol.md §9.5); the first is 0x00, which JSON text never starts with.
+     */
     static final byte BULK_COMPRESSED_ENCODING = 0x03;
 
     /** Length of the binary bulk header {@code 0x00 0x03}. */

@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes the parsed plain messages of one EVA space to the controllers registered for them (spec §2, §9, §10 step
- * 6).
+ * Routes the parsed plain messages of one EVA space to the controllers registered for them (protocol.md §2, §9, §10
+ * step 6).
  * <p>
  * One router per broker bridge; it outlives the bridge's connections, so that registrations survive a reconnect
  * or a new connection after a configuration change. Every message of the subscriptions in
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * payload of discovery announces. A message without a controller id, or naming a controller nobody registered,
  * reaches nobody; in particular it never reaches another controller's items. The one exception is the empty
  * payload of a destroyed item, which carries no controller id at all: it is offered to every controller, flagged
- * as such, and a controller must not believe it without asking (spec §11).
+ * as such, and a controller must not believe it without asking (protocol.md §11).
  * <p>
  * Hot path: a lookup by {@link ControllerId} per message and nothing allocated beyond what parsing needs.
  * Thread-safe.
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public final class AnnouncementRouter {
 
-    /** Announcements are subscribed with QoS 1, as EVA publishes them (spec §1); requests may use less. */
+    /** Announcements are subscribed with QoS 1, as EVA publishes them (protocol.md §1); requests may use less. */
     public static final int ANNOUNCEMENT_QOS = 1;
 
     private final Logger logger = LoggerFactory.getLogger(AnnouncementRouter.class);
@@ -79,7 +79,7 @@ public final class AnnouncementRouter {
         controllers.remove(controller, sink);
     }
 
-    /** Receives every discovery announce (spec §2.1); null to stop. */
+    /** Receives every discovery announce (protocol.md §2.1); null to stop. */
     public void setDiscoveryListener(@Nullable Consumer<ControllerId> listener) {
         this.discoveryListener = listener;
     }

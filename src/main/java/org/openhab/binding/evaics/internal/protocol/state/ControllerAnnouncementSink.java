@@ -23,11 +23,11 @@ import org.openhab.binding.evaics.internal.protocol.state.Announcement.ServerEve
 @NonNullByDefault
 public interface ControllerAnnouncementSink {
 
-    /** A state whose {@code c} member (or bulk batch {@code c}) names this controller (spec §9.1, §9.5). */
+    /** A state whose {@code c} member (or bulk batch {@code c}) names this controller (protocol.md §9.1, §9.5). */
     void itemState(ItemState state);
 
     /**
-     * An item announced destroyed (spec §9.5).
+     * An item announced destroyed (protocol.md §9.5).
      *
      * @param oid the item
      * @param namedController true if a bulk batch of this controller listed it as destroyed; false for an empty
@@ -36,12 +36,12 @@ public interface ControllerAnnouncementSink {
      */
     void itemDestroyed(Oid oid, boolean namedController);
 
-    /** An action event whose {@code c} member names this controller (spec §9.6). */
+    /** An action event whose {@code c} member names this controller (protocol.md §9.6). */
     void actionEvent(ActionEvent event);
 
-    /** A server event on this controller's events topic (spec §2.2). Unauthenticated: a hint, not proof. */
+    /** A server event on this controller's events topic (protocol.md §2.2). Unauthenticated: a hint, not proof. */
     void serverEvent(ServerEvent event);
 
-    /** A discovery announce naming this controller (spec §2.1). Unauthenticated: a hint, not proof. */
+    /** A discovery announce naming this controller (protocol.md §2.1). Unauthenticated: a hint, not proof. */
     void controllerAnnounced();
 }

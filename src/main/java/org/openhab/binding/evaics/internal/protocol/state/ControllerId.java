@@ -18,8 +18,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The id of an EVA ICS v3 controller, {@code <product code>/<system name>} such as {@code uc/host1} (spec §1 "words
- * used", §2). It is the {@code c} member of announcements and a part of the controller's API and event topics.
+ * The id of an EVA ICS v3 controller, {@code <product code>/<system name>} such as {@code uc/host1} (protocol.md §1
+ * "Words used", §2). It is the {@code c} member of announcements and a part of the controller's API and event topics.
  * <p>
  * Product codes: EVA ICS 3.4 has {@code uc}, {@code lm} and {@code sfa} ({@link #KNOWN_PRODUCT_CODES}). Any other
  * code of lowercase ASCII letters and digits is accepted as well, so that announcements of a product this binding
@@ -34,7 +34,7 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 public record ControllerId(String productCode, String systemName) {
 
-    /** Product codes of EVA ICS 3.4 (spec §1). */
+    /** Product codes of EVA ICS 3.4 (protocol.md §1). */
     public static final Set<String> KNOWN_PRODUCT_CODES = Set.of("uc", "lm", "sfa");
 
     /** Product codes are short words; the limit only keeps junk from being accepted. */

@@ -18,8 +18,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Every MQTT topic and topic filter the binding uses, for one EVA space (spec §1, §2, §2.1, §2.2, §9.5, §10 step 3
- * and 6).
+ * Every MQTT topic and topic filter the binding uses, for one EVA space (protocol.md §1, §2, §2.1, §2.2, §9.5, §10 step
+ * 3 and 6).
  * <p>
  * The space prefix {@code {P}} is empty without a space and {@code <space>/} with one; it never starts with
  * {@code /} and is applied to every topic, discovery included. A space may have several levels
@@ -29,7 +29,7 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 public final class EvaTopics {
 
-    /** Item types whose per-item state topics the binding subscribes to (spec §10 step 6). */
+    /** Item types whose per-item state topics the binding subscribes to (protocol.md §10 step 6). */
     public static final List<String> STATE_TYPES = List.of("unit", "sensor", "lvar");
 
     static final String CONTROLLER = "controller";
@@ -70,7 +70,7 @@ public final class EvaTopics {
         return prefix;
     }
 
-    /** {@code {P}controller/discovery}: controller announces, plain controller id payload (spec §2.1). */
+    /** {@code {P}controller/discovery}: controller announces, plain controller id payload (protocol.md §2.1). */
     public String discoveryTopic() {
         return prefix + CONTROLLER + "/" + DISCOVERY;
     }
@@ -93,12 +93,12 @@ public final class EvaTopics {
         return controllerTopic(controller, API_RESPONSE + callId);
     }
 
-    /** {@code {P}controller/{pc}/{sys}/api/response/+}: all responses of a controller (spec §10 step 3). */
+    /** {@code {P}controller/{pc}/{sys}/api/response/+}: all responses of a controller (protocol.md §10 step 3). */
     public String responseFilter(ControllerId controller) {
         return controllerTopic(controller, API_RESPONSE + SINGLE_LEVEL_WILDCARD);
     }
 
-    /** {@code {P}controller/{pc}/{sys}/events}: restart / leaving events (spec §2.2). */
+    /** {@code {P}controller/{pc}/{sys}/events}: restart / leaving events (protocol.md §2.2). */
     public String eventsTopic(ControllerId controller) {
         return controllerTopic(controller, EVENTS);
     }
@@ -126,7 +126,7 @@ public final class EvaTopics {
         return STATE_TYPES.stream().map(this::stateFilter).toList();
     }
 
-    /** {@code {P}state/#}: bulk state batches of any bulk topic (spec §9.5). */
+    /** {@code {P}state/#}: bulk state batches of any bulk topic (protocol.md §9.5). */
     public String bulkStateFilter() {
         return prefix + BULK_STATE + "/" + MULTI_LEVEL_WILDCARD;
     }
@@ -141,7 +141,7 @@ public final class EvaTopics {
         return itemTopic(oid) + "/" + ACTION_SUFFIX;
     }
 
-    /** {@code {P}log}: log records (spec §9.6). */
+    /** {@code {P}log}: log records (protocol.md §9.6). */
     public String logTopic() {
         return prefix + LOG;
     }

@@ -15,8 +15,8 @@ package org.openhab.binding.evaics.internal.protocol.state;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * EVA's event ordering id {@code [boot id, counter]} (spec §9.4): the boot id grows by one at each controller start,
- * the counter grows within a boot. Ordered by boot id first, then counter; equal ids mean the same event.
+ * EVA's event ordering id {@code [boot id, counter]} (protocol.md §9.4): the boot id grows by one at each controller
+ * start, the counter grows within a boot. Ordered by boot id first, then counter; equal ids mean the same event.
  *
  * @param bootId the controller's boot number
  * @param counter the event counter within that boot (EVA uses a nanosecond monotonic clock)

@@ -25,8 +25,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * The state of one EVA item (spec §9.1, §9.2), as announced on its MQTT topic, in a bulk batch, or returned by the
- * {@code state} API call. Immutable.
+ * The state of one EVA item (protocol.md §9.1, §9.2), as announced on its MQTT topic, in a bulk batch, or returned by
+ * the {@code state} API call. Immutable.
  * <p>
  * Field rules: {@code value} is a string, {@code ""} meaning "no value"; numbers (which drivers may produce) become
  * their decimal text, and JSON {@code null} or the literal string {@code "null"} (old EVA versions) become
@@ -38,13 +38,13 @@ import com.google.gson.JsonPrimitive;
  *
  * @param oid the item
  * @param controller the controller that published the state ({@code c}), when known
- * @param status the status (§9.2)
+ * @param status the status (protocol.md §9.2)
  * @param value the value, {@code ""} for none
  * @param nstatus units: the status the unit is going to
  * @param nvalue units: the value the unit is going to, {@code null} when none was requested
  * @param actionEnabled units: whether the unit accepts actions
  * @param setTime Unix time (seconds) of the last status/value change
- * @param ieid the event ordering id (§9.4)
+ * @param ieid the event ordering id (protocol.md §9.4)
  * @param expires lvars: timer length in seconds, 0 for none
  * @param t publication time (Unix seconds); {@code null} in API results and when the notifier sends none
  */
@@ -53,11 +53,11 @@ public record ItemState(Oid oid, @Nullable ControllerId controller, @Nullable In
         @Nullable Integer nstatus, @Nullable String nvalue, @Nullable Boolean actionEnabled, @Nullable Double setTime,
         @Nullable Ieid ieid, @Nullable Double expires, @Nullable Double t) {
 
-    /** What old EVA versions stored for "no value" (spec §9.2). */
+    /** What old EVA versions stored for "no value" (protocol.md §9.2). */
     public static final String LEGACY_NULL_VALUE = "null";
 
     /**
-     * Builds the state announced on an item's own topic (spec §9.1): the identity comes from the topic, the
+     * Builds the state announced on an item's own topic (protocol.md §9.1): the identity comes from the topic, the
      * controller from the {@code c} member.
      *
      * @throws StateFormatException if a member has the wrong type
@@ -68,7 +68,7 @@ public record ItemState(Oid oid, @Nullable ControllerId controller, @Nullable In
 
     /**
      * Builds a state from a state object with identity members, as returned by the {@code state} API call or found
-     * in a bulk batch (spec §8, §9.1, §9.5). The OID comes from {@code oid}, else from {@code type} and
+     * in a bulk batch (protocol.md §8, §9.1, §9.5). The OID comes from {@code oid}, else from {@code type} and
      * {@code full_id}, else from {@code type}, {@code group} and {@code id}. The controller comes from {@code c},
      * else from SFA's {@code controller_id} if that is a valid controller id, else from {@code defaultController}
      * (the controller that was asked).
@@ -87,13 +87,13 @@ public record ItemState(Oid oid, @Nullable ControllerId controller, @Nullable In
             try {
                 controller = ControllerId.parse(sfaController.getAsString());
             } catch (IllegalArgumentException e) {
-                // the format of SFA's member is not pinned down by the spec; the asked controller is a safe fallback
+                // the format of SFA's member is not pinned down by protocol.md; the asked controller is a safe fallback
             }
         }
         return parseFields(identity(object), object, controller, defaultT);
     }
 
-    /** The identity members of a state object (spec §9.1) as an OID. */
+    /** The identity members of a state object (protocol.md §9.1) as an OID. */
     static Oid identity(JsonObject object) throws StateFormatException {
         try {
             String oidText = optionalString(object, "oid");
@@ -271,7 +271,7 @@ public record ItemState(Oid oid, @Nullable ControllerId controller, @Nullable In
         throw wrongType(name, "an integer", element);
     }
 
-    /** The text a number value becomes (spec §9.2: values are strings, drivers may send numbers). */
+    /** The text a number value becomes (protocol.md §9.2: values are strings, drivers may send numbers). */
     private static String numberText(Number number) {
         if (number instanceof BigDecimal decimal) {
             return decimal.toPlainString();

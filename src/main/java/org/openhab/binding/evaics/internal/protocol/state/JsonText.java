@@ -38,7 +38,7 @@ import com.google.gson.stream.JsonToken;
 /**
  * Strict, depth-limited decoding of untrusted payloads: UTF-8 that rejects malformed input instead of replacing it,
  * and RFC 8259 JSON (no lenient extensions) read with {@link JsonReader} and a nesting counter, so that deeply nested
- * garbage is refused before it can exhaust the stack (spec §11).
+ * garbage is refused before it can exhaust the stack (protocol.md §11).
  * <p>
  * Numbers become {@link Long} (integers that fit), {@link Double} (finite non-integers), or {@link BigInteger} /
  * {@link BigDecimal} otherwise: the same Java types the msgpack decoder of the bulk and API bodies yields, so values

@@ -20,7 +20,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * An EVA ICS item OID, {@code <type>:<group>/<id>} such as {@code unit:lights/floor1/lamp3} (spec §2 notes, §8).
+ * An EVA ICS item OID, {@code <type>:<group>/<id>} such as {@code unit:lights/floor1/lamp3} (protocol.md §2 notes, §8).
  * The group may contain {@code /} (nested groups); the id is the last level. The full id is {@code <group>/<id>}.
  * <p>
  * Validation keeps every OID usable as MQTT topic levels: the type is a lowercase word ({@code unit}, {@code sensor},

@@ -15,12 +15,12 @@ package org.openhab.binding.evaics.internal.protocol.state;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * A state object, announcement payload or topic that does not have the shape of spec §2 / §9 (wrong types, missing
- * members, invalid JSON or UTF-8). The message says what is wrong and never contains more than a short quote of the
- * untrusted input.
+ * A state object, announcement payload or topic that does not have the shape of protocol.md §2 / §9 (wrong types,
+ * missing members, invalid JSON or UTF-8). The message says what is wrong and never contains more than a short quote of
+ * the untrusted input.
  * <p>
- * Thrown for garbage that anybody can publish (spec §11), so it carries no stack trace: building one would make a
- * flood of garbage costlier than the useful traffic.
+ * Thrown for garbage that anybody can publish (protocol.md §11), so it carries no stack trace: building one would make
+ * a flood of garbage costlier than the useful traffic.
  */
 @NonNullByDefault
 public final class StateFormatException extends Exception {

@@ -21,7 +21,7 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Drops item states that are not newer than the last one applied for the same (controller, OID), as EVA's own
- * receivers do (spec §9.3, §9.4): duplicates, stale retained messages, and messages overtaken on the way.
+ * receivers do (protocol.md §9.3, §9.4): duplicates, stale retained messages, and messages overtaken on the way.
  * <p>
  * Order: when both states have an {@code ieid}, boot id first, then counter; an equal {@code ieid} is a duplicate.
  * Otherwise, when both have {@code set_time}, the later one wins; on equal {@code set_time}, the later {@code t}

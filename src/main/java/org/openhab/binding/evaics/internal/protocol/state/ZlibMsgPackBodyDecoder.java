@@ -21,8 +21,11 @@ import org.openhab.binding.evaics.internal.protocol.codec.Zlib;
 import com.google.gson.JsonElement;
 
 /**
- * The production {@link BinaryBodyDecoder}: zlib, then msgpack (spec §9.5), bounded by the inflated size and
- * nesting depth of {@link ProtocolLimits}.
+ * The production {@link BinaryBodyDecoder} for compressed bulk state batches (protocol.md §9.5): the bytes after the
+ * {@code 0x00 0x03} header are zlib (RFC 1950) of msgpack, decoded with the same bounded {@link Zlib} and
+ * {@link MsgPackJson} as API frames (protocol.md §4.1 step 5, §6.1), so that a batch can neither inflate beyond
+ * {@link ProtocolLimits#maxInflatedBytes()} nor nest deeper than {@link ProtocolLimits#maxNestingDepth()}.
+ * The binding and the command-line tool both use it. Thread-safe (immutable).
  */
 @NonNullByDefault
 public final class ZlibMsgPackBodyDecoder implements BinaryBodyDecoder {
@@ -33,8 +36,19 @@ public final class ZlibMsgPackBodyDecoder implements BinaryBodyDecoder {
         this.limits = limits;
     }
 
+    /**
+     * @throws FrameException {@link FrameException.Reason#DECOMPRESSION_LIMIT} for a body inflating beyond the limit,
+     *             {@link FrameException.Reason#BAD_BODY} or {@link FrameException.Reason#NESTING_TOO_DEEP} for data
+     *             that is not one bounded msgpack value
+     */
     @Override
     public JsonElement decode(byte[] zlibMsgpack) throws FrameException {
         return MsgPackJson.decode(Zlib.inflate(zlibMsgpack, limits.maxInflatedBytes()), limits.maxNestingDepth());
+    }
+
+    @Override
+    public String toString() {
+        return "ZlibMsgPackBodyDecoder[maxInflatedBytes=" + limits.maxInflatedBytes() + ", maxNestingDepth="
+                + limits.maxNestingDepth() + "]";
     }
 }

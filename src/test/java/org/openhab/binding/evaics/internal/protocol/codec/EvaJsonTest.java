@@ -28,7 +28,8 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 /**
- * JSON text of the legacy text frames (spec §5): EVA's compact, ASCII-escaped output, and strict bounded parsing.
+ * JSON text of the legacy text frames (protocol.md §5): EVA's compact, ASCII-escaped output, and strict bounded
+ * parsing.
  */
 @NonNullByDefault
 class EvaJsonTest {

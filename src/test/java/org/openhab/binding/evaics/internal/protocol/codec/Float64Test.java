@@ -26,7 +26,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * Python {@code repr()} of floats, which EVA's JSON encoder uses (spec §5: responses must match EVA's JSON text).
+ * Python {@code repr()} of floats, which EVA's JSON encoder uses (protocol.md §5: responses must match EVA's JSON
+ * text).
  */
 @NonNullByDefault
 class Float64Test {

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.openhab.binding.evaics.internal.cli.RequestFrame;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;
@@ -41,7 +43,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Framing rules of client and server codecs (spec §4, §5, §7, §12), one test per rule.
+ * Framing rules of client and server codecs (protocol.md §4, §5, §7, §12), one test per rule.
  */
 @NonNullByDefault
 class FrameCodecTest {
@@ -137,7 +139,7 @@ class FrameCodecTest {
         assertThrows(IllegalArgumentException.class, () -> FrameFormat.fromConfigValue("BINARY"));
     }
 
-    // ------------------------------------------------------------------ request layout (spec §4.1, §5)
+    // ------------------------------------------------------------------ request layout (protocol.md §4.1, §5)
 
     @Test
     void binaryRequestHeaderIsMarkerEncodingKeyIdSeparator() {
@@ -223,7 +225,7 @@ class FrameCodecTest {
         assertJsonEquals(req, r.body());
     }
 
-    // ------------------------------------------------------------------ server-side decoding rules (spec §4.1)
+    // ------------------------------------------------------------------ server-side decoding rules (protocol.md §4.1)
 
     @Test
     void encodingByteOtherThan03MeansPlain() throws FrameException {
@@ -234,7 +236,7 @@ class FrameCodecTest {
 
     @Test
     void flippedCompressionFlagMakesTheBodyUndecodable() {
-        // the header is not under the MAC (spec §7.1, §11)
+        // the header is not under the MAC (protocol.md §7.1, §11)
         byte[] plain = client(FrameFormat.BINARY).encodeRequest(REQUEST_ID, request());
         plain[1] = 0x03;
         assertEquals(Reason.BAD_BODY, reason(() -> server.decodeRequest(plain)));
@@ -250,7 +252,7 @@ class FrameCodecTest {
         for (int attempt = 0; attempt < 200; attempt++) {
             byte[] payload = client.encodeRequest(REQUEST_ID, request());
             int afterKeyId = 3 + KEY_ID.length();
-            if (FrameCodec.indexOf(payload, (byte) 0, afterKeyId) >= 0) {
+            if (Frames.indexOf(payload, (byte) 0, afterKeyId) >= 0) {
                 assertJsonEquals(request(), server.decodeRequest(payload).body());
                 return;
             }
@@ -386,7 +388,7 @@ class FrameCodecTest {
         }
     }
 
-    // ------------------------------------------------------------------ client-side answer rules (spec §4.3, §6.5)
+    // ------------------------------------------------------------ client-side answer rules (protocol.md §4.3, §6.5)
 
     @Test
     void statusByteOtherThanC8IsBadStatus() throws FrameException {

@@ -27,6 +27,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openhab.binding.evaics.internal.cli.RequestFrame;
+import org.openhab.binding.evaics.internal.cli.ServerFrameCodec;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 import org.openhab.binding.evaics.internal.protocol.codec.VectorFiles.Message;
@@ -109,7 +111,7 @@ class GoldenVectorTest {
                     assertEquals(Reason.NOT_AUTHENTIC, e.reason());
                     assertEquals("reject", v.expected().get("client").getAsString());
                 } else if (m.replayedFrom() != null) {
-                    // authentic, so it decodes; only the RPC client's JSON-RPC id check can catch it (spec §11)
+                    // authentic, so it decodes; only the RPC client's JSON-RPC id check can catch it (protocol.md §11)
                     ResponseFrame r = client.decodeResponse(payload);
                     assertFalse(r.dispatchFailed());
                     JsonElement id = jsonRpcId(r.body());
@@ -240,7 +242,7 @@ class GoldenVectorTest {
 
     @Test
     void truncatedRequestIsMalformed() {
-        // 10 bytes cut: the block length is no longer IV + n*16 + tag (spec §7.1 step 1)
+        // 10 bytes cut: the block length is no longer IV + n*16 + tag (protocol.md §7.1 step 1)
         assertEquals(Reason.MALFORMED, rejectedRequest("neg-req-truncated").reason());
     }
 

@@ -34,7 +34,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 /**
- * msgpack encoding and decoding rules (spec §6.1).
+ * msgpack encoding and decoding rules (protocol.md §6.1).
  */
 @NonNullByDefault
 class MsgPackJsonTest {

@@ -31,7 +31,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * Strict UTF-8 validation (spec §6.1: strings that are not valid UTF-8 are rejected), checked against the JDK's
+ * Strict UTF-8 validation (protocol.md §6.1: strings that are not valid UTF-8 are rejected), checked against the JDK's
  * decoder in REPORT mode, which follows the same Unicode rules.
  */
 @NonNullByDefault

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 
 /**
- * zlib of compressed frames and bulk states (spec §4.1, §9.5), with bounded inflation.
+ * zlib of compressed frames and bulk states (protocol.md §4.1, §9.5), with bounded inflation.
  */
 @NonNullByDefault
 class ZlibTest {

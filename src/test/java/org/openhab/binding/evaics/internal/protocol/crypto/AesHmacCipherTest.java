@@ -26,7 +26,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules of the binary frames' encrypted block (spec §7.1).
+ * Rules of the binary frames' encrypted block (protocol.md §7.1).
  */
 @NonNullByDefault
 class AesHmacCipherTest {

@@ -21,7 +21,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules of the Fernet tokens of text frames (spec §7.2).
+ * Rules of the Fernet tokens of text frames (protocol.md §7.2).
  */
 @NonNullByDefault
 class FernetTest {

@@ -36,8 +36,8 @@ import org.openhab.binding.evaics.internal.protocol.codec.VectorFiles.Vector;
 import com.google.gson.JsonObject;
 
 /**
- * Checks the key derivation (spec §7.1, §7.2) against the key material recorded in every API vector, and that the
- * ciphers really use those keys: an independent JCA computation with the recorded keys gives the same bytes.
+ * Checks the key derivation (protocol.md §7.1, §7.2) against the key material recorded in every API vector, and that
+ * the ciphers really use those keys: an independent JCA computation with the recorded keys gives the same bytes.
  */
 @NonNullByDefault
 class KeyMaterialVectorTest {
@@ -78,7 +78,7 @@ class KeyMaterialVectorTest {
         byte[] f = EvaKey.sha256(v.apiKey());
         assertArrayEquals(hex(km.get("fernet_signing_key_hex").getAsString()), Arrays.copyOf(f, 16));
         assertArrayEquals(hex(km.get("fernet_encryption_key_hex").getAsString()), Arrays.copyOfRange(f, 16, 32));
-        // EVA hands Python the standard base64 of F (spec §7.2)
+        // EVA hands Python the standard base64 of F (protocol.md §7.2)
         assertEquals(km.get("fernet_key_as_eva_builds_it").getAsString(), Base64.getEncoder().encodeToString(f));
     }
 

@@ -20,7 +20,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 
 /**
- * PKCS#7 padding check (spec §7.1 decryption step 4).
+ * PKCS#7 padding check (protocol.md §7.1 decryption step 4).
  */
 @NonNullByDefault
 class Pkcs7Test {

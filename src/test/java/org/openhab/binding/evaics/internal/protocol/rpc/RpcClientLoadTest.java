@@ -45,8 +45,8 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 import com.google.gson.JsonObject;
 
 /**
- * Many calls at once: every call gets its own answer (the JSON-RPC id check binds them, spec §11) and none is left
- * behind. One test prints serial latency and pipelined throughput; the figures are informational only.
+ * Many calls at once: every call gets its own answer (the JSON-RPC id check binds them, protocol.md §11) and none is
+ * left behind. One test prints serial latency and pipelined throughput; the figures are informational only.
  */
 @NonNullByDefault
 class RpcClientLoadTest {

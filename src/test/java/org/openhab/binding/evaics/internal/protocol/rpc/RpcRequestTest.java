@@ -31,7 +31,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Request ids and request objects as EVA's own client builds them (spec §4.2, §6.1), checked against the golden
+ * Request ids and request objects as EVA's own client builds them (protocol.md §4.2, §6.1), checked against the golden
  * vector {@code bin-plain-test}.
  */
 @NonNullByDefault

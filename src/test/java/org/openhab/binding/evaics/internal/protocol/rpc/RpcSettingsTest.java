@@ -23,7 +23,7 @@ import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import com.google.gson.JsonParser;
 
 /**
- * {@link RpcSettings} defaults and validation, and the action object checks of {@link RpcEvaApi} (spec §8.5).
+ * {@link RpcSettings} defaults and validation, and the action object checks of {@link RpcEvaApi} (protocol.md §8.5).
  */
 @NonNullByDefault
 class RpcSettingsTest {

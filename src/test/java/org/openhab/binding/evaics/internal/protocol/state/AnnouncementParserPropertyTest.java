@@ -41,7 +41,7 @@ import net.jqwik.api.Provide;
 
 /**
  * Properties of {@link AnnouncementParser} over random input: it never throws, whatever the topic and payload
- * (spec §11), ignore reasons stay short, and every valid OID survives the trip through its item topic.
+ * (protocol.md §11), ignore reasons stay short, and every valid OID survives the trip through its item topic.
  */
 @NonNullByDefault
 class AnnouncementParserPropertyTest {

@@ -40,8 +40,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 
 /**
- * One test per topic rule and failure mode of {@link AnnouncementParser} (spec §2 notes, §2.1, §2.2, §9.5, §10 step
- * 6, §11).
+ * One test per topic rule and failure mode of {@link AnnouncementParser} (protocol.md §2 notes, §2.1, §2.2, §9.5, §10
+ * step 6, §11).
  */
 @NonNullByDefault
 class AnnouncementParserTest {

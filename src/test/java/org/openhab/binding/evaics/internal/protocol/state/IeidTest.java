@@ -22,7 +22,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests the natural order of {@link Ieid} (spec §9.4).
+ * Tests the natural order of {@link Ieid} (protocol.md §9.4).
  */
 @NonNullByDefault
 class IeidTest {

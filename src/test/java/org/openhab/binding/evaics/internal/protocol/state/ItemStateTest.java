@@ -24,7 +24,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Tests the field rules of {@link ItemState} (spec §9.1, §9.2) for announcement payloads and {@code state} results.
+ * Tests the field rules of {@link ItemState} (protocol.md §9.1, §9.2) for announcement payloads and {@code state}
+ * results.
  */
 @NonNullByDefault
 class ItemStateTest {

@@ -25,7 +25,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests the ordering rules of {@link StateOrdering} (spec §9.4).
+ * Tests the ordering rules of {@link StateOrdering} (protocol.md §9.4).
  */
 @NonNullByDefault
 class StateOrderingTest {

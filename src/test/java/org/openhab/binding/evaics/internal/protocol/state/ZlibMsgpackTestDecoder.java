@@ -30,8 +30,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * Test-only stand-in for the production bulk body decoder (zlib + msgpack, spec §9.5): just enough msgpack to read
- * EVA's bulk batches, with the inflated size and nesting bounded so that it can be fed random bytes.
+ * Test-only stand-in for the production bulk body decoder (zlib + msgpack, protocol.md §9.5): just enough msgpack to
+ * read EVA's bulk batches, with the inflated size and nesting bounded so that it can be fed random bytes.
  */
 @NonNullByDefault
 final class ZlibMsgpackTestDecoder implements BinaryBodyDecoder {

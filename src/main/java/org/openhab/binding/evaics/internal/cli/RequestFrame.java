@@ -10,22 +10,23 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.evaics.internal.protocol.codec;
+package org.openhab.binding.evaics.internal.cli;
 
 import java.util.Arrays;
 import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 
 import com.google.gson.JsonElement;
 
 /**
- * A request decoded on the server side (spec §4.1, §5), as a simulated controller or the CLI sees it.
+ * A request decoded on the server side (protocol.md §4.1, §5), as a simulated controller or the CLI sees it.
  * <p>
- * {@link #toString()} leaves the body out, since its params carry the API key ({@code k}, spec §6.1).
+ * {@link #toString()} leaves the body out, since its params carry the API key ({@code k}, protocol.md §6.1).
  *
- * @param format the frame format; the answer must use the same one (spec §3)
+ * @param format the frame format; the answer must use the same one (protocol.md §3)
  * @param keyId the key id named in the frame
  * @param callId the last level of the response topic: 32 hex chars of the request id (binary), or the call id text
  *            verbatim (text frames)

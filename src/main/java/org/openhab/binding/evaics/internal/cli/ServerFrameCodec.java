@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.evaics.internal.protocol.codec;
+package org.openhab.binding.evaics.internal.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -21,27 +21,32 @@ import java.util.function.Function;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
+import org.openhab.binding.evaics.internal.protocol.codec.Frames;
 import org.openhab.binding.evaics.internal.protocol.crypto.CryptoException;
 import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;
 
 import com.google.gson.JsonElement;
 
 /**
- * Controller side of the API frames (spec §4.1, §4.3, §4.4, §5, §7), for the simulator and the CLI's decoder. Reads
+ * Controller side of the API frames (protocol.md §4.1, §4.3, §4.4, §5, §7), for the CLI's decoder and the test
+ * simulator; it is not part of the binding's bundle (a client never decodes requests). Reads
  * requests the way EVA's controller does:
  * <ol>
  * <li>a payload is binary only if its first byte is 0x00; anything else must be UTF-8 text starting with '|'
- * (spec §4.1 step 1, §5);</li>
+ * (protocol.md §4.1 step 1, §5);</li>
  * <li>binary: the encoding byte is only compared with 0x03 (compressed); any other value means plain msgpack
  * (step 2);</li>
  * <li>binary: the payload is split at its first two 0x00 bytes; between them are the encoding byte and the key id; the
  * encrypted block is everything after the second 0x00 and may contain 0x00 itself (step 3);</li>
- * <li>the key id is looked up, the block verified (MAC first, in constant time) and decrypted (step 4, §7.1);</li>
+ * <li>the key id is looked up, the block verified (MAC first, in constant time) and decrypted (step 4, protocol.md
+ * §7.1);</li>
  * <li>the first 16 plaintext bytes are the request id, the rest is inflated if compressed and msgpack-decoded
  * (step 5).</li>
  * </ol>
- * Answers use the request's format, compression and key (spec §3, §4.3). Derived keys are cached per key id and
+ * Answers use the request's format, compression and key (protocol.md §3, §4.3). Derived keys are cached per key id and
  * re-derived when the lookup starts returning a different key. Thread-safe.
  */
 @NonNullByDefault
@@ -63,8 +68,8 @@ public final class ServerFrameCodec {
     }
 
     /**
-     * @throws FrameException for anything the controller would not dispatch (it stays silent on all of these, spec
-     *             §4.4)
+     * @throws FrameException for anything the controller would not dispatch (it stays silent on all of these,
+     *             protocol.md §4.4)
      */
     public RequestFrame decodeRequest(byte[] payload) throws FrameException {
         Frames.checkSize(payload, limits);
@@ -77,13 +82,13 @@ public final class ServerFrameCodec {
     private RequestFrame decodeBinaryRequest(byte[] payload) throws FrameException {
         // byte 1 is the encoding byte; a 0x00 there would itself be the second separator and leave no key id
         int sep = payload.length > 1 && payload[1] != Frames.KEY_ID_END
-                ? FrameCodec.indexOf(payload, Frames.KEY_ID_END, 2)
+                ? Frames.indexOf(payload, Frames.KEY_ID_END, 2)
                 : -1;
         if (sep < 0) {
             throw new FrameException(Reason.MALFORMED, "binary request without key id separator");
         }
         boolean compressed = payload[1] == Frames.ENCODING_ZLIB;
-        String keyId = Utf8.decode(payload, 2, sep - 2);
+        String keyId = Frames.utf8(payload, 2, sep - 2);
         if (keyId == null) {
             throw new FrameException(Reason.MALFORMED, "key id is not valid UTF-8");
         }
@@ -99,16 +104,16 @@ public final class ServerFrameCodec {
             return new RequestFrame(compressed ? FrameFormat.BINARY_COMPRESSED : FrameFormat.BINARY, keyId,
                     Frames.hex(requestId), requestId, body);
         } finally {
-            // the plaintext holds the API key in the params (spec §6.1)
+            // the plaintext holds the API key in the params (protocol.md §6.1)
             Arrays.fill(plain.bytes(), (byte) 0);
         }
     }
 
     private RequestFrame decodeTextRequest(byte[] payload) throws FrameException {
-        if (payload[0] != Frames.TEXT_SEPARATOR || !Utf8.isValid(payload, 0, payload.length)) {
+        if (payload[0] != Frames.TEXT_SEPARATOR || !Frames.isUtf8(payload, 0, payload.length)) {
             throw new FrameException(Reason.BAD_HEADER, "neither a binary frame nor text starting with '|'");
         }
-        int sep = FrameCodec.indexOf(payload, Frames.TEXT_SEPARATOR, 1);
+        int sep = Frames.indexOf(payload, Frames.TEXT_SEPARATOR, 1);
         if (sep < 0) {
             throw new FrameException(Reason.MALFORMED, "text request without key id separator");
         }
@@ -121,7 +126,7 @@ public final class ServerFrameCodec {
             throw Frames.fromCrypto(e);
         }
         try {
-            String text = Utf8.decode(inner, 0, inner.length);
+            String text = Frames.utf8(inner, 0, inner.length);
             if (text == null) {
                 throw new FrameException(Reason.BAD_BODY, "text request is not valid UTF-8");
             }
@@ -130,7 +135,7 @@ public final class ServerFrameCodec {
                 throw new FrameException(Reason.MALFORMED, "text request without call id separator");
             }
             String callId = text.substring(0, callEnd);
-            JsonElement body = EvaJson.read(text.substring(callEnd + 1), limits.maxNestingDepth());
+            JsonElement body = Frames.readJson(text.substring(callEnd + 1), limits.maxNestingDepth());
             return new RequestFrame(FrameFormat.TEXT, keyId, callId, callId.getBytes(StandardCharsets.UTF_8), body);
         } finally {
             Arrays.fill(inner, (byte) 0);
@@ -152,27 +157,28 @@ public final class ServerFrameCodec {
      * As {@link #encodeResponse(RequestFrame, JsonElement)} with a chosen IV and (text) Fernet timestamp, to reproduce
      * recorded frames. Never reuse an IV outside tests.
      */
-    byte[] encodeResponse(RequestFrame request, JsonElement response, byte @Nullable [] iv, long fernetTimestamp) {
+    public byte[] encodeResponse(RequestFrame request, JsonElement response, byte @Nullable [] iv,
+            long fernetTimestamp) {
         EvaKey key = keyFor(request.keyId());
         if (key == null) {
             throw new IllegalArgumentException("key id '" + request.keyId() + "' is no longer known");
         }
         if (request.format() == FrameFormat.TEXT) {
-            byte[] json = EvaJson.write(response).getBytes(StandardCharsets.US_ASCII);
+            byte[] json = Frames.writeJson(response).getBytes(StandardCharsets.US_ASCII);
             byte[] token = iv == null ? key.fernet().encrypt(json, 0, json.length)
                     : key.fernet().encrypt(json, 0, json.length, fernetTimestamp, iv);
-            byte[] frame = Arrays.copyOf(Frames.TEXT_OK_PREFIX, Frames.TEXT_OK_PREFIX.length + token.length);
-            System.arraycopy(token, 0, frame, Frames.TEXT_OK_PREFIX.length, token.length);
+            byte[] prefix = Frames.textOkPrefix();
+            byte[] frame = Arrays.copyOf(prefix, prefix.length + token.length);
+            System.arraycopy(token, 0, frame, prefix.length, token.length);
             return frame;
         }
-        ByteSink plaintext = Frames.binaryPlaintext(null, response,
-                request.format() == FrameFormat.BINARY_COMPRESSED);
-        return Frames.sealBinary(key, new byte[] { Frames.BINARY_MARKER, Frames.STATUS_OK }, plaintext, iv);
+        return Frames.sealBinary(key, new byte[] { Frames.BINARY_MARKER, Frames.STATUS_OK }, null, response,
+                request.format() == FrameFormat.BINARY_COMPRESSED, iv);
     }
 
-    /** The plain, unencrypted {@code 500|} (4 bytes) the controller sends when dispatching fails (spec §4.4). */
+    /** The plain, unencrypted {@code 500|} (4 bytes) the controller sends when dispatching fails (protocol.md §4.4). */
     public static byte[] dispatchFailure() {
-        return Frames.DISPATCH_FAILURE.clone();
+        return Frames.dispatchFailure();
     }
 
     private EvaKey requireKey(String keyId) throws FrameException {

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.evaics.internal.protocol.codec;
+package org.openhab.binding.evaics.internal.protocol.state;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -19,8 +19,10 @@ import java.util.Arrays;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
-import org.openhab.binding.evaics.internal.protocol.state.Announcement;
-import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
+import org.openhab.binding.evaics.internal.protocol.codec.MsgPackJson;
+import org.openhab.binding.evaics.internal.protocol.codec.VectorFiles;
+import org.openhab.binding.evaics.internal.protocol.codec.Zlib;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -28,7 +30,7 @@ import com.google.gson.JsonObject;
 
 /**
  * {@link ZlibMsgPackBodyDecoder} against the compressed bulk state of the golden vector {@code state-topics-uc}
- * (spec §9.5), and its limits.
+ * (protocol.md §9.5), and its limits.
  */
 @NonNullByDefault
 class ZlibMsgPackBodyDecoderTest {
