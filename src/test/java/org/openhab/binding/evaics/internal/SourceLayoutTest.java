@@ -106,7 +106,12 @@ class SourceLayoutTest {
     void noTwoMainClassesShareASimpleName() throws IOException {
         Map<String, List<Path>> byName = new TreeMap<>();
         for (Source s : mainSources()) {
-            byName.computeIfAbsent(s.simpleName(), k -> new ArrayList<>()).add(s.path());
+            List<Path> paths = byName.get(s.simpleName());
+            if (paths == null) {
+                paths = new ArrayList<>();
+                byName.put(s.simpleName(), paths);
+            }
+            paths.add(s.path());
         }
         byName.values().removeIf(paths -> paths.size() < 2);
         assertEquals(Map.of(), byName);
