@@ -183,23 +183,15 @@ final class CallCommand implements Command {
     }
 
     private static int failed(EvaRpcException failure, CliIo io) throws CliException {
-        String message = String.valueOf(failure.getMessage());
-        switch (failure.kind()) {
-            case REMOTE_ERROR -> {
-                JsonObject error = failure.errorObject();
-                io.out(CliJson.write(error != null ? error : CliJson.errorObject(failure.code(), message)));
-                return ExitCode.REMOTE_ERROR;
-            }
-            case DISPATCH_FAILED -> {
-                io.out(CliJson.write(CliJson.errorObject(DISPATCH_FAILED_CODE, message)));
-                return ExitCode.REMOTE_ERROR;
-            }
-            case BAD_DATA -> {
-                io.out(CliJson.write(CliJson.errorObject(failure.code(), message)));
-                return ExitCode.REMOTE_ERROR;
-            }
-            case TIMEOUT -> throw CliException.failure(ExitCode.NO_ANSWER, message);
-            default -> throw CliException.failure(ExitCode.USAGE, message);
+        String line = CliOutput.callErrorLine(failure);
+        if (line != null) {
+            io.out(line);
+            return ExitCode.REMOTE_ERROR;
         }
+        String message = String.valueOf(failure.getMessage());
+        if (failure.kind() == EvaRpcException.Kind.TIMEOUT) {
+            throw CliException.failure(ExitCode.NO_ANSWER, message);
+        }
+        throw CliException.failure(ExitCode.USAGE, message);
     }
 }

@@ -22,14 +22,8 @@ import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttMessageListener;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
-import org.openhab.binding.evaics.internal.protocol.state.Announcement.BulkState;
-import org.openhab.binding.evaics.internal.protocol.state.Announcement.Ignored;
-import org.openhab.binding.evaics.internal.protocol.state.Announcement.ItemDestroyed;
-import org.openhab.binding.evaics.internal.protocol.state.Announcement.ItemStateChanged;
 import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
-import org.openhab.binding.evaics.internal.protocol.state.ItemState;
-import org.openhab.binding.evaics.internal.protocol.state.Oid;
 
 /**
  * {@code evaics watch}: prints the plain state announcements of a space (protocol.md §2, §9.1, §9.5, §10 step 6) as
@@ -114,24 +108,6 @@ final class WatchCommand implements Command {
     }
 
     static void print(String topic, Announcement announcement, CliIo io) {
-        if (announcement instanceof ItemStateChanged changed) {
-            io.out(CliJson.write(CliJson.stateLine(changed.state())));
-        } else if (announcement instanceof ItemDestroyed destroyed) {
-            io.out(CliJson.write(CliJson.destroyedLine(destroyed.oid(), null)));
-        } else if (announcement instanceof BulkState bulk) {
-            for (ItemState state : bulk.states()) {
-                io.out(CliJson.write(CliJson.stateLine(state)));
-            }
-            for (Oid oid : bulk.destroyed()) {
-                io.out(CliJson.write(CliJson.destroyedLine(oid, bulk.controller())));
-            }
-            if (bulk.rejectedEntries() > 0) {
-                io.err("skipped " + bulk.rejectedEntries() + " invalid entries of the bulk batch on "
-                        + CliIo.printable(topic) + ": " + CliIo.printable(bulk.firstRejectReason()));
-            }
-        } else if (announcement instanceof Ignored ignored) {
-            io.err("skipped " + CliIo.printable(topic) + ": " + CliIo.printable(ignored.reason()));
-        }
-        // action and server events are not item states
+        CliOutput.watchLines(topic, announcement, io::out, io::err);
     }
 }

@@ -29,11 +29,13 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException.Reason;
 import org.openhab.binding.evaics.internal.protocol.mqtt.PinMismatchException;
 import org.openhab.binding.evaics.internal.protocol.mqtt.ServerPin;
+import org.openhab.binding.evaics.internal.protocol.state.Announcement;
 import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
 import org.openhab.binding.evaics.internal.protocol.state.AnnouncementRouter;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerAnnouncementSink;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
+import org.openhab.binding.evaics.internal.protocol.state.RecentAnnouncements;
 import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
@@ -68,6 +70,8 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
     private final Logger logger = LoggerFactory.getLogger(EvaBrokerHandler.class);
     /** Outlives connections, so that controller registrations survive a configuration change. */
     private final AnnouncementRouter router = new AnnouncementRouter();
+    /** The last state announcements received, for the console; outlives connections like the router. */
+    private final RecentAnnouncements recent = new RecentAnnouncements();
     private volatile @Nullable Connection connection;
 
     /** One transport with what belongs to it; replaced on every initialize(). */
@@ -99,7 +103,9 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
         transport.addConnectionListener(new ConnectionListener(current));
         MqttMessageListener messages = (topic, payload, retained) -> {
             if (connection == current) {
-                router.route(parser.parse(topic, payload), topic);
+                Announcement announcement = parser.parse(topic, payload);
+                router.route(announcement, topic);
+                recent.record(announcement, topic);
             }
         };
         for (String filter : AnnouncementRouter.topicFilters(topics)) {
@@ -188,6 +194,14 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
 
     public void unregisterController(ControllerId controller, ControllerAnnouncementSink sink) {
         router.unregister(controller, sink);
+    }
+
+    /**
+     * The last state announcements (per-item states, destroyed items, bulk batches) received on this broker for
+     * any controller, at most {@link RecentAnnouncements#DEFAULT_CAPACITY}; unauthenticated, as received (protocol.md §11).
+     */
+    public RecentAnnouncements recentAnnouncements() {
+        return recent;
     }
 
     /** Receives every discovery announce on this broker (protocol.md §2.1); null to stop. */
