@@ -22,7 +22,7 @@ import org.openhab.binding.evaics.internal.protocol.state.Announcement.ItemDestr
 import org.openhab.binding.evaics.internal.protocol.state.Announcement.ItemStateChanged;
 
 /**
- * The last state announcements a broker bridge received (spec §9.1, §9.5), for diagnostics (the console's
+ * The last state announcements a broker bridge received (protocol.md §9.1, §9.5), for diagnostics (the console's
  * {@code evaics announcements}): a fixed ring of per-item states, destroyed items and bulk batches, with the topic
  * each came on, whoever they are for. Everything else (action and server events, announces, ignored messages) is
  * not kept. What is kept was parsed already; recording it allocates nothing. Thread-safe.
