@@ -93,11 +93,27 @@ class DescriptorSchemaTest {
         SCHEMA_FOLDERS.values().forEach(folder -> SCHEMA_BY_FOLDER.values().forEach(file -> schemaUrl(folder, file)));
     }
 
-    private static void validate(Path xml, String schemaFolder, String schemaFile) throws IOException, SAXException {
+    /** A validator of one schema file of one openHAB version ({@code 4.3.11}, {@code 5.2.1}). */
+    static Validator validator(String version, String schemaFile) {
+        String schemaFolder = SCHEMA_FOLDERS.get(version);
+        if (schemaFolder == null) {
+            throw new IllegalArgumentException("no schemas of openHAB " + version);
+        }
+        try {
+            return schema(schemaFolder, schemaFile).newValidator();
+        } catch (SAXException e) {
+            throw new IllegalStateException("schema " + schemaFolder + schemaFile + " does not load", e);
+        }
+    }
+
+    private static Schema schema(String schemaFolder, String schemaFile) throws SAXException {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.setResourceResolver(new LocalSchemaResolver(schemaFolder));
-        Schema schema = factory.newSchema(schemaUrl(schemaFolder, schemaFile));
-        Validator validator = schema.newValidator();
+        return factory.newSchema(schemaUrl(schemaFolder, schemaFile));
+    }
+
+    private static void validate(Path xml, String schemaFolder, String schemaFile) throws IOException, SAXException {
+        Validator validator = schema(schemaFolder, schemaFile).newValidator();
         try {
             validator.validate(new StreamSource(xml.toFile()));
         } catch (SAXException e) {
