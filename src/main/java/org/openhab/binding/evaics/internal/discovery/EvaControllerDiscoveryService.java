@@ -18,11 +18,15 @@ import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.handler.EvaBrokerHandler;
+import org.openhab.binding.evaics.internal.handler.StatusDescriptions;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.core.config.discovery.AbstractThingHandlerDiscoveryService;
 import org.openhab.core.config.discovery.DiscoveryResultBuilder;
+import org.openhab.core.i18n.LocaleProvider;
+import org.openhab.core.i18n.TranslationProvider;
 import org.openhab.core.thing.ThingUID;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * UID again, so the inbox holds one entry per controller; the entries have a TTL, so a controller that stopped
  * announcing drops out eventually. Announces are accepted while background discovery is on or a scan runs; a scan
  * listens for one stock announce interval.
+ * <p>
+ * The inbox label is {@code @text/discovery.evaics.controller.label ["<controller id>"]}, translated by openHAB with
+ * the translation and locale providers bound here.
  */
 @NonNullByDefault
 @Component(scope = ServiceScope.PROTOTYPE, service = EvaControllerDiscoveryService.class)
@@ -44,6 +51,8 @@ public class EvaControllerDiscoveryService extends AbstractThingHandlerDiscovery
     public static final int SCAN_TIMEOUT_SECONDS = 30;
     /** Ten missed announces of the stock setup. */
     public static final long RESULT_TTL_SECONDS = 300;
+    /** i18n key of the inbox label; its parameter is the controller id. */
+    public static final String LABEL_KEY = "discovery.evaics.controller.label";
 
     private final Logger logger = LoggerFactory.getLogger(EvaControllerDiscoveryService.class);
     private volatile boolean background;
@@ -51,6 +60,16 @@ public class EvaControllerDiscoveryService extends AbstractThingHandlerDiscovery
 
     public EvaControllerDiscoveryService() {
         super(EvaBrokerHandler.class, Set.of(THING_TYPE_CONTROLLER), SCAN_TIMEOUT_SECONDS, true);
+    }
+
+    @Reference(unbind = "-")
+    public void bindTranslationProvider(TranslationProvider translationProvider) {
+        this.i18nProvider = translationProvider;
+    }
+
+    @Reference(unbind = "-")
+    public void bindLocaleProvider(LocaleProvider localeProvider) {
+        this.localeProvider = localeProvider;
     }
 
     @Override
@@ -100,7 +119,7 @@ public class EvaControllerDiscoveryService extends AbstractThingHandlerDiscovery
         thingDiscovered(DiscoveryResultBuilder.create(uid).withBridge(bridgeUID)
                 .withProperty(CONFIG_CONTROLLER_ID, controller.toString()).withProperty(CONFIG_KEY_ID, DEFAULT_KEY_ID)
                 .withRepresentationProperty(PROPERTY_CONTROLLER_ID)
-                .withLabel("EVA ICS " + controller.productCode() + " " + controller.systemName())
+                .withLabel(StatusDescriptions.text(LABEL_KEY, controller.toString()))
                 .withTTL(RESULT_TTL_SECONDS).build());
     }
 }

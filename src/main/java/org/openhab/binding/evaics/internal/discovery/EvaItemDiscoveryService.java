@@ -23,14 +23,18 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.handler.CallFailures;
 import org.openhab.binding.evaics.internal.handler.EvaControllerHandler;
+import org.openhab.binding.evaics.internal.handler.StatusDescriptions;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.core.config.discovery.AbstractThingHandlerDiscoveryService;
 import org.openhab.core.config.discovery.DiscoveryResultBuilder;
+import org.openhab.core.i18n.LocaleProvider;
+import org.openhab.core.i18n.TranslationProvider;
 import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * authenticated {@code state} calls (protocol.md §8.2 to §8.4): units and sensors of a UC, lvars of an LM PLC, all
  * three of an SFA. A scan needs the controller ONLINE; with background discovery on, a scan runs every time the
  * controller comes ONLINE.
+ * <p>
+ * The inbox label is {@code @text/discovery.evaics.<type>.label ["<full id>"]}, translated by openHAB with the
+ * translation and locale providers bound here.
  */
 @NonNullByDefault
 @Component(scope = ServiceScope.PROTOTYPE, service = EvaItemDiscoveryService.class)
@@ -47,6 +54,10 @@ public class EvaItemDiscoveryService extends AbstractThingHandlerDiscoveryServic
 
     /** Enough for the state calls of a large controller; a scan ends earlier when all calls are answered. */
     public static final int SCAN_TIMEOUT_SECONDS = 30;
+
+    /** i18n keys of the inbox labels by EVA item type; their parameter is the item's full id. */
+    public static final Map<String, String> LABEL_KEYS = Map.of("unit", "discovery.evaics.unit.label", "sensor",
+            "discovery.evaics.sensor.label", "lvar", "discovery.evaics.lvar.label");
 
     private static final Map<String, ThingTypeUID> THING_TYPES = Map.of("unit", THING_TYPE_UNIT, "sensor",
             THING_TYPE_SENSOR, "lvar", THING_TYPE_LVAR);
@@ -57,6 +68,16 @@ public class EvaItemDiscoveryService extends AbstractThingHandlerDiscoveryServic
 
     public EvaItemDiscoveryService() {
         super(EvaControllerHandler.class, ITEM_THING_TYPES, SCAN_TIMEOUT_SECONDS, true);
+    }
+
+    @Reference(unbind = "-")
+    public void bindTranslationProvider(TranslationProvider translationProvider) {
+        this.i18nProvider = translationProvider;
+    }
+
+    @Reference(unbind = "-")
+    public void bindLocaleProvider(LocaleProvider localeProvider) {
+        this.localeProvider = localeProvider;
     }
 
     @Override
@@ -100,13 +121,14 @@ public class EvaItemDiscoveryService extends AbstractThingHandlerDiscoveryServic
     private void discovered(ItemState state) {
         Oid oid = state.oid();
         @Nullable ThingTypeUID type = THING_TYPES.get(oid.type());
-        if (type == null) {
+        @Nullable String labelKey = LABEL_KEYS.get(oid.type());
+        if (type == null || labelKey == null) {
             return;
         }
         ThingUID bridgeUID = thingHandler.getThing().getUID();
         thingDiscovered(DiscoveryResultBuilder.create(new ThingUID(type, bridgeUID, oid.uidSegment()))
                 .withBridge(bridgeUID).withProperty(CONFIG_ITEM_ID, oid.fullId())
                 .withProperty(PROPERTY_OID, oid.toString()).withRepresentationProperty(PROPERTY_OID)
-                .withLabel("EVA ICS " + oid.type() + " " + oid.fullId()).build());
+                .withLabel(StatusDescriptions.text(labelKey, oid.fullId())).build());
     }
 }

@@ -12,10 +12,12 @@
  */
 package org.openhab.binding.evaics.internal.handler;
 
+import static org.openhab.binding.evaics.internal.EvaIcsBindingConstants.BINDING_ID;
 import static org.openhab.binding.evaics.internal.handler.EvaItemConstants.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.measure.Unit;
 
@@ -26,6 +28,7 @@ import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.Channel;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.binding.builder.ChannelBuilder;
+import org.openhab.core.thing.type.ChannelTypeUID;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
@@ -36,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * Handler of {@code evaics:sensor}: an EVA sensor (protocol.md §8.2, §9), read only.
  * <p>
  * With a {@code unit} configured, the {@code value} channel reports quantities in that unit and accepts a
- * {@code Number:<Dimension>} item: its item type is changed to match the unit when the thing initialises.
+ * {@code Number:<Dimension>} item: when the thing initialises, the channel gets the channel type of that dimension
+ * ({@link SensorValueTypes}), with its item type and semantic tags, so that openHAB's UI shows and links the
+ * dimension. Its UID, label, configuration and place among the channels stay.
  */
 @NonNullByDefault
 public class EvaSensorHandler extends EvaItemHandler {
@@ -53,9 +58,9 @@ public class EvaSensorHandler extends EvaItemHandler {
     protected void configure(EvaItemConfig config) throws ItemConfigException {
         String symbol = config.unit.strip();
         Unit<?> parsed = symbol.isEmpty() ? null : UnitDimensions.parse(symbol);
-        String itemType = UnitDimensions.itemType(parsed, symbol);
+        SensorValueTypes.ValueType type = SensorValueTypes.of(parsed, symbol);
         unit = parsed;
-        acceptValueItemType(itemType);
+        applyValueType(type);
     }
 
     @Override
@@ -74,13 +79,17 @@ public class EvaSensorHandler extends EvaItemHandler {
         updateState(CHANNEL_VALUE_STRING, new StringType(state.value()));
     }
 
-    /** Lets the value channel accept the item type of the configured unit; changes the thing only if needed. */
-    private void acceptValueItemType(String itemType) {
+    /** Gives the value channel the channel type of the configured unit; changes the thing only if needed. */
+    private void applyValueType(SensorValueTypes.ValueType type) {
         Channel channel = getThing().getChannel(CHANNEL_VALUE);
-        if (channel == null || itemType.equals(channel.getAcceptedItemType())) {
+        ChannelTypeUID typeUID = new ChannelTypeUID(BINDING_ID, type.channelTypeId());
+        // a channel openHAB created from that channel type has its item type and tags already
+        if (channel == null
+                || (typeUID.equals(channel.getChannelTypeUID()) && type.itemType().equals(channel.getAcceptedItemType()))) {
             return;
         }
-        Channel changed = ChannelBuilder.create(channel).withAcceptedItemType(itemType).build();
+        Channel changed = ChannelBuilder.create(channel).withType(typeUID).withAcceptedItemType(type.itemType())
+                .withDefaultTags(Set.copyOf(type.tags())).build();
         List<Channel> channels = new ArrayList<>(getThing().getChannels());
         // same position, so that the UI keeps the channel order of the thing type
         channels.replaceAll(c -> c.getUID().equals(changed.getUID()) ? changed : c);

@@ -51,6 +51,9 @@ public final class UnitDimensions {
             new Reference("Speed", Units.METRE_PER_SECOND), new Reference("Time", Units.SECOND),
             new Reference("Frequency", Units.HERTZ), new Reference("Mass", SIUnits.KILOGRAM));
 
+    /** The dimensions the binding supports, as openHAB names them ({@code Temperature}, {@code Power} ...). */
+    public static final List<String> DIMENSIONS = REFERENCES.stream().map(Reference::dimension).toList();
+
     private UnitDimensions() {
     }
 

@@ -31,6 +31,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.evaics.internal.action.EvaControllerActions;
+import org.openhab.binding.evaics.internal.discovery.EvaControllerDiscoveryService;
+import org.openhab.binding.evaics.internal.discovery.EvaItemDiscoveryService;
 import org.openhab.binding.evaics.internal.handler.StatusDescriptions;
 import org.openhab.core.automation.annotation.ActionInput;
 import org.openhab.core.automation.annotation.ActionOutput;
@@ -42,8 +44,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Every text of the bridges has an entry in {@code ESH-INF/i18n/evaics.properties}: labels and descriptions of
- * broker.xml and controller.xml, the status descriptions, and the rule action annotations (whose parameters all
- * carry {@code @ActionInput}).
+ * broker.xml and controller.xml, the status descriptions, the inbox labels of both discovery services, and the rule
+ * action annotations (whose parameters all carry {@code @ActionInput}).
  */
 @NonNullByDefault
 class BridgeI18nCoverageTest {
@@ -68,6 +70,21 @@ class BridgeI18nCoverageTest {
             // a quote would swallow the placeholders; MessageFormat must find them all
             assertEquals(text.contains("{0}"), new MessageFormat(text).getFormats().length > 0, key);
         }
+    }
+
+    @Test
+    void everyDiscoveryLabelHasATextWithItsParameter() throws IOException {
+        Properties texts = texts();
+        List<String> keys = new ArrayList<>(EvaItemDiscoveryService.LABEL_KEYS.values());
+        keys.add(EvaControllerDiscoveryService.LABEL_KEY);
+        assertEquals(4, keys.size());
+        for (String key : keys) {
+            String text = texts.getProperty(key);
+            assertNotNull(text, key);
+            assertEquals(1, new MessageFormat(text).getFormats().length, key + " = " + text);
+        }
+        assertEquals("EVA ICS Controller uc/host1",
+                MessageFormat.format(texts.getProperty(EvaControllerDiscoveryService.LABEL_KEY), "uc/host1"));
     }
 
     @Test

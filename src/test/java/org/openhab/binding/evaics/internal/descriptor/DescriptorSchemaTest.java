@@ -41,15 +41,20 @@ import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.SAXException;
 
 /**
- * Validates every descriptor in {@code ESH-INF/} against openHAB's XML schemas (copied into
- * {@code src/test/resources/schema}), as openHAB's own build does. The schemas import each other by
- * their public URL; a resolver maps those imports to the local copies so the test runs offline.
+ * Validates every descriptor in {@code ESH-INF/} against openHAB's XML schemas, as openHAB's own build does, for
+ * every supported openHAB version: 5.2.1 (copied into {@code src/test/resources/schema}) and 4.3.11 (in
+ * {@code src/test/resources/schema/4.3.11}). The versions differ (4.3 has no {@code semantic-equipment-tag}, 5.x
+ * only accepts semantic point and property tags on channel types), and a descriptor must load in both. The schemas
+ * import each other by their public URL; a resolver maps those imports to the local copies of the same version so
+ * the test runs offline.
  */
 @NonNullByDefault
 class DescriptorSchemaTest {
 
     private static final Path DESCRIPTORS = Path.of("ESH-INF");
     private static final String SCHEMA_URL_PREFIX = "https://openhab.org/schemas/";
+    /** openHAB version and the test resource folder of its schemas. */
+    static final Map<String, String> SCHEMA_FOLDERS = Map.of("5.2.1", "/schema/", "4.3.11", "/schema/4.3.11/");
     private static final Map<String, String> SCHEMA_BY_FOLDER = Map.of("addon", "addon-1.0.0.xsd", "thing",
             "thing-description-1.0.0.xsd", "config", "config-description-1.0.0.xsd");
 
@@ -62,11 +67,12 @@ class DescriptorSchemaTest {
     @TestFactory
     Stream<DynamicTest> everyDescriptorValidatesAgainstItsSchema() {
         List<DynamicTest> tests = new ArrayList<>();
-        SCHEMA_BY_FOLDER.forEach((folder, schemaFile) -> {
+        SCHEMA_FOLDERS.forEach((version, schemaFolder) -> SCHEMA_BY_FOLDER.forEach((folder, schemaFile) -> {
             for (Path xml : xmlFiles(folder)) {
-                tests.add(DynamicTest.dynamicTest(xml.toString(), () -> validate(xml, schemaFile)));
+                tests.add(DynamicTest.dynamicTest(xml + " (openHAB " + version + ")",
+                        () -> validate(xml, schemaFolder, schemaFile)));
             }
-        });
+        }));
         return tests.stream();
     }
 
@@ -82,35 +88,62 @@ class DescriptorSchemaTest {
         }
     }
 
-    private static void validate(Path xml, String schemaFile) throws IOException, SAXException {
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        factory.setResourceResolver(new LocalSchemaResolver());
-        Schema schema = factory.newSchema(schemaUrl(schemaFile));
-        Validator validator = schema.newValidator();
+    @Test
+    void bothVersionsHaveAllThreeSchemas() {
+        SCHEMA_FOLDERS.values().forEach(folder -> SCHEMA_BY_FOLDER.values().forEach(file -> schemaUrl(folder, file)));
+    }
+
+    /** A validator of one schema file of one openHAB version ({@code 4.3.11}, {@code 5.2.1}). */
+    static Validator validator(String version, String schemaFile) {
+        String schemaFolder = SCHEMA_FOLDERS.get(version);
+        if (schemaFolder == null) {
+            throw new IllegalArgumentException("no schemas of openHAB " + version);
+        }
         try {
-            validator.validate(new StreamSource(xml.toFile()));
+            return schema(schemaFolder, schemaFile).newValidator();
         } catch (SAXException e) {
-            fail(xml + " does not validate against " + schemaFile + ": " + e.getMessage());
+            throw new IllegalStateException("schema " + schemaFolder + schemaFile + " does not load", e);
         }
     }
 
-    private static URL schemaUrl(String schemaFile) {
-        URL url = DescriptorSchemaTest.class.getResource("/schema/" + schemaFile);
+    private static Schema schema(String schemaFolder, String schemaFile) throws SAXException {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setResourceResolver(new LocalSchemaResolver(schemaFolder));
+        return factory.newSchema(schemaUrl(schemaFolder, schemaFile));
+    }
+
+    private static void validate(Path xml, String schemaFolder, String schemaFile) throws IOException, SAXException {
+        Validator validator = schema(schemaFolder, schemaFile).newValidator();
+        try {
+            validator.validate(new StreamSource(xml.toFile()));
+        } catch (SAXException e) {
+            fail(xml + " does not validate against " + schemaFolder + schemaFile + ": " + e.getMessage());
+        }
+    }
+
+    private static URL schemaUrl(String schemaFolder, String schemaFile) {
+        URL url = DescriptorSchemaTest.class.getResource(schemaFolder + schemaFile);
         if (url == null) {
-            throw new IllegalStateException("schema " + schemaFile + " missing from test resources");
+            throw new IllegalStateException("schema " + schemaFolder + schemaFile + " missing from test resources");
         }
         return url;
     }
 
-    /** Maps {@code https://openhab.org/schemas/x.xsd} imports to {@code /schema/x.xsd} on the test class path. */
+    /** Maps {@code https://openhab.org/schemas/x.xsd} imports to {@code x.xsd} of one version's schema folder. */
     private static final class LocalSchemaResolver implements LSResourceResolver {
+        private final String schemaFolder;
+
+        LocalSchemaResolver(String schemaFolder) {
+            this.schemaFolder = schemaFolder;
+        }
+
         @Override
         public @Nullable LSInput resolveResource(@Nullable String type, @Nullable String namespaceURI,
                 @Nullable String publicId, @Nullable String systemId, @Nullable String baseURI) {
             if (systemId == null || !systemId.startsWith(SCHEMA_URL_PREFIX)) {
                 return null;
             }
-            URL local = schemaUrl(systemId.substring(SCHEMA_URL_PREFIX.length()));
+            URL local = schemaUrl(schemaFolder, systemId.substring(SCHEMA_URL_PREFIX.length()));
             return new UrlInput(local, publicId, systemId, baseURI);
         }
     }

@@ -35,6 +35,7 @@ import org.openhab.binding.evaics.internal.protocol.state.ControllerAnnouncement
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
 import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.host.I18nFile;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.config.discovery.DiscoveryResult;
 import org.openhab.core.config.discovery.ScanListener;
@@ -134,8 +135,24 @@ class EvaControllerDiscoveryServiceTest {
         assertEquals(DEFAULT_KEY_ID, result.getProperties().get(CONFIG_KEY_ID));
         assertFalse(result.getProperties().containsKey(CONFIG_KEY));
         assertEquals(PROPERTY_CONTROLLER_ID, result.getRepresentationProperty());
-        assertEquals("EVA ICS uc host1", result.getLabel());
+        // no translation provider bound: the label stays openHAB's reference to the translated text
+        assertEquals("@text/discovery.evaics.controller.label [\"uc/host1\"]", result.getLabel());
         assertTrue(result.getTimeToLive() > 0);
+    }
+
+    @Test
+    void labelIsTranslatedWithTheControllerIdAsParameter() throws Exception {
+        EvaControllerDiscoveryService discovery = start("", true);
+        I18nFile i18n = new I18nFile();
+        discovery.bindTranslationProvider(i18n);
+        discovery.bindLocaleProvider(i18n);
+
+        announce("controller/discovery", "lm/host2");
+        await("result", () -> !inbox.results.isEmpty());
+
+        DiscoveryResult result = inbox.results.get(new ThingUID("evaics:controller:broker1:lm_host2"));
+        assertNotNull(result, inbox.results.toString());
+        assertEquals("EVA ICS Controller lm/host2", result.getLabel());
     }
 
     @Test

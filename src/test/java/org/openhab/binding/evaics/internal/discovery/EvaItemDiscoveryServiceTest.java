@@ -101,7 +101,7 @@ class EvaItemDiscoveryServiceTest {
         assertEquals("lights/lamp1", lamp.getProperties().get(CONFIG_ITEM_ID));
         assertEquals("unit:lights/lamp1", lamp.getProperties().get(PROPERTY_OID));
         assertEquals(PROPERTY_OID, lamp.getRepresentationProperty());
-        assertTrue(lamp.getLabel().contains("lights/lamp1"), lamp.getLabel());
+        assertEquals("@text/discovery.evaics.unit.label [\"lights/lamp1\"]", lamp.getLabel());
         String lossy = Oid.parse("unit:lights/floor_1/lamp3").uidSegment();
         assertNotNull(inbox.results.get(uid("evaics:unit:broker1:ctl:" + lossy)));
         DiscoveryResult temp = inbox.results.get(uid("evaics:sensor:broker1:ctl:env_temp1"));

@@ -23,10 +23,14 @@ import static org.openhab.binding.evaics.internal.handler.ItemHandlerHarness.sta
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
+import org.openhab.core.config.core.Configuration;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.StringType;
@@ -36,6 +40,8 @@ import org.openhab.core.thing.Channel;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.binding.builder.ThingBuilder;
+import org.openhab.core.thing.type.ChannelTypeUID;
 import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
@@ -139,7 +145,38 @@ class EvaSensorHandlerTest {
         Channel after = handler.getThing().getChannel(CHANNEL_VALUE);
         assertNotNull(after);
         assertEquals("Number:Temperature", after.getAcceptedItemType());
-        assertEquals(before.getChannelTypeUID(), after.getChannelTypeUID());
+        assertEquals(new ChannelTypeUID("evaics", "sensor-value-temperature"), after.getChannelTypeUID());
+        assertEquals(Set.of("Measurement", "Temperature"), after.getDefaultTags());
+        assertEquals(before.getLabel(), after.getLabel());
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "%, sensor-value-percent, Number:Dimensionless", "ppm, sensor-value-ppm, Number:Dimensionless",
+            "m³, sensor-value-volume, Number:Volume", "kWh, sensor-value-energy, Number:Energy" })
+    void unitPicksTheChannelTypeOfItsDimension(String unit, String channelType, String itemType) {
+        EvaSensorHandler handler = sensor(unit);
+
+        Channel value = handler.getThing().getChannel(CHANNEL_VALUE);
+        assertNotNull(value);
+        assertEquals(new ChannelTypeUID("evaics", channelType), value.getChannelTypeUID());
+        assertEquals(itemType, value.getAcceptedItemType());
+    }
+
+    @Test
+    void removedUnitGivesTheChannelThePlainTypeBack() {
+        Thing withUnit = harness.start(new EvaSensorHandler(
+                harness.thing(THING_TYPE_SENSOR, Map.of(CONFIG_ID, "env/temp1", CONFIG_UNIT, "°C")))).getThing();
+        Thing plain = ThingBuilder.create(withUnit.getThingTypeUID(), withUnit.getUID())
+                .withBridge(withUnit.getBridgeUID()).withChannels(withUnit.getChannels())
+                .withConfiguration(new Configuration(Map.of(CONFIG_ID, "env/temp1"))).build();
+
+        EvaSensorHandler handler = harness.start(new EvaSensorHandler(plain));
+
+        Channel value = handler.getThing().getChannel(CHANNEL_VALUE);
+        assertNotNull(value);
+        assertEquals(new ChannelTypeUID("evaics", "sensor-value"), value.getChannelTypeUID());
+        assertEquals("Number", value.getAcceptedItemType());
+        assertEquals(Set.of("Measurement"), value.getDefaultTags());
     }
 
     @Test

@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.evaics.test.host;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -352,6 +353,8 @@ public class ThingHost extends ThingManagerCallback implements AutoCloseable {
 
     // ---- the handlers' services ----
 
+    private final I18nFile i18n = new I18nFile();
+
     /** Creates the handler's services as openHAB's handler factory does and connects discovery to the inbox. */
     private void startServices(ThingHandler handler) {
         for (Class<? extends ThingHandlerService> type : handler.getServices()) {
@@ -361,12 +364,30 @@ public class ThingHost extends ThingManagerCallback implements AutoCloseable {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot create the service " + type.getName(), e);
             }
+            bindI18n(service);
             service.setThingHandler(handler);
             services.add(service);
             if (service instanceof DiscoveryService discovery) {
                 discovery.addDiscoveryListener(inbox);
             }
             service.initialize();
+        }
+    }
+
+    /**
+     * Binds the host's translation and locale provider (the binding's default i18n file) to a service that declares
+     * bind methods for them, as OSGi's component runtime binds openHAB's, so that inbox labels are translated.
+     */
+    private void bindI18n(ThingHandlerService service) {
+        for (Method method : service.getClass().getMethods()) {
+            if (method.getParameterCount() == 1 && method.getName().startsWith("bind")
+                    && method.getParameterTypes()[0].isInstance(i18n)) {
+                try {
+                    method.invoke(service, i18n);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot bind " + method, e);
+                }
+            }
         }
     }
 
