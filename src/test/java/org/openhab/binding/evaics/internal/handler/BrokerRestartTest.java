@@ -80,6 +80,9 @@ class BrokerRestartTest {
     private static final List<String> WATCHED_THREAD_PREFIXES = List.of("MQTT ", "evaics-", "eva-sim-", "OH-",
             "bridge-test-framework");
 
+    /** openHAB's pools name their threads {@code OH-<pool>-<n>} (NamedThreadFactory). */
+    private static final String OPENHAB_POOL_THREAD_PREFIX = "OH-";
+
     /** Paho's connect thread: present only while a connect attempt runs (or when Paho left one stuck). */
     private static final String PAHO_CONNECT_THREAD_PREFIX = "MQTT Con:";
 
@@ -359,12 +362,17 @@ class BrokerRestartTest {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
     }
 
+    /**
+     * Live threads by name; threads of openHAB's pools ({@code OH-<pool>-<n>}) by pool, as which of a pool's threads
+     * Paho's tasks run on (renamed {@code MQTT ...} meanwhile) changes from connection to connection.
+     */
     private static Map<String, Integer> watchedThreads() {
         Map<String, Integer> names = new java.util.TreeMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             String name = thread.getName();
             if (thread.isAlive() && WATCHED_THREAD_PREFIXES.stream().anyMatch(name::startsWith)) {
-                names.merge(name, 1, Integer::sum);
+                names.merge(name.startsWith(OPENHAB_POOL_THREAD_PREFIX) ? name.replaceFirst("-\\d+$", "") : name, 1,
+                        Integer::sum);
             }
         }
         return names;
