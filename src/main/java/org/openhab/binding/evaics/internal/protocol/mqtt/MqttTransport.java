@@ -76,7 +76,7 @@ import org.slf4j.LoggerFactory;
  * {@link MqttMessageListener#onOversize}, and a warning is logged (at most one per
  * {@link #OVERSIZE_WARNING_INTERVAL_NANOS}, with the count since the last one; the others at debug);</li>
  * <li>in-memory Paho persistence and a high in-flight window for concurrent QoS 1 calls;</li>
- * <li>a fresh Paho client, with its own thread pool, for every connect attempt, and a watch on every attempt until
+ * <li>a fresh Paho client, with an executor of its own ({@link PahoExecutor}), for every connect attempt, and a watch on every attempt until
  * its subscriptions are restored: Paho 1.2.5 can lose an attempt when the broker closes the socket during the
  * handshake (no outcome is ever reported, and its connect thread may wait forever, see {@link PahoWorkarounds}). An
  * attempt whose socket is closed without an outcome, or that is not ready within the connect timeout (plus

@@ -136,6 +136,7 @@ class MqttTransportSharedPoolTest {
 
         connected.close();
         retrying.close();
+        failing.events.clear(); // heard before close() returned
 
         assertEquals(0, scheduler.shutdownCalls.get(), "shutdown calls on the scheduler");
         assertEquals(0, pahoPool.shutdownCalls.get(), "shutdown calls on the Paho pool");
