@@ -80,8 +80,8 @@ class BrokerRestartTest {
     private static final List<String> WATCHED_THREAD_PREFIXES = List.of("MQTT ", "evaics-", "eva-sim-", "OH-",
             "bridge-test-framework");
 
-    /** openHAB's pools name their threads {@code OH-<pool>-<n>} (NamedThreadFactory). */
-    private static final String OPENHAB_POOL_THREAD_PREFIX = "OH-";
+    /** Idle threads of bounded pools: openHAB's ({@code OH-<pool>-<n>}) and the cached Paho pools of the simulators. */
+    private static final List<String> POOL_THREAD_PREFIXES = List.of("OH-", "evaics-paho-");
 
     /** Paho's connect thread: present only while a connect attempt runs (or when Paho left one stuck). */
     private static final String PAHO_CONNECT_THREAD_PREFIX = "MQTT Con:";
@@ -363,16 +363,18 @@ class BrokerRestartTest {
     }
 
     /**
-     * Live threads by name; threads of openHAB's pools ({@code OH-<pool>-<n>}) by pool, as which of a pool's threads
-     * Paho's tasks run on (renamed {@code MQTT ...} meanwhile) changes from connection to connection.
+     * Live threads by name, without the threads of pools that can only hold a bounded number and come and go with
+     * their keep-alive: openHAB's ({@code OH-<pool>-<n>}, at most the pool's size) and the cached Paho pools of
+     * transports that own their threads ({@code evaics-paho-}, the simulators'). A pool thread running a Paho task
+     * carries Paho's name ({@code MQTT ...}) meanwhile, so a Paho task left behind is still seen.
      */
     private static Map<String, Integer> watchedThreads() {
         Map<String, Integer> names = new java.util.TreeMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             String name = thread.getName();
-            if (thread.isAlive() && WATCHED_THREAD_PREFIXES.stream().anyMatch(name::startsWith)) {
-                names.merge(name.startsWith(OPENHAB_POOL_THREAD_PREFIX) ? name.replaceFirst("-\\d+$", "") : name, 1,
-                        Integer::sum);
+            if (thread.isAlive() && WATCHED_THREAD_PREFIXES.stream().anyMatch(name::startsWith)
+                    && POOL_THREAD_PREFIXES.stream().noneMatch(name::startsWith)) {
+                names.merge(name, 1, Integer::sum);
             }
         }
         return names;

@@ -76,11 +76,12 @@ import org.slf4j.LoggerFactory;
  * {@link MqttMessageListener#onOversize}, and a warning is logged (at most one per
  * {@link #OVERSIZE_WARNING_INTERVAL_NANOS}, with the count since the last one; the others at debug);</li>
  * <li>in-memory Paho persistence and a high in-flight window for concurrent QoS 1 calls;</li>
- * <li>a fresh Paho client, with an executor of its own ({@link PahoExecutor}), for every connect attempt, and a watch on every attempt until
- * its subscriptions are restored: Paho 1.2.5 can lose an attempt when the broker closes the socket during the
- * handshake (no outcome is ever reported, and its connect thread may wait forever, see {@link PahoWorkarounds}). An
- * attempt whose socket is closed without an outcome, or that is not ready within the connect timeout (plus
- * {@link #CONNECT_SETTLE_MARGIN_MILLIS}), is abandoned and the next one starts with the usual backoff.</li>
+ * <li>a fresh Paho client, with an executor of its own ({@link PahoExecutor}), for every connect attempt, and a watch
+ * on every attempt until its subscriptions are restored: Paho 1.2.5 can lose an attempt when the broker closes the
+ * socket during the handshake (no outcome is ever reported, and its connect thread may wait forever, see
+ * {@link PahoWorkarounds}). An attempt whose socket is closed without an outcome, or that is not ready within the
+ * connect timeout (plus {@link #CONNECT_SETTLE_MARGIN_MILLIS}), is abandoned and the next one starts with the usual
+ * backoff.</li>
  * <li>a reachability probe, so that the reconnect comes within about a second of the broker's return even after a
  * long outage, when the backoff has grown towards its cap (issue 6: "reconnects within 2 s of the broker's return").
  * It runs only while the next attempt waits after one that failed at TCP level, i.e. the broker was not there at all:
@@ -135,8 +136,7 @@ public final class MqttTransport implements AutoCloseable {
     /** How long {@link #close()} waits for the threads of its Paho clients to end. */
     private static final long CLOSE_REAP_MILLIS = 2000;
     private static final long PAHO_IDLE_THREAD_SECONDS = 1;
-    /** Paho's tasks that run at once, for as long as a connect attempt or a connection: connect, receiver, sender,
-     * callback. */
+    /** Paho's tasks that run at once for as long as a connect attempt lasts: connect, receiver, sender, callback. */
     static final int PAHO_THREADS_PER_CONNECTION = 4;
     private static final String PAHO_POOL_THREAD_PREFIX = "evaics-paho-";
     /** How often a connect attempt is checked until it is ready. */

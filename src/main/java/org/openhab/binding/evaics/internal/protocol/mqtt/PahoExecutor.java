@@ -197,8 +197,8 @@ final class PahoExecutor extends AbstractExecutorService implements ScheduledExe
     @Override
     public String toString() {
         synchronized (lock) {
-            return "PahoExecutor[" + inFlight + " task(s), " + waiting + " waiting" + (shutdown ? ", shut down" : "") + ", running on "
-                    + running + "]";
+            return "PahoExecutor[" + inFlight + " task(s), " + waiting + " waiting" + (shutdown ? ", shut down" : "")
+                    + ", running on " + running + "]";
         }
     }
 }

@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * While it runs, the broker's host and port are tried with a plain TCP connect (no TLS, no MQTT) every interval,
  * less up to {@link #JITTER_FRACTION} at random, each given {@link #CONNECT_TIMEOUT_MILLIS} at most and closed at
- * once. The connects are non-blocking and looked at by the transport's scheduler (its {@link SerialExecutor}, one task at a time) every {@link #POLL_MILLIS}:
- * no thread waits on one, and there is never more than one at a time. When one connects, the transport is told and
- * the run ends.
+ * once. The connects are non-blocking and looked at by the transport's scheduler (its {@link SerialExecutor}, one
+ * task at a time) every {@link #POLL_MILLIS}: no thread waits on one, and there is never more than one at a time.
+ * When one connects, the transport is told and the run ends.
  * <p>
  * The probe shares the transport's lock: methods ending in {@code Locked} must be called holding it, and the
  * {@link Owner}'s methods are called holding it. A step of a run that has been stopped does nothing.
