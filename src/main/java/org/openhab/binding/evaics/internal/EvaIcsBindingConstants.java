@@ -39,6 +39,15 @@ public final class EvaIcsBindingConstants {
     public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_BROKER, THING_TYPE_CONTROLLER,
             THING_TYPE_UNIT, THING_TYPE_SENSOR, THING_TYPE_LVAR);
 
+    /**
+     * Prefix of the name of the openHAB thread pool ({@code ThreadPoolManager.getScheduledPool}) that runs the Paho
+     * clients of one broker bridge; followed by the bridge's thing id. One pool per bridge: each of its clients keeps
+     * up to four of the pool's threads for as long as it is connected or connecting (see docs/architecture.md), so a
+     * pool of openHAB's default size (5) is enough for one bridge and not for two. Its size can be set as
+     * {@code org.openhab.threadpool:evaics-mqtt-<bridge id>}.
+     */
+    public static final String MQTT_POOL_PREFIX = BINDING_ID + "-mqtt-";
+
     // broker bridge configuration
     public static final String CONFIG_HOST = "host";
     public static final String CONFIG_PORT = "port";

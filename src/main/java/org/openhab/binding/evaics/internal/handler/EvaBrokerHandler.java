@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
 import org.openhab.binding.evaics.internal.discovery.EvaControllerDiscoveryService;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttConnectionListener;
@@ -38,6 +39,7 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.internal.protocol.state.RecentAnnouncements;
 import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder;
 import org.openhab.core.config.core.Configuration;
+import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
@@ -63,6 +65,11 @@ import org.slf4j.LoggerFactory;
  * hash configured, the hash of the first successful connection is stored in {@code certificate} or
  * {@code publickey}; a broker that does not match the pin is OFFLINE COMMUNICATION_ERROR with a status that says
  * so, and keeps being refused.
+ * <p>
+ * Threads: the transport's own tasks (reconnect timing, connection events, probing) run on the handler's
+ * {@code scheduler}, one at a time; the Paho clients run on the openHAB pool
+ * {@link EvaIcsBindingConstants#MQTT_POOL_PREFIX}{@code <bridge id>}. Neither is ever shut down here; closing the
+ * transport cancels its tasks and ends its clients' tasks.
  */
 @NonNullByDefault
 public class EvaBrokerHandler extends BaseBridgeHandler {
@@ -91,7 +98,9 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
         try {
             MqttSettings settings = config.toMqttSettings();
             topics = config.topics();
-            transport = new MqttTransport(settings);
+            // the transport's own short tasks run on the handler's scheduler, Paho's on this bridge's pool
+            transport = new MqttTransport(settings, scheduler, ThreadPoolManager
+                    .getScheduledPool(EvaIcsBindingConstants.MQTT_POOL_PREFIX + getThing().getUID().getId()));
         } catch (IllegalArgumentException e) {
             configurationError(e);
             return;

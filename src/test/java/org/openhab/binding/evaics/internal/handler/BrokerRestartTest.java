@@ -82,6 +82,9 @@ class BrokerRestartTest {
     private static final List<String> WATCHED_THREAD_PREFIXES = List.of("MQTT ", "evaics-", "eva-sim-", "OH-",
             "bridge-test-framework");
 
+    /** Idle threads of bounded pools: openHAB's ({@code OH-<pool>-<n>}) and the cached Paho pools of the simulators. */
+    private static final List<String> POOL_THREAD_PREFIXES = List.of("OH-", "evaics-paho-");
+
     /** Paho's connect thread: present only while a connect attempt runs (or when Paho left one stuck). */
     private static final String PAHO_CONNECT_THREAD_PREFIX = "MQTT Con:";
 
@@ -361,11 +364,18 @@ class BrokerRestartTest {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
     }
 
+    /**
+     * Live threads by name, without the threads of pools that can only hold a bounded number and come and go with
+     * their keep-alive: openHAB's ({@code OH-<pool>-<n>}, at most the pool's size) and the cached Paho pools of
+     * transports that own their threads ({@code evaics-paho-}, the simulators'). A pool thread running a Paho task
+     * carries Paho's name ({@code MQTT ...}) meanwhile, so a Paho task left behind is still seen.
+     */
     private static Map<String, Integer> watchedThreads() {
         Map<String, Integer> names = new java.util.TreeMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             String name = thread.getName();
-            if (thread.isAlive() && WATCHED_THREAD_PREFIXES.stream().anyMatch(name::startsWith)) {
+            if (thread.isAlive() && WATCHED_THREAD_PREFIXES.stream().anyMatch(name::startsWith)
+                    && POOL_THREAD_PREFIXES.stream().noneMatch(name::startsWith)) {
                 names.merge(name, 1, Integer::sum);
             }
         }

@@ -17,8 +17,9 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * Observes the connection of an {@link MqttTransport}.
  * <p>
- * Notifications are delivered one at a time, in order, on the transport's single scheduler thread; a listener
- * must return quickly because that thread also times reconnect attempts. Nothing is delivered after
+ * Notifications are delivered one at a time, in order, as tasks of the transport's scheduler (one task at a time,
+ * on a pool thread that may be shared, see {@link SerialExecutor}); a listener must return quickly because the
+ * same scheduler times reconnect attempts. Nothing is delivered after
  * {@link MqttTransport#close()}.
  */
 @NonNullByDefault

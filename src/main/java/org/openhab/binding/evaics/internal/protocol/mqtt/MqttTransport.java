@@ -28,9 +28,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -74,11 +80,12 @@ import org.slf4j.LoggerFactory;
  * {@link MqttMessageListener#onOversize}, and a warning is logged (at most one per
  * {@link #OVERSIZE_WARNING_INTERVAL_NANOS}, with the count since the last one; the others at debug);</li>
  * <li>in-memory Paho persistence and a high in-flight window for concurrent QoS 1 calls;</li>
- * <li>a fresh Paho client, with its own thread pool, for every connect attempt, and a watch on every attempt until
- * its subscriptions are restored: Paho 1.2.5 can lose an attempt when the broker closes the socket during the
- * handshake (no outcome is ever reported, and its connect thread may wait forever, see {@link PahoWorkarounds}). An
- * attempt whose socket is closed without an outcome, or that is not ready within the connect timeout (plus
- * {@link #CONNECT_SETTLE_MARGIN_MILLIS}), is abandoned and the next one starts with the usual backoff.</li>
+ * <li>a fresh Paho client, with an executor of its own ({@link PahoExecutor}), for every connect attempt, and a watch
+ * on every attempt until its subscriptions are restored: Paho 1.2.5 can lose an attempt when the broker closes the
+ * socket during the handshake (no outcome is ever reported, and its connect thread may wait forever, see
+ * {@link PahoWorkarounds}). An attempt whose socket is closed without an outcome, or that is not ready within the
+ * connect timeout (plus {@link #CONNECT_SETTLE_MARGIN_MILLIS}), is abandoned and the next one starts with the usual
+ * backoff.</li>
  * <li>a reachability probe, so that the reconnect comes within about a second of the broker's return even after a
  * long outage, when the backoff has grown towards its cap (issue 6: "reconnects within 2 s of the broker's return").
  * It runs only while the next attempt waits after one that failed at TCP level, i.e. the broker was not there at all:
@@ -92,17 +99,23 @@ import org.slf4j.LoggerFactory;
  * the MQTT connection (credentials, TLS, handshake) is never probed, so the normal backoff keeps it from being
  * hammered. Probing stops when an attempt starts, on connect and on {@link #close()}.</li>
  * </ul>
- * Threads: Paho's per connection (in a pool of daemon threads created as {@code evaics-paho-<client id>}, which
- * Paho renames {@code MQTT Rec: <client id>} and so on), plus one daemon scheduler thread named
- * {@code evaics-mqtt-<client id>} that times reconnects and delivers connection events; {@link #close()} releases
- * all of them.
+ * Threads: the transport makes none when its owner gives it executors
+ * ({@link #MqttTransport(MqttSettings, ScheduledExecutorService, Executor)}; in openHAB, pools of openHAB's
+ * {@code ThreadPoolManager}). Its own work (reconnect timing, connection events, the reachability probe, attempt
+ * deadlines, watching retired Paho clients) runs one task at a time on the scheduler ({@link SerialExecutor}); each
+ * Paho client runs on the Paho pool through a {@link PahoExecutor} of its own (Paho renames the thread while its
+ * task runs: {@code MQTT Rec: <client id>} and so on). {@link #close()} cancels the transport's tasks and waits for
+ * its Paho clients' tasks to end, and never shuts a given executor down. Paho's ping timer is a thread of Paho's
+ * own ({@code MQTT Ping: <client id>}, while connected). Made with {@link #MqttTransport(MqttSettings)}, the
+ * transport owns a daemon scheduler thread {@code evaics-mqtt-<client id>} and a cached pool of daemon threads
+ * {@code evaics-paho-<client id>} instead, and shuts them down on {@link #close()}.
  * <p>
  * Futures returned by {@link #publish} complete on Paho's threads: dependent actions must not block.
  */
 @NonNullByDefault
 public final class MqttTransport implements AutoCloseable {
 
-    /** Prefix of our scheduler thread's name; followed by the client id. */
+    /** Prefix of the name of the scheduler thread a transport owns; followed by the client id. */
     public static final String THREAD_NAME_PREFIX = "evaics-mqtt-";
 
     /** Paho's thread names start with this ("MQTT Rec: ", "MQTT Call: " ...). */
@@ -126,9 +139,9 @@ public final class MqttTransport implements AutoCloseable {
     private static final long REAP_LIMIT_MILLIS = 60_000;
     /** How long {@link #close()} waits for the threads of its Paho clients to end. */
     private static final long CLOSE_REAP_MILLIS = 2000;
-    /** Paho runs up to four long tasks per connection (connect, receiver, sender, callback) and short ones. */
-    private static final int PAHO_POOL_THREADS = 8;
     private static final long PAHO_IDLE_THREAD_SECONDS = 1;
+    /** Paho's tasks that run at once for as long as a connect attempt lasts: connect, receiver, sender, callback. */
+    static final int PAHO_THREADS_PER_CONNECTION = 4;
     private static final String PAHO_POOL_THREAD_PREFIX = "evaics-paho-";
     /** How often a connect attempt is checked until it is ready. */
     private static final long ATTEMPT_CHECK_MILLIS = 250;
@@ -152,7 +165,13 @@ public final class MqttTransport implements AutoCloseable {
     private final @Nullable PinningTrustManager pinning;
     private final MqttConnectOptions options;
     private final ReconnectBackoff backoff;
-    private final ScheduledThreadPoolExecutor scheduler;
+    /** The transport's own tasks, one at a time. */
+    private final SerialExecutor scheduler;
+    /** Where the Paho clients' threads come from. */
+    private final Executor pahoPool;
+    /** The executors made by {@link #MqttTransport(MqttSettings)}, shut down on close; null when given. */
+    private final @Nullable ScheduledThreadPoolExecutor ownedScheduler;
+    private final @Nullable ExecutorService ownedPahoPool;
     private final ReachabilityProbe probe;
     private final List<MqttConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Set<CompletableFuture<@Nullable Void>> pendingPublishes = ConcurrentHashMap.newKeySet();
@@ -168,17 +187,17 @@ public final class MqttTransport implements AutoCloseable {
     private int generation;
     private boolean everConnected;
     private @Nullable IMqttToken connectToken;
-    private @Nullable ScheduledFuture<?> reconnectTask;
+    private @Nullable Future<?> reconnectTask;
     /** Counts connect attempts; the deadline of an attempt only acts while it is the latest. */
     private int attempt;
-    private @Nullable ScheduledFuture<?> attemptDeadline;
+    private @Nullable Future<?> attemptDeadline;
     /** Whether the current Paho client has made a connect attempt; the next attempt then takes a fresh one. */
     private boolean clientUsed;
-    /** The thread pool of every Paho client in use (the current one, normally). */
+    /** The executor of every Paho client in use (the current one, normally). */
     private final Map<MqttAsyncClient, PahoPool> pahoPools = new ConcurrentHashMap<>();
     /** Retired Paho clients whose threads have not all ended yet, see {@link #reapRetired()}. */
     private final Map<MqttAsyncClient, PahoPool> retiredPools = new ConcurrentHashMap<>();
-    private @Nullable ScheduledFuture<?> reaper;
+    private @Nullable Future<?> reaper;
     /** The last socket the factory made before the current attempt started; a newer one is the attempt's. */
     private @Nullable Socket attemptSocketBefore;
     // written under lock, read anywhere
@@ -186,14 +205,34 @@ public final class MqttTransport implements AutoCloseable {
     private volatile @Nullable MqttAsyncClient client;
     private volatile boolean ready;
     private volatile SubscriptionRoutes routes = SubscriptionRoutes.EMPTY;
-    private volatile @Nullable Thread schedulerThread;
 
     /**
-     * Prepares the transport; nothing connects before {@link #start()}.
+     * Prepares a transport with threads of its own (a scheduler thread and a pool for Paho, both shut down on
+     * {@link #close()}): for use outside openHAB. Nothing connects before {@link #start()}.
      *
      * @throws IllegalArgumentException if the TLS files cannot be used (the message names file and problem)
      */
     public MqttTransport(MqttSettings settings) {
+        this(null, null, settings);
+    }
+
+    /**
+     * Prepares a transport that makes no thread of its own; nothing connects before {@link #start()}. Neither
+     * executor is ever shut down by the transport.
+     *
+     * @param scheduler runs the transport's own short tasks, one at a time (it may be shared with others)
+     * @param pahoPool runs the Paho clients' tasks: per client up to four at once that last as long as the
+     *            connection or the connect attempt (connect, receiver, sender, callback) plus short ones, so it must
+     *            never make them wait for a thread: a pool that can run at least four of this transport's tasks
+     *            besides whatever else it runs (see docs/architecture.md)
+     * @throws IllegalArgumentException if the TLS files cannot be used (the message names file and problem)
+     */
+    public MqttTransport(MqttSettings settings, ScheduledExecutorService scheduler, Executor pahoPool) {
+        this(scheduler, pahoPool, settings);
+    }
+
+    private MqttTransport(@Nullable ScheduledExecutorService givenScheduler, @Nullable Executor givenPahoPool,
+            MqttSettings settings) {
         this.settings = settings;
         this.clientId = settings.clientId().isEmpty() ? randomClientId() : settings.clientId();
         if (settings.isTls()) {
@@ -208,15 +247,27 @@ public final class MqttTransport implements AutoCloseable {
         }
         this.options = connectOptions(settings, socketFactory);
         this.backoff = new ReconnectBackoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay());
-        String threadName = THREAD_NAME_PREFIX + clientId;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            schedulerThread = thread;
-            return thread;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
-        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        if (givenScheduler == null) {
+            ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1,
+                    daemonThreads(THREAD_NAME_PREFIX + clientId));
+            own.setRemoveOnCancelPolicy(true);
+            own.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            this.ownedScheduler = own;
+            this.scheduler = new SerialExecutor(own, "MQTT client " + clientId);
+        } else {
+            this.ownedScheduler = null;
+            this.scheduler = new SerialExecutor(givenScheduler, "MQTT client " + clientId);
+        }
+        if (givenPahoPool == null) {
+            // a cached pool: a thread for every task, so that Paho's long tasks never wait for one another
+            ExecutorService own = new ThreadPoolExecutor(0, Integer.MAX_VALUE, PAHO_IDLE_THREAD_SECONDS,
+                    TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(PAHO_POOL_THREAD_PREFIX + clientId));
+            this.ownedPahoPool = own;
+            this.pahoPool = own;
+        } else {
+            this.ownedPahoPool = null;
+            this.pahoPool = givenPahoPool;
+        }
         // the settings hold a normalised scheme://host:port; IPv6 hosts come in brackets
         URI server = URI.create(settings.serverUri());
         String host = String.valueOf(server.getHost());
@@ -233,6 +284,14 @@ public final class MqttTransport implements AutoCloseable {
                         scheduleConnectLocked(0);
                     }
                 });
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static MqttConnectOptions connectOptions(MqttSettings settings, SocketFactory socketFactory) {
@@ -317,19 +376,11 @@ public final class MqttTransport implements AutoCloseable {
     }
 
     /**
-     * A Paho client with its own thread pool, so that every thread it starts can be accounted for and no thread of
-     * a replaced client can start anything after it was shut down.
+     * A Paho client with an executor of its own over the Paho pool, so that every thread running its tasks can be
+     * accounted for and nothing of a replaced client can start after its executor was shut down.
      */
     private MqttAsyncClient newPahoClient() throws MqttException {
-        Set<Thread> started = ConcurrentHashMap.newKeySet();
-        ScheduledThreadPoolExecutor threads = new ScheduledThreadPoolExecutor(PAHO_POOL_THREADS, runnable -> {
-            Thread thread = new Thread(runnable, PAHO_POOL_THREAD_PREFIX + clientId);
-            thread.setDaemon(true);
-            started.add(thread);
-            return thread;
-        });
-        threads.setKeepAliveTime(PAHO_IDLE_THREAD_SECONDS, TimeUnit.SECONDS);
-        threads.allowCoreThreadTimeOut(true);
+        PahoExecutor threads = new PahoExecutor(pahoPool);
         MqttAsyncClient paho;
         try {
             paho = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence(), new TimerPingSender(),
@@ -339,13 +390,13 @@ public final class MqttTransport implements AutoCloseable {
             throw e;
         }
         paho.setCallback(new PahoCallback(paho));
-        pahoPools.put(paho, new PahoPool(threads, started));
+        pahoPools.put(paho, new PahoPool(threads));
         return paho;
     }
 
     /**
-     * Shuts the thread pool of a Paho client that is no longer used down (nothing new can start on it) and watches
-     * its threads until they have ended, releasing any that Paho left stuck (see {@link PahoWorkarounds}).
+     * Shuts the executor of a Paho client that is no longer used down (nothing new can start on it) and watches its
+     * tasks until they have ended, releasing any connect thread that Paho left stuck (see {@link PahoWorkarounds}).
      */
     private void stopPahoThreads(MqttAsyncClient paho) {
         PahoPool pool = pahoPools.remove(paho);
@@ -356,9 +407,9 @@ public final class MqttTransport implements AutoCloseable {
         if (pool.executor().isTerminated()) {
             return;
         }
-        retiredPools.put(paho, new PahoPool(pool.executor(), pool.threads()));
+        retiredPools.put(paho, new PahoPool(pool.executor()));
         synchronized (lock) {
-            ScheduledFuture<?> running = reaper;
+            Future<?> running = reaper;
             if (state != State.CLOSED && (running == null || running.isDone())) {
                 try {
                     reaper = scheduler.scheduleWithFixedDelay(this::reapRetired, REAP_INTERVAL_MILLIS,
@@ -395,15 +446,15 @@ public final class MqttTransport implements AutoCloseable {
                 closeQuietly(paho);
             } else if (now - pool.retiredAt() > TimeUnit.MILLISECONDS.toNanos(REAP_LIMIT_MILLIS)) {
                 retiredPools.remove(paho);
-                logger.debug("Threads of a retired Paho client of {} did not end: {}", clientId, pool.threads());
+                logger.debug("Threads of a retired Paho client of {} did not end: {}", clientId, pool.executor());
                 closeQuietly(paho);
             } else {
-                PahoWorkarounds.releaseStuckConnects(paho, pool.threads());
+                PahoWorkarounds.releaseStuckConnects(paho, pool.executor().threads());
             }
         });
         if (retiredPools.isEmpty()) {
             synchronized (lock) {
-                ScheduledFuture<?> running = reaper;
+                Future<?> running = reaper;
                 if (running != null && retiredPools.isEmpty()) {
                     running.cancel(false);
                     reaper = null;
@@ -574,14 +625,14 @@ public final class MqttTransport implements AutoCloseable {
             paho = client;
             client = null;
             connectAttempt = connectToken;
-            ScheduledFuture<?> task = reconnectTask;
+            Future<?> task = reconnectTask;
             if (task != null) {
                 task.cancel(false);
             }
             reconnectTask = null;
             cancelAttemptDeadlineLocked();
             probe.stopLocked();
-            ScheduledFuture<?> running = reaper;
+            Future<?> running = reaper;
             if (running != null) {
                 running.cancel(false);
             }
@@ -595,17 +646,19 @@ public final class MqttTransport implements AutoCloseable {
             waiter.completeExceptionally(new MqttTransportException(Reason.CLOSED,
                     "MQTT transport closed before the broker acknowledged the subscription"));
         }
-        Thread current = Thread.currentThread();
-        if (paho != null && current.getName().startsWith(PAHO_THREAD_PREFIX)) {
-            // Paho refuses to disconnect from its own callback thread: let the scheduler thread finish the job
+        if (paho != null && onPahoThread()) {
+            // Paho refuses to disconnect from its own callback thread: let the scheduler finish the job
             try {
                 scheduler.execute(() -> {
                     disconnectAndClose(paho, connectAttempt);
                     reapUntilEnded();
+                    shutdownOwnedExecutors();
                 });
             } catch (RejectedExecutionException e) {
                 logger.debug("Scheduler already stopped; MQTT client {} not disconnected cleanly", clientId);
+                shutdownOwnedExecutors();
             }
+            // the job above is due, so it still runs; the delayed tasks are cancelled
             scheduler.shutdown();
             return;
         }
@@ -613,19 +666,45 @@ public final class MqttTransport implements AutoCloseable {
             disconnectAndClose(paho, connectAttempt);
         }
         reapUntilEnded();
-        // queued notifications see CLOSED and return; delayed reconnects are dropped by the shutdown policy
+        // queued notifications see CLOSED and return; delayed tasks are cancelled
         scheduler.shutdown();
-        if (current != schedulerThread) {
+        if (!scheduler.inTask()) {
             try {
-                if (!scheduler.awaitTermination(SCHEDULER_TERMINATION_MILLIS, TimeUnit.MILLISECONDS)) {
-                    scheduler.shutdownNow(); // a connection listener is stuck
+                if (!scheduler.awaitIdle(SCHEDULER_TERMINATION_MILLIS, TimeUnit.MILLISECONDS)) {
+                    logger.debug("A connection listener of MQTT client {} is still running after close", clientId);
                 }
             } catch (InterruptedException e) {
-                scheduler.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
+        shutdownOwnedExecutors();
         logger.debug("MQTT transport {} for {} closed", clientId, settings.serverUri());
+    }
+
+    /** Whether the calling thread runs a task of Paho's (of any client: Paho names its threads "MQTT ..."). */
+    private boolean onPahoThread() {
+        if (Thread.currentThread().getName().startsWith(PAHO_THREAD_PREFIX)) {
+            return true;
+        }
+        return pahoPools.values().stream().anyMatch(pool -> pool.executor().inTask())
+                || retiredPools.values().stream().anyMatch(pool -> pool.executor().inTask());
+    }
+
+    /** Shuts down the executors made by {@link #MqttTransport(MqttSettings)}; given ones are left alone. */
+    private void shutdownOwnedExecutors() {
+        ExecutorService paho = ownedPahoPool;
+        if (paho != null) {
+            paho.shutdown();
+        }
+        ScheduledThreadPoolExecutor own = ownedScheduler;
+        if (own != null) {
+            own.shutdown();
+        }
+    }
+
+    /** The transport's tasks still timed in the scheduler (tests: none after close). */
+    int scheduledTasks() {
+        return scheduler.timedTasks();
     }
 
     private void disconnectAndClose(MqttAsyncClient paho, @Nullable IMqttToken connectAttempt) {
@@ -644,7 +723,7 @@ public final class MqttTransport implements AutoCloseable {
                 }
                 PahoPool pool = pahoPools.get(paho);
                 if (pool != null && !connectAttempt.isComplete()) {
-                    PahoWorkarounds.releaseStuckConnects(paho, pool.threads());
+                    PahoWorkarounds.releaseStuckConnects(paho, pool.executor().threads());
                 }
             }
         }
@@ -680,7 +759,7 @@ public final class MqttTransport implements AutoCloseable {
         if (state != State.STARTED) {
             return;
         }
-        ScheduledFuture<?> previous = reconnectTask;
+        Future<?> previous = reconnectTask;
         if (previous != null) {
             previous.cancel(false);
         }
@@ -949,7 +1028,7 @@ public final class MqttTransport implements AutoCloseable {
     }
 
     private void cancelAttemptDeadlineLocked() {
-        ScheduledFuture<?> deadline = attemptDeadline;
+        Future<?> deadline = attemptDeadline;
         if (deadline != null) {
             deadline.cancel(false);
         }
@@ -958,7 +1037,7 @@ public final class MqttTransport implements AutoCloseable {
 
     /**
      * An attempt that is neither ready nor failed was lost inside Paho: its client is abandoned (it may hold a
-     * half-open session) and a fresh one connects. Runs on the scheduler thread.
+     * half-open session) and a fresh one connects. Runs as a task of the scheduler.
      */
     private void attemptLost(MqttAsyncClient paho, int thisAttempt, String why) {
         boolean wasUp;
@@ -988,6 +1067,13 @@ public final class MqttTransport implements AutoCloseable {
         }
         String reason = why + " (attempt abandoned)";
         logger.debug("MQTT client {} to {}: {}", clientId, settings.serverUri(), reason);
+        PahoPool pool = pahoPools.get(paho);
+        if (pool != null && pool.executor().waitingTasks() > 0) {
+            // Paho's connect thread waits for its receiver, sender and callback to run: they never got a thread
+            logger.warn("MQTT client {}: the connect attempt to {} waited for a thread of its pool; the pool is too"
+                    + " small (it needs at least {} threads for each connection)", clientId, settings.serverUri(),
+                    PAHO_THREADS_PER_CONNECTION);
+        }
         retire(paho);
         if (wasUp) {
             failPendingPublishes(Reason.CONNECTION_LOST, "connection replaced before the message was acknowledged");
@@ -1252,10 +1338,10 @@ public final class MqttTransport implements AutoCloseable {
                 + (ready ? ", connected" : "") + "]";
     }
 
-    /** The threads of one Paho client: its pool and every thread the pool started. */
-    private record PahoPool(ScheduledThreadPoolExecutor executor, Set<Thread> threads, long retiredAt) {
-        PahoPool(ScheduledThreadPoolExecutor executor, Set<Thread> threads) {
-            this(executor, threads, System.nanoTime());
+    /** The executor of one Paho client, and when it was retired (or made). */
+    private record PahoPool(PahoExecutor executor, long retiredAt) {
+        PahoPool(PahoExecutor executor) {
+            this(executor, System.nanoTime());
         }
     }
 

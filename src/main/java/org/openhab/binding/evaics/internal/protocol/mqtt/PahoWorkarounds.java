@@ -34,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * the other threads too; if the thread being waited for stopped before the connect thread looked, that loop never
  * ends, the connect attempt may never complete, and the thread stays for the life of the JVM.
  * <p>
- * {@link MqttTransport} gives each Paho client its own thread pool and one connect attempt, and shuts the pool down
- * when it retires the client, so that nothing new can start on it. While a retired pool still has threads, this
- * class looks at them: a connect thread sleeping in one of those loops gets the component it waits for marked as
- * running, so that the loop ends, the next start is refused by the shut-down pool (or the send fails on the closed
- * client) and the thread exits. Only a thread seen in such a loop is touched, so no running component is disturbed.
+ * {@link MqttTransport} gives each Paho client an executor of its own ({@link PahoExecutor}, over a pool that may be
+ * shared) and one connect attempt, and shuts the executor down when it retires the client, so that nothing new can
+ * start on it. While a retired client's tasks still run, this class looks at their threads: a connect thread
+ * sleeping in one of those loops gets the component it waits for marked as running, so that the loop ends, the next
+ * start is refused by the shut-down executor (or the send fails on the closed client) and the thread goes back to
+ * its pool. Only a thread seen in such a loop is touched, so no running component is disturbed. On a pool of fixed
+ * size this also gives the thread back: a stuck connect thread would otherwise hold one of the pool's threads for
+ * good.
  * <p>
  * It reads and writes private Paho fields by reflection; if they are not as expected (another Paho version), it does
  * nothing but log, and a stuck thread stays as it would without this class.
@@ -59,7 +62,7 @@ final class PahoWorkarounds {
     }
 
     /**
-     * Ends the wait of every connect thread among {@code threads} (the threads of {@code client}'s pool) that sleeps
+     * Ends the wait of every connect thread among {@code threads} (those running {@code client}'s tasks) that sleeps
      * in a component's start loop. Call only for a client that is no longer used.
      *
      * @return how many waits were ended

@@ -16,9 +16,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -34,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * While it runs, the broker's host and port are tried with a plain TCP connect (no TLS, no MQTT) every interval,
  * less up to {@link #JITTER_FRACTION} at random, each given {@link #CONNECT_TIMEOUT_MILLIS} at most and closed at
- * once. The connects are non-blocking and looked at by the transport's scheduler thread every {@link #POLL_MILLIS}:
- * no thread waits on one, and there is never more than one at a time. When one connects, the transport is told and
- * the run ends.
+ * once. The connects are non-blocking and looked at by the transport's scheduler (its {@link SerialExecutor}, one
+ * task at a time) every {@link #POLL_MILLIS}: no thread waits on one, and there is never more than one at a time.
+ * When one connects, the transport is told and the run ends.
  * <p>
  * The probe shares the transport's lock: methods ending in {@code Locked} must be called holding it, and the
  * {@link Owner}'s methods are called holding it. A step of a run that has been stopped does nothing.
@@ -66,14 +65,14 @@ final class ReachabilityProbe {
     private final String host;
     private final int port;
     private final long intervalMillis;
-    private final ScheduledExecutorService scheduler;
+    private final SerialExecutor scheduler;
     private final Object lock;
     private final Owner owner;
 
     // guarded by lock
     private boolean probing;
     private int run;
-    private @Nullable ScheduledFuture<?> task;
+    private @Nullable Future<?> task;
     /** The probe in flight, if any, and when it started. */
     private @Nullable SocketChannel channel;
     private long startedNanos;
@@ -88,7 +87,7 @@ final class ReachabilityProbe {
      * @param lock the transport's lock
      */
     ReachabilityProbe(String clientId, String serverUri, String host, int port, Duration interval,
-            ScheduledExecutorService scheduler, Object lock, Owner owner) {
+            SerialExecutor scheduler, Object lock, Owner owner) {
         this.clientId = clientId;
         this.serverUri = serverUri;
         this.host = host;
@@ -115,7 +114,7 @@ final class ReachabilityProbe {
     void stopLocked() {
         probing = false;
         run++;
-        ScheduledFuture<?> current = task;
+        Future<?> current = task;
         if (current != null) {
             current.cancel(false);
         }
@@ -141,7 +140,7 @@ final class ReachabilityProbe {
         return probing && thisRun == run && owner.waitingLocked();
     }
 
-    /** One step of a run, on the scheduler thread. */
+    /** One step of a run, on the transport's scheduler. */
     private void step(int thisRun) {
         InetSocketAddress address;
         synchronized (lock) {
