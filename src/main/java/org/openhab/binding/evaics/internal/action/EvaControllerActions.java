@@ -46,8 +46,10 @@ import com.google.gson.JsonParser;
 /**
  * Rule actions of a controller bridge: run an LM PLC macro (protocol.md §8.3 {@code run}) and call any API method
  * (protocol.md §8). Both send one authenticated call now, wait for its answer (at most the call timeout) and never
- * throw into the rule: a failure is logged at WARN with EVA's error code and message and returned as an {@code error}
- * entry or {@code null}. Parameters and results are never logged, since they may hold secrets.
+ * throw into the rule. {@code run} returns a failure as its {@code error} entry and logs it at DEBUG only; {@code call},
+ * whose result has no room for the reason, returns {@code null} and logs the reason (with EVA's error code) at WARN,
+ * except a refusal while the controller is offline, which its status already shows (DEBUG). Parameters and results
+ * are never logged, since they may hold secrets.
  */
 @NonNullByDefault
 @Component(scope = ServiceScope.PROTOTYPE, service = EvaControllerActions.class)
@@ -121,7 +123,7 @@ public class EvaControllerActions implements ThingActions {
                 throw new IllegalArgumentException("the arguments must be a JSON array or object");
             }
         } catch (IllegalArgumentException e) {
-            logger.warn("Macro not run: {}", e.getMessage());
+            logger.debug("Macro not run: {}", e.getMessage());
             result.put(OUTPUT_ERROR, String.valueOf(e.getMessage()));
             return result;
         }
@@ -140,7 +142,7 @@ public class EvaControllerActions implements ThingActions {
                 result.put(OUTPUT_EXITCODE, exitcode);
             }
         } catch (CallFailed e) {
-            logger.warn("Macro {} on {} failed: {}", macro, controller.controllerId(), e.getMessage());
+            logger.debug("Macro {} on {} failed: {}", macro, controller.controllerId(), e.getMessage());
             result.put(OUTPUT_ERROR, String.valueOf(e.getMessage()));
         }
         return result;
@@ -186,7 +188,7 @@ public class EvaControllerActions implements ThingActions {
         EvaControllerHandler controller = handler;
         EvaApi api = controller == null ? null : controller.api();
         if (controller == null || api == null) {
-            logger.warn("API call {} refused: the controller is not online", method);
+            logger.debug("API call {} refused: the controller is not online", method);
             return null;
         }
         try {
@@ -212,7 +214,7 @@ public class EvaControllerActions implements ThingActions {
 
     private Map<String, Object> refused(Map<String, Object> result, String what) {
         String reason = "the controller is not online";
-        logger.warn("Action {} refused: {}", what, reason);
+        logger.debug("Action {} refused: {}", what, reason);
         result.put(OUTPUT_ERROR, reason);
         return result;
     }

@@ -33,7 +33,8 @@ import com.google.gson.JsonPrimitive;
 /**
  * Runs a call of an item thing's rule action (protocol.md §8.2, §8.3) on behalf of a rule, which expects a value, not a
  * future: refuses it when the thing has no handler, waits for the answer (bounded) and turns every failure into a
- * result, logged at WARN. The wait is the controller's call timeout plus {@link #WAIT_MARGIN}: the RPC client ends
+ * result (a missing handler at DEBUG; a refused or unanswered call, which a Boolean result cannot explain, at WARN).
+ * The wait is the controller's call timeout plus {@link #WAIT_MARGIN}: the RPC client ends
  * every call after its own timeout, and the bound only guards against a call that never ends. Failures of the call
  * itself are logged by the item handler; this class logs what happens to the wait and to the rule action.
  */
@@ -64,7 +65,7 @@ final class RuleCalls {
     <H extends EvaItemHandler, T> Outcome<T> call(String action, @Nullable H handler,
             Function<H, CompletableFuture<T>> call) {
         if (handler == null) {
-            logger.warn("Rule action {} refused: {}", action, noHandler);
+            logger.debug("Rule action {} refused: {}", action, noHandler);
             return new Outcome<>(null, noHandler);
         }
         Duration configured = fixedWait;

@@ -108,7 +108,7 @@ public class EvaItemDiscoveryService extends AbstractThingHandlerDiscoveryServic
             calls.add(api.stateAll(type).whenComplete((states, failure) -> {
                 if (failure != null) {
                     // the user asked, or the controller just came online: say why nothing was found
-                    logger.warn("Item discovery of {}s on {} failed: {}", type, thingHandler.controllerId(),
+                    logger.debug("Item discovery of {}s on {} failed: {}", type, thingHandler.controllerId(),
                             CallFailures.describe(failure));
                 } else {
                     states.forEach(this::discovered);

@@ -207,8 +207,8 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
     }
 
     /**
-     * Sends one command now, or refuses it now (logged at WARN) if the controller is offline. A failure is logged at
-     * WARN; a success refreshes the item's state.
+     * Sends one command now, or refuses it now if the controller is offline (logged at DEBUG: the thing's status
+     * already says why). A failure is logged at WARN; a success refreshes the item's state.
      *
      * @param what the command as it should appear in the log, e.g. {@code switch ON}
      * @return the call's future; failed with {@link EvaRpcException.Kind#NOT_CONNECTED} if refused
@@ -219,7 +219,7 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         if (current == null || api == null) {
             String reason = oid == null ? "the thing is not configured correctly"
                     : "controller " + controllerName() + " is offline";
-            logger.warn("Command {} for {} refused: {}", what, itemName(), reason);
+            logger.debug("Command {} for {} refused: {}", what, itemName(), reason);
             return CompletableFuture
                     .failedFuture(new EvaRpcException(EvaRpcException.Kind.NOT_CONNECTED,
                             EvaRpcException.CODE_NOT_READY, reason));
