@@ -96,39 +96,45 @@ public class EvaBrokerConfiguration {
     public MqttSettings toMqttSettings() {
         String trimmedHost = host.trim();
         if (trimmedHost.isEmpty()) {
-            throw new IllegalArgumentException("the broker host is empty");
+            throw new ConfigurationProblem("broker-host-empty", "the broker host is empty");
         }
         int effectivePort = port();
         if (effectivePort < MIN_PORT || effectivePort > MAX_PORT) {
-            throw new IllegalArgumentException(
-                    "the port " + effectivePort + " is outside " + MIN_PORT + ".." + MAX_PORT);
+            throw new ConfigurationProblem("broker-port-range",
+                    "the port " + effectivePort + " is outside " + MIN_PORT + ".." + MAX_PORT, effectivePort, MIN_PORT,
+                    MAX_PORT);
         }
         if (keepAlive < 0 || keepAlive > MqttSettings.MAX_KEEP_ALIVE_SECONDS) {
-            throw new IllegalArgumentException(
-                    "the keep-alive " + keepAlive + " s is outside 0.." + MqttSettings.MAX_KEEP_ALIVE_SECONDS);
+            throw new ConfigurationProblem("broker-keep-alive-range",
+                    "the keep-alive " + keepAlive + " s is outside 0.." + MqttSettings.MAX_KEEP_ALIVE_SECONDS, keepAlive,
+                    MqttSettings.MAX_KEEP_ALIVE_SECONDS);
         }
         if (qos < 0 || qos > RpcSettings.MAX_QOS) {
-            throw new IllegalArgumentException("the QoS " + qos + " is not 0 or " + RpcSettings.MAX_QOS);
+            throw new ConfigurationProblem("broker-qos", "the QoS " + qos + " is not 0 or " + RpcSettings.MAX_QOS, qos,
+                    RpcSettings.MAX_QOS);
         }
         if (reconnectTime < MIN_RECONNECT_TIME_MILLIS || reconnectTime > MAX_RECONNECT_TIME_MILLIS) {
-            throw new IllegalArgumentException("the reconnect time " + reconnectTime + " ms is outside "
-                    + MIN_RECONNECT_TIME_MILLIS + ".." + MAX_RECONNECT_TIME_MILLIS);
+            throw new ConfigurationProblem("broker-reconnect-time-range", "the reconnect time " + reconnectTime
+                    + " ms is outside " + MIN_RECONNECT_TIME_MILLIS + ".." + MAX_RECONNECT_TIME_MILLIS, reconnectTime,
+                    MIN_RECONNECT_TIME_MILLIS, MAX_RECONNECT_TIME_MILLIS);
         }
         if (maxMessageSize < 1 || maxMessageSize > MAX_MESSAGE_SIZE_KIB) {
-            throw new IllegalArgumentException("the maximum message size " + maxMessageSize + " KiB is outside 1.."
-                    + MAX_MESSAGE_SIZE_KIB);
+            throw new ConfigurationProblem("broker-message-size-range", "the maximum message size " + maxMessageSize
+                    + " KiB is outside 1.." + MAX_MESSAGE_SIZE_KIB, maxMessageSize, MAX_MESSAGE_SIZE_KIB);
         }
         if (!password.isEmpty() && username.isEmpty()) {
-            throw new IllegalArgumentException("a password is set but no username (MQTT needs both)");
+            throw new ConfigurationProblem("broker-password-without-username",
+                    "a password is set but no username (MQTT needs both)");
         }
-        Path ca = file("CA file", caFile);
-        Path cert = file("client certificate file", clientCertFile);
-        Path key = file("client key file", clientKeyFile);
+        Path ca = file("CA file", "caFile", caFile);
+        Path cert = file("client certificate file", "clientCertFile", clientCertFile);
+        Path key = file("client key file", "clientKeyFile", clientKeyFile);
         if (!secure && (ca != null || cert != null || key != null)) {
-            throw new IllegalArgumentException("CA and client certificate files are only used with TLS enabled");
+            throw new ConfigurationProblem("broker-files-without-tls",
+                    "CA and client certificate files are only used with TLS enabled");
         }
         if ((cert == null) != (key == null)) {
-            throw new IllegalArgumentException(
+            throw new ConfigurationProblem("broker-certificate-without-key",
                     "the client certificate file and the client key file must be given together");
         }
         // as mqtt:broker: the pinning parameters only apply with TLS, and a hash only when its pinning is on
@@ -192,10 +198,12 @@ public class EvaBrokerConfiguration {
     }
 
     private static @Nullable ServerPin pin(ServerPin.Kind kind, String text) {
+        // the protocol layer's reason is shown as the argument of the generic configuration text
         return text.isBlank() ? null : ServerPin.parse(kind, text);
     }
 
-    private static @Nullable Path file(String what, String name) {
+    /** @param parameter the configuration parameter, named in the status text */
+    private static @Nullable Path file(String what, String parameter, String name) {
         String trimmed = name.trim();
         if (trimmed.isEmpty()) {
             return null;
@@ -204,13 +212,16 @@ public class EvaBrokerConfiguration {
         try {
             path = Path.of(trimmed);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("the " + what + " name " + trimmed + " is not a valid path");
+            throw new ConfigurationProblem("broker-file-invalid",
+                    "the " + what + " name " + trimmed + " is not a valid path", parameter, trimmed);
         }
         if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("the " + what + " " + trimmed + " does not exist");
+            throw new ConfigurationProblem("broker-file-missing", "the " + what + " " + trimmed + " does not exist",
+                    parameter, trimmed);
         }
         if (!Files.isReadable(path)) {
-            throw new IllegalArgumentException("the " + what + " " + trimmed + " is not readable");
+            throw new ConfigurationProblem("broker-file-unreadable", "the " + what + " " + trimmed + " is not readable",
+                    parameter, trimmed);
         }
         return path;
     }

@@ -134,7 +134,7 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
     private void configurationError(IllegalArgumentException e) {
         logger.debug("Broker {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
         updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                StatusDescriptions.text(StatusDescriptions.BROKER_CONFIG_INVALID, String.valueOf(e.getMessage())));
+                ConfigurationProblem.describe(e, StatusDescriptions.BROKER_CONFIG_INVALID));
     }
 
     private void subscriptionDone(String filter, @Nullable Throwable failure) {

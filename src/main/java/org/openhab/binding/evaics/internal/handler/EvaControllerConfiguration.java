@@ -50,44 +50,48 @@ public class EvaControllerConfiguration {
      * @throws IllegalArgumentException with a message for the user that says what is wrong; never contains the key
      */
     public ControllerSettings validate() {
+        // the protocol layer's reason is shown as the argument of the generic configuration text
         ControllerId controller = ControllerId.parse(controllerId.trim());
         if (!controller.isKnownProduct()) {
-            throw new IllegalArgumentException("the product code of " + controller
-                    + " is not one of uc, lm or sfa (e.g. uc/host1)");
+            throw new ConfigurationProblem("controller-product-unknown",
+                    "the product code of " + controller + " is not one of uc, lm or sfa (e.g. uc/host1)", controller);
         }
         if (keyId.isEmpty()) {
-            throw new IllegalArgumentException("the key id is empty (EVA's usual key id is 'default')");
+            throw new ConfigurationProblem("controller-key-id-empty",
+                    "the key id is empty (EVA's usual key id is 'default')");
         }
         if (keyId.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("the key id must not contain the NUL character");
+            throw new ConfigurationProblem("controller-key-id-nul", "the key id must not contain the NUL character");
         }
         if (keyId.indexOf('|') >= 0) {
-            throw new IllegalArgumentException("the key id must not contain '|'");
+            throw new ConfigurationProblem("controller-key-id-bar", "the key id must not contain '|'");
         }
         if (key.isEmpty()) {
-            throw new IllegalArgumentException("the API key is missing");
+            throw new ConfigurationProblem("controller-key-missing", "the API key is missing");
         }
         FrameFormat format;
         try {
             format = FrameFormat.fromConfigValue(frameFormat.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "the frame format '" + frameFormat + "' is not binary, binary-compressed or text");
+            throw new ConfigurationProblem("controller-frame-format",
+                    "the frame format '" + frameFormat + "' is not binary, binary-compressed or text", frameFormat);
         }
         if (callTimeout < 1 || callTimeout > MAX_CALL_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException(
-                    "the call timeout " + callTimeout + " s is outside 1.." + MAX_CALL_TIMEOUT_SECONDS);
+            throw new ConfigurationProblem("controller-call-timeout-range",
+                    "the call timeout " + callTimeout + " s is outside 1.." + MAX_CALL_TIMEOUT_SECONDS, callTimeout,
+                    MAX_CALL_TIMEOUT_SECONDS);
         }
         if (heartbeatInterval < 1 || heartbeatInterval > MAX_HEARTBEAT_INTERVAL_SECONDS) {
-            throw new IllegalArgumentException("the heartbeat interval " + heartbeatInterval + " s is outside 1.."
-                    + MAX_HEARTBEAT_INTERVAL_SECONDS);
+            throw new ConfigurationProblem("controller-heartbeat-range", "the heartbeat interval " + heartbeatInterval
+                    + " s is outside 1.." + MAX_HEARTBEAT_INTERVAL_SECONDS, heartbeatInterval,
+                    MAX_HEARTBEAT_INTERVAL_SECONDS);
         }
         boolean verified;
         switch (stateSource.trim()) {
             case STATE_SOURCE_ANNOUNCEMENTS -> verified = false;
             case STATE_SOURCE_VERIFIED -> verified = true;
-            default -> throw new IllegalArgumentException(
-                    "the state source '" + stateSource + "' is not announcements or verified");
+            default -> throw new ConfigurationProblem("controller-state-source",
+                    "the state source '" + stateSource + "' is not announcements or verified", stateSource);
         }
         return new ControllerSettings(controller, keyId, key, format, Duration.ofSeconds(callTimeout),
                 Duration.ofSeconds(heartbeatInterval), verified);

@@ -118,8 +118,8 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
             configured = getConfigAs(EvaControllerConfiguration.class).validate();
         } catch (IllegalArgumentException e) {
             logger.debug("Controller {} has an invalid configuration: {}", getThing().getUID(), e.getMessage());
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, StatusDescriptions
-                    .text(StatusDescriptions.CONTROLLER_CONFIG_INVALID, String.valueOf(e.getMessage())));
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    ConfigurationProblem.describe(e, StatusDescriptions.CONTROLLER_CONFIG_INVALID));
             return;
         }
         ControllerId controller = configured.controller();

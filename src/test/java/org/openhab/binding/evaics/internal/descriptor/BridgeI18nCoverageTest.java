@@ -25,6 +25,9 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -65,6 +68,28 @@ class BridgeI18nCoverageTest {
     void everyStatusDescriptionHasAValidText() throws IOException {
         Properties texts = texts();
         for (String key : StatusDescriptions.KEYS) {
+            String text = texts.getProperty(key);
+            assertNotNull(text, key);
+            // a quote would swallow the placeholders; MessageFormat must find them all
+            assertEquals(text.contains("{0}"), new MessageFormat(text).getFormats().length > 0, key);
+        }
+    }
+
+    @Test
+    void everyConfigurationProblemHasAValidText() throws IOException {
+        Properties texts = texts();
+        Pattern problem = Pattern.compile("new ConfigurationProblem\\(\"([a-z-]+)\"");
+        List<String> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher matcher = problem.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    keys.add("offline.config-error." + matcher.group(1));
+                }
+            }
+        }
+        assertTrue(keys.size() >= 20, "configuration problems found in the sources: " + keys);
+        for (String key : keys) {
             String text = texts.getProperty(key);
             assertNotNull(text, key);
             // a quote would swallow the placeholders; MessageFormat must find them all

@@ -247,7 +247,9 @@ class EvaControllerHandlerTest {
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail(), rule);
         @Nullable String description = status.getDescription();
         assertNotNull(description);
-        assertTrue(description.startsWith("@text/" + StatusDescriptions.CONTROLLER_CONFIG_INVALID + " [\""),
+        // a translated text of the problem, or the generic one with the protocol layer's reason
+        assertTrue(description.startsWith("@text/offline.config-error.controller-")
+                || description.startsWith("@text/" + StatusDescriptions.CONTROLLER_CONFIG_INVALID + " [\""),
                 description);
         assertFalse(description.contains(ControllerFixture.KEY), rule);
         assertNull(handler.api());
