@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -65,6 +66,11 @@ class OpenHabCoreIT {
     /** {@code ComponentConfigurationDTO.ACTIVE}. */
     private static final int COMPONENT_ACTIVE = 8;
     private static final long PAHO_CONNECT_TIMEOUT_MS = 10_000;
+    /**
+     * What makes a log entry the binding's: a frame of its classes (not of this test's probe) or one of its things.
+     */
+    private static final Pattern BINDING = Pattern
+            .compile("org\\.openhab\\.binding\\.evaics\\.internal\\.(?!osgi\\.)|evaics:");
     /** Representation values of the things the tests added: discovered too, but IGNORED by openHAB's inbox. */
     private static final Set<String> EXISTING = Set.of(UC, LM, "unit:" + LAMP, "sensor:" + TEMP, "lvar:" + AWAY);
 
@@ -361,7 +367,7 @@ class OpenHabCoreIT {
         probe().removeThing(wrongKey);
         probe().removeThing(broker2);
         probe().removeThing(badPort);
-        assertEquals(List.of(), bed().log.stackTraceLinesSinceMark(), "stack traces in openHAB's log");
+        assertEquals(List.of(), bed().log.stackTracesSinceMark(BINDING), "stack traces in openHAB's log");
     }
 
     /** The UI's text: localized (no {@code @text/} key left), and naming what is wrong. */
@@ -374,9 +380,9 @@ class OpenHabCoreIT {
 
     @Test
     @Order(9)
-    void openHabLoggedNoStackTrace() {
-        List<String> traces = bed().log.lines().stream()
-                .filter(line -> line.matches("^\\s+at \\S+\\(.*\\)$") || line.startsWith("Caused by: ")).toList();
-        assertEquals(List.of(), traces, "stack traces in openHAB's log " + bed().log.file());
+    void openHabLoggedNoStackTraceAboutTheBinding() {
+        // only those that mention the binding: openHAB 5.2.1's automation bundle logs one of its own at start-up
+        // (TemplateYAMLParser: "Service factory returned null") in this runtime
+        assertEquals(List.of(), bed().log.stackTraces(BINDING), "stack traces in openHAB's log " + bed().log.file());
     }
 }

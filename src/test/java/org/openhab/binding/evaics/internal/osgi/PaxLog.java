@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,7 +27,9 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * openHAB's log in the integration test. openHAB and the binding log through SLF4J, which pax-logging-api exports
  * inside the framework. Without a pax-logging back end (log4j2/logback bundles, which openHAB's Karaf has and this
  * test leaves out), pax-logging-api writes to its fallback logger; {@code org.ops4j.pax.logging.useFileLogFallback}
- * makes that a file, read here. Level INFO: openHAB's complaints (warnings, errors) and the binding's warnings.
+ * makes that a file, read here. Level INFO: openHAB's complaints (warnings, errors) and the binding's warnings. A log
+ * entry is its first line and the lines of a printed stack trace that follow it (the exception's message is on the
+ * second line).
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
@@ -68,9 +71,42 @@ final class PaxLog {
         return all.subList((int) Math.min(mark, all.size()), all.size());
     }
 
-    /** The lines of the log (since the mark) that belong to a printed stack trace. */
-    List<String> stackTraceLinesSinceMark() {
-        return linesSinceMark().stream().filter(line -> STACK_TRACE_LINE.matcher(line).find()).toList();
+    /**
+     * The log entries since the mark (a line and the lines of its printed stack trace) that have a stack trace and
+     * match the pattern (e.g. the binding's classes or things), each as one string.
+     */
+    List<String> stackTracesSinceMark(Pattern mentioning) {
+        return stackTraces(linesSinceMark(), mentioning);
+    }
+
+    /** Like {@link #stackTracesSinceMark(Pattern)}, for the whole log. */
+    List<String> stackTraces(Pattern mentioning) {
+        return stackTraces(lines(), mentioning);
+    }
+
+    private static List<String> stackTraces(List<String> lines, Pattern mentioning) {
+        List<String> entries = new ArrayList<>();
+        StringBuilder entry = new StringBuilder();
+        boolean trace = false;
+        for (String line : lines) {
+            boolean traceLine = STACK_TRACE_LINE.matcher(line).find();
+            boolean continuation = traceLine || line.startsWith("\t") || line.startsWith("...");
+            if (!continuation) {
+                addIf(entries, entry, trace, mentioning);
+                entry.setLength(0);
+                trace = false;
+            }
+            entry.append(line).append('\n');
+            trace |= traceLine;
+        }
+        addIf(entries, entry, trace, mentioning);
+        return entries;
+    }
+
+    private static void addIf(List<String> entries, StringBuilder entry, boolean trace, Pattern mentioning) {
+        if (trace && mentioning.matcher(entry).find()) {
+            entries.add(entry.toString());
+        }
     }
 
     /** The lines of the log that contain the text. */

@@ -67,7 +67,8 @@ final class ProbeBundle {
         main.putValue(Constants.IMPORT_PACKAGE, "org.osgi.framework," + OpenHabProbe.class.getPackageName());
         main.putValue(Constants.DYNAMICIMPORT_PACKAGE, "*");
         Path jar = folder.resolve("evaics-itest-probe.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             for (Path file : files) {
                 jarOut.putNextEntry(new JarEntry(implDir + "/" + file.getFileName()));
                 Files.copy(file, jarOut);
