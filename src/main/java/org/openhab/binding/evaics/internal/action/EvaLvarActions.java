@@ -63,8 +63,8 @@ public class EvaLvarActions implements ThingActions {
     }
 
     @RuleAction(label = "@text/actions.lvar.set.label", description = "@text/actions.lvar.set.description")
-    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
-            description = "@text/actions.output.success.description")
+    @ActionOutput(name = RuleCalls.SINGLE_OUTPUT, type = "java.lang.Boolean",
+            label = "@text/actions.output.success.label", description = "@text/actions.output.success.description")
     public Boolean set(
             @ActionInput(name = "status", label = "@text/actions.input.lvar-status.label",
                     description = "@text/actions.input.lvar-status.description") @Nullable Integer status,
@@ -74,22 +74,22 @@ public class EvaLvarActions implements ThingActions {
     }
 
     @RuleAction(label = "@text/actions.lvar.reset.label", description = "@text/actions.lvar.reset.description")
-    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
-            description = "@text/actions.output.success.description")
+    @ActionOutput(name = RuleCalls.SINGLE_OUTPUT, type = "java.lang.Boolean",
+            label = "@text/actions.output.success.label", description = "@text/actions.output.success.description")
     public Boolean reset() {
         return calls.ok("reset", handler, EvaLvarHandler::reset);
     }
 
     @RuleAction(label = "@text/actions.lvar.clear.label", description = "@text/actions.lvar.clear.description")
-    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
-            description = "@text/actions.output.success.description")
+    @ActionOutput(name = RuleCalls.SINGLE_OUTPUT, type = "java.lang.Boolean",
+            label = "@text/actions.output.success.label", description = "@text/actions.output.success.description")
     public Boolean clear() {
         return calls.ok("clear", handler, EvaLvarHandler::clear);
     }
 
     @RuleAction(label = "@text/actions.lvar.toggle.label", description = "@text/actions.lvar.toggle.description")
-    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
-            description = "@text/actions.output.success.description")
+    @ActionOutput(name = RuleCalls.SINGLE_OUTPUT, type = "java.lang.Boolean",
+            label = "@text/actions.output.success.label", description = "@text/actions.output.success.description")
     public Boolean toggle() {
         return calls.ok("toggle", handler, EvaLvarHandler::toggle);
     }

@@ -95,20 +95,29 @@ public class EvaUnitActions implements ThingActions {
             description = "@text/actions.output.finished.description")
     @ActionOutput(name = RESULT_ERROR, type = "java.lang.String", label = "@text/actions.output.error.label",
             description = "@text/actions.output.error.description")
-    public Map<String, Object> toggle() {
+    public Map<String, Object> actionToggle() {
         return actionResult(calls.call("toggle", handler, EvaUnitHandler::toggle));
     }
 
+    /**
+     * {@link #actionToggle()} under its earlier name, for scripts. Not a rule action of its own: openHAB names the
+     * module type of a rule action {@code <scope>.<method>#<hash of the parameter types>}, so a unit {@code toggle()}
+     * and the lvar's {@code toggle()} in the same scope would share one module type.
+     */
+    public Map<String, Object> toggle() {
+        return actionToggle();
+    }
+
     @RuleAction(label = "@text/actions.unit.terminate.label", description = "@text/actions.unit.terminate.description")
-    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
-            description = "@text/actions.output.success.description")
+    @ActionOutput(name = RuleCalls.SINGLE_OUTPUT, type = "java.lang.Boolean",
+            label = "@text/actions.output.success.label", description = "@text/actions.output.success.description")
     public Boolean terminate() {
         return calls.ok("terminate", handler, EvaUnitHandler::terminate);
     }
 
     @RuleAction(label = "@text/actions.unit.kill.label", description = "@text/actions.unit.kill.description")
-    @ActionOutput(name = "success", type = "java.lang.Boolean", label = "@text/actions.output.success.label",
-            description = "@text/actions.output.success.description")
+    @ActionOutput(name = RuleCalls.SINGLE_OUTPUT, type = "java.lang.Boolean",
+            label = "@text/actions.output.success.label", description = "@text/actions.output.success.description")
     public Boolean kill() {
         return calls.ok("kill", handler, EvaUnitHandler::kill);
     }
@@ -119,8 +128,12 @@ public class EvaUnitActions implements ThingActions {
         return actions instanceof EvaUnitActions unit ? unit.action(status, value) : notUnitActions(actions);
     }
 
+    public static Map<String, Object> actionToggle(ThingActions actions) {
+        return actions instanceof EvaUnitActions unit ? unit.actionToggle() : notUnitActions(actions);
+    }
+
     public static Map<String, Object> toggle(ThingActions actions) {
-        return actions instanceof EvaUnitActions unit ? unit.toggle() : notUnitActions(actions);
+        return actionToggle(actions);
     }
 
     public static Boolean terminate(ThingActions actions) {

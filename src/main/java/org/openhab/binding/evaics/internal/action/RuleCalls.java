@@ -41,6 +41,12 @@ import com.google.gson.JsonPrimitive;
 @NonNullByDefault
 final class RuleCalls {
 
+    /**
+     * The name of the output of a rule action with a single result: openHAB's rule engine (AnnotationActionHandler)
+     * puts a result that is not a map under this name, and warns about an {@code @ActionOutput} named otherwise.
+     */
+    static final String SINGLE_OUTPUT = "result";
+
     /** The call ends by its own timeout; this only guards against a future that never completes. */
     static final Duration WAIT_MARGIN = Duration.ofSeconds(2);
 

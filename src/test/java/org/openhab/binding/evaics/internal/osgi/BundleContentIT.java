@@ -28,8 +28,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the built bundle must contain for openHAB 4.3 and 5.x to load it: the descriptors under {@code OH-INF/},
- * component descriptors, the embedded Paho client with its service file and messages, msgpack, and none of the
- * openHAB core stand-in.
+ * component descriptors, the embedded Paho client with its service file and messages, msgpack, and no class of the
+ * openHAB core. The imports of openHAB packages carry no version range at all (so every version, 4.3 and 5.x
+ * included, satisfies them); {@link OpenHabCoreIT} shows that they resolve against the real core.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class BundleContentIT {

@@ -13,23 +13,18 @@
 package org.openhab.binding.evaics.internal.osgi;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.osgi.probe.OpenHabProbe;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -37,30 +32,52 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 
 /**
- * A real Apache Felix framework for the bundle load test: started with the runtime bundles openHAB provides (Felix
- * SCR, the OSGi DS API, Gson) and a bundle that exports the openHAB core API stand-in with the package versions of
- * openHAB 5.2.1. SLF4J is exported by the system bundle, as pax-logging does in openHAB.
+ * Apache Felix (the test's class path has 7.0.5) running the real openHAB core as the openHAB repository's README
+ * describes it: the openHAB core bundles and their third-party runtime, all copied by maven-dependency-plugin into one
+ * folder per openHAB version (system property {@code evaics.openhab.runtime}); SPI Fly weaving indriya; the system
+ * properties {@code openhab.userdata} and {@code openhab.conf} on scratch folders; openHAB's log (pax-logging-api
+ * without a back end) in its file fallback, see {@link PaxLog}.
+ * <p>
+ * The framework takes exactly one package from the test's class path: the {@link OpenHabProbe} API, through which
+ * the test talks to the probe bundle inside (see {@link ProbeBundle}); and {@code sun.misc} / {@code sun.nio.ch} of
+ * the JDK, which the binding's embedded libraries import optionally.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class OsgiFramework implements AutoCloseable {
 
-    /** openHAB 5.2.1 exports its core packages with this version. */
-    static final String OPENHAB_PACKAGE_VERSION = "5.2.1";
-
-    private static final String STAND_IN_ROOT = "org/openhab/core";
-    private static final String SLF4J_VERSION = "2.0.12";
-    private static final long STOP_TIMEOUT_MS = 10_000;
+    private static final long STOP_TIMEOUT_MS = 30_000;
 
     private final Framework framework;
 
-    OsgiFramework(Path storage) throws BundleException {
+    /**
+     * Starts an empty framework.
+     *
+     * @param work a scratch folder for the framework cache and openHAB's userdata and conf folders
+     * @param log the file openHAB's log goes to
+     */
+    OsgiFramework(Path work, Path log) throws BundleException, IOException {
+        Path userdata = Files.createDirectories(work.resolve("userdata"));
+        Path conf = Files.createDirectories(work.resolve("conf"));
+        System.setProperty("openhab.userdata", userdata.toString());
+        System.setProperty("openhab.conf", conf.toString());
+
         Map<String, String> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE, work.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                String.join(",", "org.slf4j;version=" + SLF4J_VERSION, "org.slf4j.spi;version=" + SLF4J_VERSION,
-                        "org.slf4j.event;version=" + SLF4J_VERSION, "org.slf4j.helpers;version=" + SLF4J_VERSION,
-                        "sun.misc", "sun.nio.ch"));
+                OpenHabProbe.class.getPackageName() + ";version=1.0.0,sun.misc,sun.nio.ch");
+        // felix-<version>.properties of the openHAB repository: without indriya's ServiceLoader, Units.<clinit> fails
+        config.put("org.apache.aries.spifly.auto.consumers", "tech.units.indriya");
+        config.put("org.apache.aries.spifly.auto.providers", "tech.units.indriya");
+        // Felix's implicit boot delegation hands a class request that comes from outside a bundle (e.g. JDK Proxy code
+        // checking visibility for openHAB's SafeCaller) to the framework's parent class loader: here the test's class
+        // path, with its own copies of openHAB's classes. openHAB's Karaf has no such copies; turn it off.
+        config.put("felix.bootdelegation.implicit", "false");
+        config.putAll(PaxLog.frameworkProperties(log));
+        // Karaf's beginning start level; openHAB's StartLevelService counts its own levels only from there on
+        config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "100");
         framework = new FrameworkFactory().newFramework(config);
         framework.start();
     }
@@ -73,61 +90,45 @@ final class OsgiFramework implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Installs every jar of the runtime folder and starts them: SPI Fly first (it must weave indriya before indriya's
+     * classes load), then the other third-party bundles, then openHAB's. Fragments are installed, not started.
+     *
+     * @return the started bundles, in start order
+     */
+    List<Bundle> installRuntime(Path runtime) throws BundleException, IOException {
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(runtime)) {
+            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .sorted(Comparator.comparing(OsgiFramework::startRank).thenComparing(Path::toString)).toList();
+        }
+        if (jars.isEmpty()) {
+            throw new IllegalStateException("no bundles in " + runtime + " (run mvn verify: dependency:copy fills it)");
+        }
+        List<Bundle> bundles = new ArrayList<>();
+        for (Path jar : jars) {
+            bundles.add(install(jar));
+        }
+        List<Bundle> started = new ArrayList<>();
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start();
+                started.add(bundle);
+            }
+        }
+        return started;
+    }
+
+    private static int startRank(Path jar) {
+        String name = jar.getFileName().toString();
+        if (name.startsWith("org.apache.aries.spifly")) {
+            return 0;
+        }
+        return name.startsWith("org.openhab.core") ? 2 : 1;
+    }
+
     Bundle install(Path jar) throws BundleException {
         return context().installBundle(jar.toUri().toString());
-    }
-
-    /** Finds a jar on the test class path by its file name prefix (e.g. {@code gson-}). */
-    static Path classPathJar(String fileNamePrefix) {
-        String classPath = Objects.requireNonNull(System.getProperty("java.class.path"));
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            Path path = Path.of(entry);
-            Path name = path.getFileName();
-            if (name != null && name.toString().startsWith(fileNamePrefix) && name.toString().endsWith(".jar")) {
-                return path;
-            }
-        }
-        throw new IllegalStateException("no jar starting with " + fileNamePrefix + " on the test class path");
-    }
-
-    /**
-     * Packs the compiled stand-in ({@code target/classes/org/openhab/core/**}) into a bundle that exports every
-     * stand-in package with openHAB 5.2.1's version.
-     */
-    static Path standInBundle(Path classes, Path target) throws IOException {
-        Path root = classes.resolve(STAND_IN_ROOT);
-        TreeSet<String> packages = new TreeSet<>();
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).forEach(file -> {
-                files.add(file);
-                Path parent = classes.relativize(file).getParent();
-                if (parent != null) {
-                    packages.add(parent.toString().replace(java.io.File.separatorChar, '.'));
-                }
-            });
-        }
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, "org.openhab.core.standin");
-        main.putValue(Constants.BUNDLE_VERSION, OPENHAB_PACKAGE_VERSION);
-        main.putValue(Constants.EXPORT_PACKAGE, String.join(",",
-                packages.stream().map(p -> p + ";version=" + OPENHAB_PACKAGE_VERSION).toList()));
-        // the stand-in's own needs are resolved lazily: classes the load test never touches may stay unresolved
-        main.putValue(Constants.DYNAMICIMPORT_PACKAGE, "*");
-        main.putValue(Constants.IMPORT_PACKAGE,
-                "org.slf4j,org.osgi.framework,org.osgi.service.component;version=\"[1.4,2)\"");
-        Path jar = target.resolve("openhab-core-standin.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
-            for (Path file : files) {
-                jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
-                Files.copy(file, jarOut);
-                jarOut.closeEntry();
-            }
-        }
-        return jar;
     }
 
     @Override
