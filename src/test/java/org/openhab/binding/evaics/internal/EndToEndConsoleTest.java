@@ -22,7 +22,7 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.evaics.internal.cli.CliOutput;
+import org.openhab.binding.evaics.internal.protocol.TextOutput;
 import org.openhab.binding.evaics.internal.console.EvaConsoleCommandExtension;
 import org.openhab.binding.evaics.test.RecordingConsole;
 import org.openhab.binding.evaics.test.host.ThingHost;
@@ -75,7 +75,7 @@ class EndToEndConsoleTest extends EndToEndTestBase {
         assertEquals(1, console.lines().size(), console.text());
         String line = console.lines().get(0);
         JsonElement json = JsonParser.parseString(line);
-        assertEquals(CliOutput.json(json), line, "not in the CLI's format");
+        assertEquals(TextOutput.json(json), line, "not in the CLI's format");
         return json;
     }
 

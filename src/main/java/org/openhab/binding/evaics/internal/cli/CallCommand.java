@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.protocol.JsonLines;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
+import org.openhab.binding.evaics.internal.protocol.TextOutput;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
@@ -54,7 +56,7 @@ final class CallCommand implements Command {
     static final String TEXT = "--text";
 
     /** The error code printed for a {@code 500|}: EVA's "server error", the dispatcher could not run the call. */
-    static final int DISPATCH_FAILED_CODE = EvaRpcException.CODE_SERVER_ERROR;
+    static final int DISPATCH_FAILED_CODE = TextOutput.DISPATCH_FAILED_CODE;
     /** Upper bound of {@code --timeout}: a call that takes longer is not waiting for a debugging session. */
     static final long MAX_TIMEOUT_SECONDS = 3600;
     /** Wait beyond the call timeout for the client's own timeout to fire. */
@@ -177,13 +179,13 @@ final class CallCommand implements Command {
                 throw CliException.failure(ExitCode.NO_ANSWER,
                         "no answer from " + controller + " to '" + method + "' in time");
             }
-            io.out(CliJson.write(result));
+            io.out(JsonLines.write(result));
             return ExitCode.OK;
         }
     }
 
     private static int failed(EvaRpcException failure, CliIo io) throws CliException {
-        String line = CliOutput.callErrorLine(failure);
+        String line = TextOutput.callErrorLine(failure);
         if (line != null) {
             io.out(line);
             return ExitCode.REMOTE_ERROR;

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.protocol.JsonLines;
 
 /**
  * The streams of one run. Lines may come from MQTT threads at the same time, so printing is serialised, and every
@@ -23,9 +24,6 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  */
 @NonNullByDefault
 final class CliIo {
-
-    /** Longest topic or text repeated on stderr; topics come from the broker and may be anything. */
-    private static final int MAX_QUOTED_CHARS = 200;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -68,14 +66,6 @@ final class CliIo {
 
     /** Text from the network made safe for one stderr line: no control characters, bounded length. */
     static String printable(String text) {
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_QUOTED_CHARS) + 3);
-        for (int i = 0; i < text.length() && i < MAX_QUOTED_CHARS; i++) {
-            char c = text.charAt(i);
-            sb.append(Character.isISOControl(c) ? '?' : c);
-        }
-        if (text.length() > MAX_QUOTED_CHARS) {
-            sb.append("...");
-        }
-        return sb.toString();
+        return JsonLines.printable(text);
     }
 }

@@ -17,26 +17,20 @@ import java.io.StringReader;
 import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.evaics.internal.protocol.codec.Float64;
-import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
-import org.openhab.binding.evaics.internal.protocol.state.ItemState;
-import org.openhab.binding.evaics.internal.protocol.state.Oid;
+import org.openhab.binding.evaics.internal.protocol.JsonLines;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
 /**
- * JSON in and out of the tool: compact one-line output (one JSON value per line, so scripts can split on newlines),
- * nulls written out, no HTML escaping, and floats as EVA writes them ({@link Float64}, Python's repr) rather than
- * Java's exponent form. Also the line formats of {@code watch} and {@code discover} (protocol.md §9.1).
+ * Reads the tool's PARAMS_JSON argument; the JSON it prints is {@link JsonLines}'.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CliJson {
@@ -47,10 +41,6 @@ final class CliJson {
     private static final String GSON_LENIENT_ADVICE = "Use JsonReader.setLenient(true) to accept malformed JSON";
 
     private CliJson() {
-    }
-
-    static String write(JsonElement value) {
-        return GSON.toJson(value);
     }
 
     /**
@@ -81,57 +71,6 @@ final class CliJson {
         String message = String.valueOf(cause.getMessage());
         int seeDocs = message.indexOf("\nSee ");
         String reason = seeDocs < 0 ? message : message.substring(0, seeDocs);
-        return CliIo.printable(reason.replace(GSON_LENIENT_ADVICE, "malformed JSON"));
-    }
-
-    /** The state line of {@code watch}: {@code {"oid","status","value","controller","t"}}. */
-    static JsonObject stateLine(ItemState state) {
-        JsonObject line = itemLine(state);
-        line.add("t", time(state.t()));
-        return line;
-    }
-
-    /** The item line of {@code discover}: {@code {"oid","status","value","controller"}}. */
-    static JsonObject itemLine(ItemState state) {
-        JsonObject line = new JsonObject();
-        line.addProperty("oid", state.oid().toString());
-        Integer status = state.status();
-        line.add("status", status == null ? JsonNull.INSTANCE : new JsonPrimitive(status));
-        line.addProperty("value", state.value());
-        line.add("controller", controller(state.controller()));
-        return line;
-    }
-
-    /** A destroyed item: {@code {"oid","destroyed":true}}, plus the controller when a bulk batch names it. */
-    static JsonObject destroyedLine(Oid oid, @Nullable ControllerId controller) {
-        JsonObject line = new JsonObject();
-        line.addProperty("oid", oid.toString());
-        line.addProperty("destroyed", true);
-        if (controller != null) {
-            line.addProperty("controller", controller.toString());
-        }
-        return line;
-    }
-
-    static JsonObject controllerLine(ControllerId controller) {
-        JsonObject line = new JsonObject();
-        line.addProperty("controller", controller.toString());
-        return line;
-    }
-
-    /** A JSON-RPC style error object {@code {"code","message"}} for failures that have none of their own. */
-    static JsonObject errorObject(int code, String message) {
-        JsonObject error = new JsonObject();
-        error.addProperty("code", code);
-        error.addProperty("message", message);
-        return error;
-    }
-
-    private static JsonElement controller(@Nullable ControllerId controller) {
-        return controller == null ? JsonNull.INSTANCE : new JsonPrimitive(controller.toString());
-    }
-
-    private static JsonElement time(@Nullable Double t) {
-        return t == null ? JsonNull.INSTANCE : new JsonPrimitive(Float64.of(t));
+        return JsonLines.printable(reason.replace(GSON_LENIENT_ADVICE, "malformed JSON"));
     }
 }

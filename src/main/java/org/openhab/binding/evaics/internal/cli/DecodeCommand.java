@@ -18,9 +18,10 @@ import java.util.Base64;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.protocol.JsonLines;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
-import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
+import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
 
 /**
  * {@code evaics decode}: decrypts one captured API frame (protocol.md §4, §5, §7), e.g. copied from
@@ -85,7 +86,7 @@ final class DecodeCommand implements Command {
         String b64 = args.optional(PAYLOAD_B64);
         byte[] payload = b64 != null ? fromBase64(b64) : readStdin(io, limits);
         try {
-            io.out(CliJson.write(new FrameDecoder(key, limits).decode(payload, args.flag(COMPRESSED))));
+            io.out(JsonLines.write(new FrameDecoder(key, limits).decode(payload, args.flag(COMPRESSED))));
             return ExitCode.OK;
         } catch (FrameException e) {
             if (e.reason() == Reason.NOT_AUTHENTIC) {

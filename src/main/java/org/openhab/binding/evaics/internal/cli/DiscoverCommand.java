@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.evaics.internal.protocol.JsonLines;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameCodec;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
@@ -33,8 +34,8 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 import org.openhab.binding.evaics.internal.protocol.rpc.RpcClient;
 import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
-import org.openhab.binding.evaics.internal.protocol.state.Announcement;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement.ControllerAnnounced;
+import org.openhab.binding.evaics.internal.protocol.state.Announcement;
 import org.openhab.binding.evaics.internal.protocol.state.AnnouncementParser;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
@@ -140,7 +141,7 @@ final class DiscoverCommand implements Command {
                         Announcement announcement = parser.parse(topic, payload);
                         if (announcement instanceof ControllerAnnounced announced
                                 && seen.add(announced.controller())) {
-                            io.out(CliJson.write(CliJson.controllerLine(announced.controller())));
+                            io.out(JsonLines.write(JsonLines.controllerLine(announced.controller())));
                             if (credentials != null) {
                                 submit(lister, () -> listItems(transport, topics, announced.controller(),
                                         credentials, limits, timer, io));
@@ -233,7 +234,7 @@ final class DiscoverCommand implements Command {
                 if (!(element instanceof JsonObject object)) {
                     throw new StateFormatException("not an object");
                 }
-                io.out(CliJson.write(CliJson.itemLine(ItemState.fromStateObject(object, controller))));
+                io.out(JsonLines.write(JsonLines.itemLine(ItemState.fromStateObject(object, controller))));
             } catch (StateFormatException e) {
                 io.err(controller + ": skipped an invalid state in state p=" + type + ": "
                         + CliIo.printable(String.valueOf(e.getMessage())));

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.protocol.TextOutput;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttMessageListener;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
@@ -108,6 +109,6 @@ final class WatchCommand implements Command {
     }
 
     static void print(String topic, Announcement announcement, CliIo io) {
-        CliOutput.watchLines(topic, announcement, io::out, io::err);
+        TextOutput.watchLines(topic, announcement, io::out, io::err);
     }
 }

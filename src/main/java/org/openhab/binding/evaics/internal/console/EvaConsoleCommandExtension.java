@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.evaics.internal.cli.CliOutput;
+import org.openhab.binding.evaics.internal.protocol.TextOutput;
 import org.openhab.binding.evaics.internal.handler.CallFailures;
 import org.openhab.binding.evaics.internal.handler.EvaBrokerHandler;
 import org.openhab.binding.evaics.internal.handler.EvaControllerHandler;
@@ -118,7 +118,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
                 case CALL -> call(args, console);
                 case ANNOUNCEMENTS -> announcements(args, console);
                 default -> {
-                    console.println(COMMAND + ": unknown subcommand '" + CliOutput.printable(subcommand) + "'");
+                    console.println(COMMAND + ": unknown subcommand '" + TextOutput.printable(subcommand) + "'");
                     printUsage(console);
                 }
             }
@@ -126,7 +126,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
             console.println(COMMAND + " " + subcommand + ": " + e.getMessage());
         } catch (RuntimeException e) {
             console.println(COMMAND + " " + subcommand + ": internal error: " + e.getClass().getSimpleName() + ": "
-                    + CliOutput.printable(String.valueOf(e.getMessage())));
+                    + TextOutput.printable(String.valueOf(e.getMessage())));
         }
     }
 
@@ -179,7 +179,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
             return handler.controllerId().toString();
         }
         Object configured = controller.getConfiguration().get(CONFIG_CONTROLLER_ID);
-        return configured == null ? "-" : CliOutput.printable(configured.toString());
+        return configured == null ? "-" : TextOutput.printable(configured.toString());
     }
 
     /** As openHAB shows a status: {@code OFFLINE (COMMUNICATION_ERROR): description}. */
@@ -190,7 +190,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
         }
         String description = info.getDescription();
         if (description != null && !description.isBlank()) {
-            text.append(": ").append(CliOutput.printable(description));
+            text.append(": ").append(TextOutput.printable(description));
         }
         return text.toString();
     }
@@ -214,7 +214,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
                     try {
                         params.addProperty("i", Oid.parse(item).toString());
                     } catch (IllegalArgumentException e) {
-                        throw new Failure(CliOutput.printable(String.valueOf(e.getMessage())));
+                        throw new Failure(TextOutput.printable(String.valueOf(e.getMessage())));
                     }
                 } else {
                     params.addProperty("p", item);
@@ -239,13 +239,13 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
             throws Failure {
         long waitMillis = controller.callTimeout().plus(WAIT_MARGIN).toMillis();
         try {
-            return CliOutput.json(call.get(waitMillis, TimeUnit.MILLISECONDS));
+            return TextOutput.json(call.get(waitMillis, TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
             EvaRpcException failure = CallFailures.rpcException(e);
             if (failure == null) {
-                throw new Failure(CliOutput.printable(CallFailures.describe(e)));
+                throw new Failure(TextOutput.printable(CallFailures.describe(e)));
             }
-            String line = CliOutput.callErrorLine(failure);
+            String line = TextOutput.callErrorLine(failure);
             if (line != null) {
                 return line;
             }
@@ -281,7 +281,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
             return;
         }
         for (RecentAnnouncements.Entry entry : entries) {
-            CliOutput.watchLines(entry.topic(), entry.announcement(), console::println, console::println);
+            TextOutput.watchLines(entry.topic(), entry.announcement(), console::println, console::println);
         }
     }
 
@@ -294,7 +294,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new Failure("N must be a number from 1 to " + max + ", not '" + CliOutput.printable(text) + "'");
+        throw new Failure("N must be a number from 1 to " + max + ", not '" + TextOutput.printable(text) + "'");
     }
 
     // ---- things ----
@@ -313,7 +313,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
         try {
             thingUID = new ThingUID(uid);
         } catch (IllegalArgumentException e) {
-            throw new Failure("'" + CliOutput.printable(uid) + "' is not a thing UID");
+            throw new Failure("'" + TextOutput.printable(uid) + "' is not a thing UID");
         }
         Thing thing = thingRegistry.get(thingUID);
         if (thing == null) {

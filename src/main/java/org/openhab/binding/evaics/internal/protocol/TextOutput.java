@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.evaics.internal.cli;
+package org.openhab.binding.evaics.internal.protocol;
 
 import java.util.function.Consumer;
 
@@ -30,20 +30,23 @@ import com.google.gson.JsonObject;
 
 /**
  * The output formats of {@code evaics call} and {@code evaics watch}, for whoever prints the same things elsewhere
- * (openHAB's console): one JSON document per line ({@link CliJson}), the error object of a failed call, the lines
+ * (openHAB's console): one JSON document per line ({@link JsonLines}), the error object of a failed call, the lines
  * of a state announcement.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public final class CliOutput {
+public final class TextOutput {
 
-    private CliOutput() {
+    /** The error code printed for a {@code 500|}: EVA's "server error", the dispatcher could not run the call. */
+    public static final int DISPATCH_FAILED_CODE = EvaRpcException.CODE_SERVER_ERROR;
+
+    private TextOutput() {
     }
 
     /** A JSON value on one line, as the tool prints results. */
     public static String json(JsonElement value) {
-        return CliJson.write(value);
+        return JsonLines.write(value);
     }
 
     /**
@@ -57,10 +60,10 @@ public final class CliOutput {
         return switch (failure.kind()) {
             case REMOTE_ERROR -> {
                 JsonObject error = failure.errorObject();
-                yield json(error != null ? error : CliJson.errorObject(failure.code(), message));
+                yield json(error != null ? error : JsonLines.errorObject(failure.code(), message));
             }
-            case DISPATCH_FAILED -> json(CliJson.errorObject(CallCommand.DISPATCH_FAILED_CODE, message));
-            case BAD_DATA -> json(CliJson.errorObject(failure.code(), message));
+            case DISPATCH_FAILED -> json(JsonLines.errorObject(DISPATCH_FAILED_CODE, message));
+            case BAD_DATA -> json(JsonLines.errorObject(failure.code(), message));
             default -> null;
         };
     }
@@ -72,15 +75,15 @@ public final class CliOutput {
     public static void watchLines(String topic, Announcement announcement, Consumer<String> out,
             Consumer<String> err) {
         if (announcement instanceof ItemStateChanged changed) {
-            out.accept(json(CliJson.stateLine(changed.state())));
+            out.accept(json(JsonLines.stateLine(changed.state())));
         } else if (announcement instanceof ItemDestroyed destroyed) {
-            out.accept(json(CliJson.destroyedLine(destroyed.oid(), null)));
+            out.accept(json(JsonLines.destroyedLine(destroyed.oid(), null)));
         } else if (announcement instanceof BulkState bulk) {
             for (ItemState state : bulk.states()) {
-                out.accept(json(CliJson.stateLine(state)));
+                out.accept(json(JsonLines.stateLine(state)));
             }
             for (Oid oid : bulk.destroyed()) {
-                out.accept(json(CliJson.destroyedLine(oid, bulk.controller())));
+                out.accept(json(JsonLines.destroyedLine(oid, bulk.controller())));
             }
             if (bulk.rejectedEntries() > 0) {
                 err.accept("skipped " + bulk.rejectedEntries() + " invalid entries of the bulk batch on "
@@ -94,6 +97,6 @@ public final class CliOutput {
 
     /** Text from the network made safe for one line: no control characters, bounded length. */
     public static String printable(String text) {
-        return CliIo.printable(text);
+        return JsonLines.printable(text);
     }
 }
