@@ -271,8 +271,9 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
 
     /**
      * How recently the controller must have been seen alive on the broker for a heartbeat without answer to read as
-     * a probably wrong key: two heartbeat intervals, because the status is decided once per heartbeat and one
-     * sighting may fall just before the previous one; at least {@link #MINIMUM_SIGHTING_WINDOW}.
+     * a probably wrong key: two heartbeat intervals, because the status is decided once per heartbeat, so the window
+     * must reach back past the previous heartbeat with room for one late or lost sighting; at least
+     * {@link #MINIMUM_SIGHTING_WINDOW}.
      */
     Duration sightingWindow(Duration heartbeatInterval) {
         Duration twoHeartbeats = heartbeatInterval.multipliedBy(2);
