@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.evaics.internal.handler;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -113,7 +114,7 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
         MqttMessageListener messages = (topic, payload, retained) -> {
             if (connection == current) {
                 Announcement announcement = parser.parse(topic, payload);
-                router.route(announcement, topic);
+                router.route(announcement, topic, retained);
                 recent.record(announcement, topic);
             }
         };
@@ -211,6 +212,15 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
      */
     public RecentAnnouncements recentAnnouncements() {
         return recent;
+    }
+
+    /**
+     * How long ago the controller was last seen alive on this broker: a discovery announce naming it or a state
+     * announcement with its id in {@code c}, not retained ({@link AnnouncementRouter}); null if never while it was
+     * registered. Anyone can forge those (protocol.md §11): a hint for status texts only.
+     */
+    public @Nullable Duration sinceSeen(ControllerId controller) {
+        return router.sinceSeen(controller);
     }
 
     /** Receives every discovery announce on this broker (protocol.md §2.1); null to stop. */

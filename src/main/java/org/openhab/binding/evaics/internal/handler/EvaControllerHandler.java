@@ -67,6 +67,13 @@ import com.google.gson.JsonPrimitive;
  * heartbeat intervals of its last answer (the heartbeat call never waits longer than one interval), and the next
  * answer makes it ONLINE again, followed by a refresh. A {@code restart}/{@code leaving} event of the controller
  * (protocol.md §2.2) runs the heartbeat at once: anyone can publish one, so it is a reason to check, not a verdict.
+ * <p>
+ * A wrong key: EVA stays silent on a frame it cannot open (protocol.md §4.4), so a wrong key id or API key looks like a
+ * dead controller. When the heartbeat gets no answer at all but the broker bridge saw the controller alive within
+ * {@link #sightingWindow(Duration)} (its discovery announce, or a state announcement with its id in {@code c}, not
+ * retained), the status says that the key id or the API key is probably wrong. Those announcements are
+ * unauthenticated (protocol.md §11): this only chooses the status text, nothing else.
+ * <p>
  * While the broker is not ONLINE the controller is OFFLINE BRIDGE_OFFLINE and its RPC client is closed (pending calls
  * fail; nothing is queued).
  */
@@ -75,6 +82,12 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
 
     /** Product code of the placeholder id reported while the configuration is invalid. */
     static final String UNCONFIGURED_PRODUCT = "unconfigured";
+    /**
+     * The shortest window within which a sighting of the controller on the broker counts: two stock discovery
+     * announce intervals (30 s, protocol.md §2.1), since a controller whose items do not change shows itself only by
+     * those announces; one of them may get lost.
+     */
+    static final Duration MINIMUM_SIGHTING_WINDOW = Duration.ofSeconds(60);
 
     private final Logger logger = LoggerFactory.getLogger(EvaControllerHandler.class);
     private final ItemDispatcher dispatcher = new ItemDispatcher(scheduler, new Hints());
@@ -90,6 +103,8 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
     private volatile @Nullable EvaApi onlineApi;
     private volatile @Nullable ControllerId configuredController;
     private volatile @Nullable Runnable onlineListener;
+    /** {@link #MINIMUM_SIGHTING_WINDOW}, shorter in tests. */
+    private volatile Duration minimumSightingWindow = MINIMUM_SIGHTING_WINDOW;
 
     /** One RPC client on one broker connection. */
     private static final class Session {
@@ -249,6 +264,23 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
         return configured != null ? configured.callTimeout() : ProtocolLimits.DEFAULT_CALL_TIMEOUT;
     }
 
+    /** Replaces {@link #MINIMUM_SIGHTING_WINDOW}, for tests that cannot wait a minute. */
+    void setMinimumSightingWindow(Duration window) {
+        minimumSightingWindow = window;
+    }
+
+    /**
+     * How recently the controller must have been seen alive on the broker for a heartbeat without answer to read as
+     * a probably wrong key: two heartbeat intervals, because the status is decided once per heartbeat, so the window
+     * must reach back past the previous heartbeat with room for one late or lost sighting; at least
+     * {@link #MINIMUM_SIGHTING_WINDOW}.
+     */
+    Duration sightingWindow(Duration heartbeatInterval) {
+        Duration twoHeartbeats = heartbeatInterval.multipliedBy(2);
+        Duration minimum = minimumSightingWindow;
+        return twoHeartbeats.compareTo(minimum) > 0 ? twoHeartbeats : minimum;
+    }
+
     /** Calls of the current RPC client still waiting for an answer; 0 without one (diagnostics and tests). */
     int pendingCalls() {
         synchronized (lock) {
@@ -357,6 +389,7 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
     private void probeFailed(Session current, Throwable failure) {
         Throwable cause = CallFailures.unwrap(failure);
         String reason = String.valueOf(cause.getMessage());
+        Duration seen = cause instanceof EvaRpcException e && e.kind() == Kind.TIMEOUT ? seenRecently(current) : null;
         synchronized (lock) {
             if (session != current) {
                 return;
@@ -381,11 +414,33 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
                     updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                             StatusDescriptions.text(StatusDescriptions.CONTROLLER_ERROR, reason));
                 }
+            } else if (seen != null) {
+                logger.debug("Controller {} was seen on the broker {} ms ago but does not answer: the key id or the "
+                        + "API key is probably wrong", current.rpc.controller(), seen.toMillis());
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, StatusDescriptions
+                        .text(StatusDescriptions.CONTROLLER_SEEN_NOT_ANSWERING, current.rpc.controller().toString()));
             } else {
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                         StatusDescriptions.text(StatusDescriptions.CONTROLLER_NOT_ANSWERING, reason));
             }
         }
+    }
+
+    /**
+     * How long ago the broker bridge saw the controller alive, if that is within the {@link #sightingWindow}; else
+     * null. A hint only: anyone on the broker can forge what it counts (protocol.md §11).
+     */
+    private @Nullable Duration seenRecently(Session current) {
+        ControllerSettings configured = settings;
+        EvaBrokerHandler brokerHandler;
+        synchronized (lock) {
+            brokerHandler = broker;
+        }
+        if (configured == null || brokerHandler == null) {
+            return null;
+        }
+        Duration seen = brokerHandler.sinceSeen(current.rpc.controller());
+        return seen != null && seen.compareTo(sightingWindow(configured.heartbeatInterval())) <= 0 ? seen : null;
     }
 
     private void closeSessionLocked() {

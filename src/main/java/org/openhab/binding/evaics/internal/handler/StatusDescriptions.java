@@ -43,6 +43,7 @@ public final class StatusDescriptions {
     public static final String DUPLICATE_CONTROLLER = "offline.config-error.duplicate-controller";
     public static final String CONTROLLER_ACCESS_DENIED = "offline.config-error.controller-access-denied";
     public static final String CONTROLLER_NOT_ANSWERING = "offline.comm-error.controller-not-answering";
+    public static final String CONTROLLER_SEEN_NOT_ANSWERING = "offline.comm-error.controller-seen-not-answering";
     public static final String CONTROLLER_ERROR = "offline.comm-error.controller-error";
 
     // items
@@ -63,7 +64,7 @@ public final class StatusDescriptions {
             CONNECTION_LOST, CERTIFICATE_PIN_MISMATCH, PUBLIC_KEY_PIN_MISMATCH, CONTROLLER_CONFIG_INVALID, NO_BROKER,
             DUPLICATE_CONTROLLER, CONTROLLER_ACCESS_DENIED, CONTROLLER_NOT_ANSWERING, CONTROLLER_ERROR, MISSING_ID,
             INVALID_ID, ID_WILDCARD, ID_CONTROL_CHARACTER, UNKNOWN_UNIT, UNSUPPORTED_UNIT, NO_BRIDGE,
-            NOT_A_CONTROLLER, ACCESS_DENIED, GONE_REMOVED, GONE_NOT_FOUND };
+            NOT_A_CONTROLLER, ACCESS_DENIED, GONE_REMOVED, GONE_NOT_FOUND, CONTROLLER_SEEN_NOT_ANSWERING };
 
     /** A status line, not a log: longer arguments are cut, the ellipsis included. */
     public static final int MAX_ARGUMENT_LENGTH = 300;

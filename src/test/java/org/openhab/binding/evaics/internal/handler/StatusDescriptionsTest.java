@@ -40,6 +40,14 @@ class StatusDescriptionsTest {
     }
 
     @Test
+    void controllerSeenButNotAnsweringHasTheControllerIdAsItsOnlyArgument() {
+        String description = StatusDescriptions.text(StatusDescriptions.CONTROLLER_SEEN_NOT_ANSWERING, "uc/host1");
+
+        assertEquals("@text/offline.comm-error.controller-seen-not-answering [\"uc/host1\"]", description);
+        assertArrayEquals(new String[] { "uc/host1" }, openHabArguments(description));
+    }
+
+    @Test
     void argumentsAreQuotedInAList() {
         assertEquals("@text/k [\"a\", \"b\"]", StatusDescriptions.text("k", "a", "b"));
     }

@@ -12,10 +12,12 @@
  */
 package org.openhab.binding.evaics.internal.protocol.state;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -42,6 +44,14 @@ import org.slf4j.LoggerFactory;
  * payload of a destroyed item, which carries no controller id at all: it is offered to every controller, flagged
  * as such, and a controller must not believe it without asking (protocol.md §11).
  * <p>
+ * Sightings: the router remembers when it last saw each registered controller alive on the broker, that is when a
+ * message that was not retained named it as its source: a discovery announce (protocol.md §2.1), a per-item state
+ * whose {@code c} is its id (protocol.md §9.1) or a bulk batch of its own (protocol.md §9.5). Retained messages do not
+ * count: the broker keeps them long after their controller died. Anyone on the broker can forge these messages
+ * (protocol.md §11), so a sighting is a hint for status texts, never a reason for a security decision. Sightings
+ * outlive registrations (a configuration change registers the controller again) and exist only for controller ids
+ * that were registered, so forged ids cannot grow them.
+ * <p>
  * Hot path: a lookup by {@link ControllerId} per message and nothing allocated beyond what parsing needs.
  * Thread-safe.
  */
@@ -52,8 +62,30 @@ public final class AnnouncementRouter {
     public static final int ANNOUNCEMENT_QOS = 1;
 
     private final Logger logger = LoggerFactory.getLogger(AnnouncementRouter.class);
-    private final Map<ControllerId, ControllerAnnouncementSink> controllers = new ConcurrentHashMap<>();
+    private final Map<ControllerId, Registration> controllers = new ConcurrentHashMap<>();
+    /** One entry per controller id ever registered here. */
+    private final Map<ControllerId, Sighting> sightings = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
     private volatile @Nullable Consumer<ControllerId> discoveryListener;
+
+    /** A registered sink with the sighting of its controller. */
+    private record Registration(ControllerAnnouncementSink sink, Sighting sighting) {
+    }
+
+    /** When a controller was last seen alive on the broker, in the router's clock; a mutable cell. */
+    private static final class Sighting {
+        volatile boolean seen;
+        volatile long nanos;
+    }
+
+    public AnnouncementRouter() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoClock the clock of the sightings, in nanoseconds as {@link System#nanoTime()} */
+    public AnnouncementRouter(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
 
     /**
      * The filters whose messages a router handles: per-item states of every type, bulk states, discovery
@@ -70,13 +102,39 @@ public final class AnnouncementRouter {
      * @return false if another sink is registered for that controller (it stays registered)
      */
     public boolean register(ControllerId controller, ControllerAnnouncementSink sink) {
-        ControllerAnnouncementSink existing = controllers.putIfAbsent(controller, sink);
-        return existing == null || existing == sink;
+        Sighting sighting = sightingOf(controller);
+        Registration existing = controllers.putIfAbsent(controller, new Registration(sink, sighting));
+        return existing == null || existing.sink() == sink;
+    }
+
+    private Sighting sightingOf(ControllerId controller) {
+        Sighting sighting = sightings.get(controller);
+        if (sighting != null) {
+            return sighting;
+        }
+        Sighting created = new Sighting();
+        Sighting raced = sightings.putIfAbsent(controller, created);
+        return raced != null ? raced : created;
     }
 
     /** Removes the registration, if it is still this sink's. */
     public void unregister(ControllerId controller, ControllerAnnouncementSink sink) {
-        controllers.remove(controller, sink);
+        Registration registration = controllers.get(controller);
+        if (registration != null && registration.sink() == sink) {
+            controllers.remove(controller, registration);
+        }
+    }
+
+    /**
+     * How long ago a message that was not retained showed the controller alive on the broker (see the class
+     * description); null if that never happened while it was registered. Unauthenticated: a hint only.
+     */
+    public @Nullable Duration sinceSeen(ControllerId controller) {
+        Sighting sighting = sightings.get(controller);
+        if (sighting == null || !sighting.seen) {
+            return null;
+        }
+        return Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - sighting.nanos));
     }
 
     /** Receives every discovery announce (protocol.md §2.1); null to stop. */
@@ -85,53 +143,67 @@ public final class AnnouncementRouter {
     }
 
     /**
-     * Hands one parsed message to the controller it names.
+     * Hands one parsed message that was not retained to the controller it names.
      *
      * @param announcement what {@link AnnouncementParser} made of the message
      * @param topic the topic it came on, for logging
      */
     public void route(Announcement announcement, String topic) {
+        route(announcement, topic, false);
+    }
+
+    /**
+     * Hands one parsed message to the controller it names.
+     *
+     * @param announcement what {@link AnnouncementParser} made of the message
+     * @param topic the topic it came on, for logging
+     * @param retained whether the broker sent it as a retained message: then it is no sighting of its controller
+     */
+    public void route(Announcement announcement, String topic, boolean retained) {
         if (announcement instanceof ItemStateChanged changed) {
             ItemState state = changed.state();
-            ControllerAnnouncementSink sink = sinkOf(state.controller());
-            if (sink != null) {
-                sink.itemState(state);
+            Registration registration = registrationOf(state.controller());
+            if (registration != null) {
+                seen(registration, retained);
+                registration.sink().itemState(state);
             } else if (logger.isTraceEnabled()) {
                 logger.trace("State of {} from {} on {} is for no registered controller", state.oid(),
                         state.controller(), topic);
             }
         } else if (announcement instanceof BulkState bulk) {
-            routeBulk(bulk);
+            routeBulk(bulk, retained);
         } else if (announcement instanceof ActionEvent event) {
-            ControllerAnnouncementSink sink = sinkOf(event.controller());
-            if (sink != null) {
-                sink.actionEvent(event);
+            Registration registration = registrationOf(event.controller());
+            if (registration != null) {
+                registration.sink().actionEvent(event);
             }
         } else if (announcement instanceof ItemDestroyed destroyed) {
-            for (ControllerAnnouncementSink sink : controllers.values()) {
-                sink.itemDestroyed(destroyed.oid(), false);
+            for (Registration registration : controllers.values()) {
+                registration.sink().itemDestroyed(destroyed.oid(), false);
             }
         } else if (announcement instanceof ServerEvent event) {
-            ControllerAnnouncementSink sink = sinkOf(event.controller());
-            if (sink != null) {
-                sink.serverEvent(event);
+            Registration registration = registrationOf(event.controller());
+            if (registration != null) {
+                registration.sink().serverEvent(event);
             }
         } else if (announcement instanceof ControllerAnnounced announced) {
-            routeAnnounce(announced.controller());
+            routeAnnounce(announced.controller(), retained);
         } else if (announcement instanceof Ignored ignored && logger.isTraceEnabled()) {
             logger.trace("Ignored message on {}: {}", topic, ignored.reason());
         }
     }
 
-    private void routeBulk(BulkState bulk) {
-        ControllerAnnouncementSink sink = controllers.get(bulk.controller());
+    private void routeBulk(BulkState bulk, boolean retained) {
+        Registration registration = controllers.get(bulk.controller());
         if (bulk.rejectedEntries() > 0) {
             logger.debug("Bulk state of {}: {} entries ignored, the first because: {}", bulk.controller(),
                     bulk.rejectedEntries(), bulk.firstRejectReason());
         }
-        if (sink == null) {
+        if (registration == null) {
             return;
         }
+        seen(registration, retained);
+        ControllerAnnouncementSink sink = registration.sink();
         for (ItemState state : bulk.states()) {
             sink.itemState(state);
         }
@@ -140,18 +212,27 @@ public final class AnnouncementRouter {
         }
     }
 
-    private void routeAnnounce(ControllerId controller) {
+    private void routeAnnounce(ControllerId controller, boolean retained) {
         Consumer<ControllerId> listener = discoveryListener;
         if (listener != null) {
             listener.accept(controller);
         }
-        ControllerAnnouncementSink sink = controllers.get(controller);
-        if (sink != null) {
-            sink.controllerAnnounced();
+        Registration registration = controllers.get(controller);
+        if (registration != null) {
+            seen(registration, retained);
+            registration.sink().controllerAnnounced();
         }
     }
 
-    private @Nullable ControllerAnnouncementSink sinkOf(@Nullable ControllerId controller) {
+    private void seen(Registration registration, boolean retained) {
+        if (!retained) {
+            Sighting sighting = registration.sighting();
+            sighting.nanos = nanoClock.getAsLong();
+            sighting.seen = true;
+        }
+    }
+
+    private @Nullable Registration registrationOf(@Nullable ControllerId controller) {
         return controller == null ? null : controllers.get(controller);
     }
 }
