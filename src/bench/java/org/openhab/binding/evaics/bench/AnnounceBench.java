@@ -33,6 +33,8 @@ import org.openhab.binding.evaics.test.broker.MosquittoBroker;
  * Every round runs on a freshly restarted broker, so that no retained state of an earlier round is delivered on
  * subscribe. The broker's per-client queue is raised (see {@link #QUEUE_LINE}) so that a consumer that falls behind
  * is measured as slow instead of losing messages; losses are still counted and reported.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class AnnounceBench {

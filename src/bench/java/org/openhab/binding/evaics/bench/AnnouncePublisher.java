@@ -37,6 +37,8 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
  * whose {@code t} member carries the send time, and so do {@code value} and {@code nvalue} (a unit value is any string;
  * this one reaches the {@code value} channel, where the handler-path benchmark reads it back for the latency). The
  * {@code ieid} grows with every message, so the binding's ordering accepts each one.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class AnnouncePublisher implements AutoCloseable {

@@ -21,6 +21,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * Counts announcements where a consumer finished with them (a channel update, or the bare subscriber's callback)
  * and, when asked, records each one's latency from the publisher's send time ({@code t}). Written by the one
  * thread that delivers a consumer's messages; read by the benchmark thread after {@link #await}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ArrivalCounter {

@@ -22,6 +22,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * synchronised clocks, and a wall-clock step cannot distort it. The monotonic clock ({@code System.nanoTime()},
  * CLOCK_MONOTONIC on Linux) is the same in every process of the machine, so a publisher process started with
  * {@link #baseArgument()} maps it exactly as the harness does.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class BenchClock {

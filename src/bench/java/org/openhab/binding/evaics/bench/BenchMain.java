@@ -43,6 +43,8 @@ import com.google.gson.JsonObject;
  * System properties: {@code bench.output} (directory of results.json), {@code bench.profile} ({@code full} or
  * {@code quick}), {@code bench.only} (comma-separated subset of {@code discovery,calls,announce,crypto}),
  * {@code bench.announce.path} ({@code handler}, the default, or {@code protocol}).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class BenchMain {

@@ -40,6 +40,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @param jmhIterationTime JMH iteration time
  * @param discoveryItems items in the discovery benchmark's {@code state} answer
  * @param discoveryRepeats conversions of that answer (the first one is the cold figure, the later half the warm one)
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record BenchPlan(int serialWarmupCalls, int serialCalls, Duration serialBudget, int callRounds,

@@ -39,6 +39,8 @@ import com.google.gson.JsonObject;
  * EVA's defaults (requests at QoS 1 too): what a user would get from EVA's own client.
  * <p>
  * All clients are connected at once and take turns round by round (see {@link CallDriver}).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CallBench {

@@ -32,6 +32,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * a machine shared with other work, load changes then hit all clients alike instead of skewing their ratios. Serial
  * rounds add their samples to one {@link SerialRun}; pipelined rounds are kept apart and the best one counts (other
  * load can only slow a round down).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CallDriver {

@@ -31,6 +31,8 @@ import org.openhab.core.types.State;
  * status changes (on its own thread, as openHAB does), and counts channel updates. An update of a unit's
  * {@code value} channel is one message through the whole path; the value carries the publisher's send time (see
  * {@link AnnouncePublisher}), which gives the broker-to-channel latency.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CountingThingManager extends ThingManagerCallback implements AutoCloseable {

@@ -27,6 +27,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * can report CPU per call and per message beside the rates. On a machine shared with other work, rates and
  * latencies move with the load, while the CPU a call costs hardly does; it says what a quiet machine would do.
  * Reads {@code /proc}; elsewhere the broker's share is reported as 0.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CpuMeter {

@@ -33,6 +33,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ratio; a second pass at another time, keeping each benchmark's lower mean, takes such bursts out (other load only
  * ever adds time). Returns the mean time per operation, keyed {@code <benchmark>_<size>} (e.g. {@code frame_200}),
  * with the JMH 99.9% error of that pass ({@code <key>_error}) and each pass's mean ({@code <key>_pass<n>}).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CryptoBench {

@@ -46,6 +46,8 @@ import com.google.gson.JsonObject;
  * <p>
  * The answer is {@link FrameFormat#BINARY_COMPRESSED}: uncompressed, a 10,000-item answer is larger than the default
  * payload limit ({@link ProtocolLimits#DEFAULT_MAX_PAYLOAD_BYTES}); both sizes are reported.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class DiscoveryBench {

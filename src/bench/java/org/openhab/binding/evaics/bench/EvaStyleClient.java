@@ -50,6 +50,8 @@ import com.google.gson.JsonPrimitive;
  * pattern: same frames, same crypto, same TCP_NODELAY socket (which only makes the anchor faster). The request QoS is
  * the caller's choice: the benchmark gives it the binding's QoS 0 (EVA's default is 1, which would only make it
  * slower); the subscriptions are QoS 1 as in protocol.md §6.5.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class EvaStyleClient implements AutoCloseable {

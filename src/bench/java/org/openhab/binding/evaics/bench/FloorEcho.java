@@ -33,6 +33,8 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
  * subscription to the response topics (as the binding's RPC client does) and publishes requests that carry a
  * 32-character call id in their first bytes; an echo responder publishes a response of the answer frame's size to
  * {@code .../response/<call id>}. Both sockets have TCP_NODELAY.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class FloorEcho implements AutoCloseable {

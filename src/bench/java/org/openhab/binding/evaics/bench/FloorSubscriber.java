@@ -26,6 +26,8 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
  * The floor of the announcement benchmark: a bare Paho subscriber (TCP_NODELAY, QoS 1 like the binding's state
  * subscriptions) on the same filter, that only counts. In latency runs it also reads the send time from the leading
  * {@code "t"} member, the least work that gives a broker-to-callback latency to compare with the binding's.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class FloorSubscriber implements AutoCloseable {

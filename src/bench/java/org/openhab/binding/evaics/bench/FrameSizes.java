@@ -31,6 +31,8 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
  *
  * @param requestBytes payload size of a {@code test} request frame
  * @param responseBytes payload size of the controller's answer frame
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 record FrameSizes(int requestBytes, int responseBytes) {

@@ -33,6 +33,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * Garbage collections of this JVM while it is open: how many, the longest and the total time, from the JVM's own
  * collection notifications. Latency tails in the announcement benchmark are mostly collection pauses; the report says
  * how many happened in each measurement.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class GcWatch implements AutoCloseable {

@@ -50,6 +50,8 @@ import org.openhab.core.thing.type.ChannelTypeUID;
  * <p>
  * The things are built as openHAB builds them from the thing types in {@code ESH-INF/thing/items.xml} (the unit
  * channels), before any handler exists: they are the host's objects, which the heap-per-thing figure leaves out.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class HandlerPathConsumer implements AutoCloseable {

@@ -19,6 +19,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * Recorded latencies in nanoseconds, with nearest-rank percentiles. Not thread-safe: one thread records, and others
  * read only after a happens-before edge (a volatile counter or a join).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class Latencies {

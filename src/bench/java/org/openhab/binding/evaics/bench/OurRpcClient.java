@@ -36,6 +36,8 @@ import com.google.gson.JsonObject;
  * carrying an {@link RpcClient} with its default settings (QoS 0, binary frames, one wildcard response subscription)
  * and the typed {@link RpcEvaApi} on top; call timeouts on openHAB's shared {@code thingHandler} pool, as the
  * controller bridge schedules them.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class OurRpcClient implements AutoCloseable {

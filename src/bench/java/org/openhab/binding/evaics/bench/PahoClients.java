@@ -28,6 +28,8 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.BufferedInputSocketFact
  * publisher and the counting subscriber): clean session, MQTT 3.1.1, in-memory persistence and, like the binding's
  * transport, TCP_NODELAY on the socket and its input read through a buffer ({@link BufferedInputSocketFactory}), so
  * that they differ from the binding's clients only in what they measure.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class PahoClients {

@@ -67,6 +67,8 @@ import jdk.jfr.consumer.RecordingFile;
  * and {@code -Dprof.perf=true} (broker profile with {@code perf record}, system calls and context switches of the
  * broker and of this JVM with {@code perf stat}; the tracepoints cost some CPU themselves). The class path is that
  * of the {@code bench} profile (docs/benchmarks.md, "Profile").
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class ProfileCalls {

@@ -34,6 +34,8 @@ import org.openhab.binding.evaics.internal.protocol.state.StateOrdering;
  * {@link MqttTransport} (one {@code unit/#} subscription, QoS 1) -> {@link AnnouncementParser} -> this controller's
  * items only -> {@link StateOrdering} (protocol.md §9.4) -> the item's {@link CountingThing}. A thing counts as updated
  * when its state was accepted, which is where the item handler would update its channels.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ProtocolPathConsumer implements AutoCloseable {

@@ -32,6 +32,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@value #GO} on its standard input,
  * waits for the broker's acknowledgements and reports {@value #DONE} with the publish time in nanoseconds and the
  * number of failed publishes. Every wait is bounded; {@link #close()} kills a child that is still running.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class PublisherProcess implements AutoCloseable {

@@ -27,6 +27,8 @@ import com.google.gson.JsonObject;
 /**
  * Turns the measurements into {@code results.json} (the field names of issue 5, plus details) and the table on
  * stdout, and checks the issue's targets, each a ratio or bound within this one run.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class Report {

@@ -31,6 +31,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Creates the handlers of the binding's things: the broker and controller bridges and the item things.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Component(configurationPid = "binding.evaics", service = ThingHandlerFactory.class)

@@ -19,6 +19,8 @@ import org.openhab.core.thing.ThingTypeUID;
 
 /**
  * Identifiers shared by the binding's handlers, discovery services and descriptors.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EvaIcsBindingConstants {

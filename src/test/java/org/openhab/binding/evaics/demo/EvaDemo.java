@@ -63,6 +63,8 @@ import com.google.gson.JsonPrimitive;
  * encrypted commands and rule actions (showing what crossed the broker), state announcements and two forged
  * announcements, prints what happens in plain words, and ends with one summary line. Exit code 0 when every step
  * did what it should, 1 when one did not, 2 when the demo did not finish in time.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EvaDemo {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's demo, run in the test suite so that it cannot rot unnoticed (CI runs the suite, not the demo
  * profile): it succeeds against the embedded broker and ends with its one summary line.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaDemoTest {

@@ -39,6 +39,8 @@ import org.openhab.core.types.State;
  * entries) into lines a user understands. Events arrive on the handlers' threads and are kept until the demo's main
  * thread {@link #drain() drains} them, so that they are printed under the step that caused them. Channel updates
  * that do not change the channel are counted as nothing; the changes of one state report of a thing share a line.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class Narrator implements ThingHost.Listener {

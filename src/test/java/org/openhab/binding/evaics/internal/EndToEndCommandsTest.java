@@ -49,6 +49,8 @@ import org.openhab.core.types.State;
  * Commands and states through the whole binding (protocol.md §4, §5, §8.2, §8.3, §9, §10): a command on a channel
  * becomes one encrypted call that the simulated controller receives with the right method and params, and that the
  * broker carries only as ciphertext; the channels follow what the controller reports.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EndToEndCommandsTest extends EndToEndTestBase {

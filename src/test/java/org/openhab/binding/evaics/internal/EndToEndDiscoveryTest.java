@@ -39,6 +39,8 @@ import org.openhab.core.thing.ThingUID;
  * Discovery through the whole binding (protocol.md §2.1, §8.2, §8.3): a controller's announce puts it into the inbox
  * under the broker bridge; added with its key it comes ONLINE and its items appear in the inbox under it, each once,
  * with its OID as representation property.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EndToEndDiscoveryTest extends EndToEndTestBase {

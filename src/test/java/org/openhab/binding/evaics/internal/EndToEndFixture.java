@@ -51,6 +51,8 @@ import com.google.gson.JsonPrimitive;
  * bridge on the test mosquitto; a UC controller bridge with a unit and a sensor, an LM PLC bridge with two lvars;
  * and the simulated controllers behind them. Short heartbeat and call timeout, so that a silent controller is
  * noticed within about two seconds.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class EndToEndFixture implements AutoCloseable {

@@ -39,6 +39,8 @@ import com.google.gson.JsonParser;
  * Every rule action through the whole binding (protocol.md §8.2, §8.3, §8.5): the action objects openHAB hands to rules
  * are the ones the factory created for the things; each one makes one encrypted call with the right method and
  * params and returns what the controller answered.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EndToEndRuleActionsTest extends EndToEndTestBase {

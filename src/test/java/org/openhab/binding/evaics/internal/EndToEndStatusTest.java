@@ -37,6 +37,8 @@ import org.openhab.core.thing.ThingUID;
  * heartbeat (protocol.md §8.1), the items their bridge and the controller's word about them (protocol.md §9.5, §6.4); a
  * command for a controller that is offline is refused at once and never sent later (protocol.md §10: nothing is
  * queued).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EndToEndStatusTest extends EndToEndTestBase {

@@ -38,6 +38,8 @@ import org.openhab.binding.evaics.test.sim.EvaSimulator;
  * The broker and the simulators are static fields of this class, shared by its subclasses: JUnit starts them before
  * each test class and stops them after it, and runs the test classes one after another (this build does not enable
  * JUnit's parallel execution).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 abstract class EndToEndTestBase {

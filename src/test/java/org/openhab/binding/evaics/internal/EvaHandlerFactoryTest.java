@@ -33,6 +33,8 @@ import org.openhab.core.thing.binding.builder.ThingBuilder;
 
 /**
  * The handler factory supports the binding's five thing types and creates the bridge handlers with their services.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaHandlerFactoryTest {

@@ -39,6 +39,8 @@ import org.openhab.core.thing.ThingUID;
  * Many item things starting at once on an ONLINE controller (openHAB's startup, or things added in bulk): each asks
  * for its state, and all of them get it, although there are far more of them than the RPC client may have calls
  * pending ({@link ProtocolLimits#DEFAULT_MAX_PENDING_CALLS}): the controller bridge paces the refreshes.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ManyItemThingsTest {

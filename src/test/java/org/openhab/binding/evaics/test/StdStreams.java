@@ -21,6 +21,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * The JVM's current standard streams for tests that report figures or logs: {@link System#out} and
  * {@link System#err} are declared nullable (System.setOut may set null), and a test that prints fails here, plainly,
  * rather than on a null dereference.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class StdStreams {

@@ -19,6 +19,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * The parts of a thrown exception that a test looks at, which {@link Throwable} declares nullable: a test that expects
  * a message or a cause fails here, with a plain message, when there is none.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class Thrown {

@@ -50,6 +50,8 @@ import com.google.gson.JsonParser;
  * whose result has no room for the reason, returns {@code null} and logs the reason (with EVA's error code) at WARN,
  * except a refusal while the controller is offline, which its status already shows (DEBUG). Parameters and results
  * are never logged, since they may hold secrets.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Component(scope = ServiceScope.PROTOTYPE, service = EvaControllerActions.class)

@@ -30,6 +30,8 @@ import org.osgi.service.component.annotations.ServiceScope;
  * Rule actions of an {@code evaics:lvar} thing (protocol.md §8.3): set, reset, clear, toggle. Each waits for the
  * controller's answer (bounded) and returns whether it was carried out; it never throws into the rule. Note that
  * the controller answers {@code ok} also when an lvar with status 0 ignored a new value (protocol.md §12).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @Component(scope = ServiceScope.PROTOTYPE, service = EvaLvarActions.class)
 @ThingActionsScope(name = "evaics")

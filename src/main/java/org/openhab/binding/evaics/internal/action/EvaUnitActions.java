@@ -33,6 +33,8 @@ import org.osgi.service.component.annotations.ServiceScope;
  * Rule actions of an {@code evaics:unit} thing (protocol.md §8.2, §8.5): run an action, toggle, terminate, kill. Each
  * waits for the controller's answer (bounded) and never throws into the rule: a failure is a result with {@code error}
  * / {@code false}, and is logged.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @Component(scope = ServiceScope.PROTOTYPE, service = EvaUnitActions.class)
 @ThingActionsScope(name = "evaics")

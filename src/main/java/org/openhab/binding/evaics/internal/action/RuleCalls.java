@@ -37,6 +37,8 @@ import com.google.gson.JsonPrimitive;
  * The wait is the controller's call timeout plus {@link #WAIT_MARGIN}: the RPC client ends
  * every call after its own timeout, and the bound only guards against a call that never ends. Failures of the call
  * itself are logged by the item handler; this class logs what happens to the wait and to the rule action.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class RuleCalls {

@@ -23,6 +23,8 @@ import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder
  * What {@code watch} and {@code discover} share: the announcement parser of a space, with the binding's compressed bulk
  * decoder (protocol.md §9.5: zlib of msgpack, bounded by the protocol limits), and the stderr reports of connection
  * changes after the first connect.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class Announcements {

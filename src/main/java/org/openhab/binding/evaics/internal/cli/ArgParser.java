@@ -31,6 +31,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * key or the broker password (a key typed without its {@code --key} would otherwise be echoed). A value that starts
  * with {@code --} must be given as {@code --name=value}: a following option is taken as a missing value, which is
  * the likelier mistake. {@code --help} wins over every other error, so it always shows the help.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ArgParser {

@@ -33,6 +33,8 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
  * Unlike the binding, the tool does not wait for a broker that is down: if the first connection attempt fails or
  * does not finish within {@link #CONNECT_TIMEOUT_SECONDS}, the command ends with {@link ExitCode#USAGE}. Later
  * losses (during {@code watch}) are reported on stderr while the transport reconnects on its own.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class BrokerConnection implements AutoCloseable {

@@ -45,6 +45,8 @@ import com.google.gson.JsonObject;
  * Outcomes: the {@code result} on stdout and exit 0; a JSON-RPC error object on stdout and exit 1; a {@code 500|}
  * that no valid answer overrode (protocol.md §4.4) as {@code {"code":7,...}} and exit 1; no valid answer before
  * {@code --timeout}: nothing on stdout, the reason on stderr, exit 3.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CallCommand implements Command {

@@ -17,6 +17,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * Ends a command with an exit code and one line for stderr. The message never contains the API key or the broker
  * password: it is built from option names and from protocol exception messages, which leave key material out.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CliException extends Exception {

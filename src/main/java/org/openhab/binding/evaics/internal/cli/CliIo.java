@@ -21,6 +21,8 @@ import org.openhab.binding.evaics.internal.protocol.JsonLines;
 /**
  * The streams of one run. Lines may come from MQTT threads at the same time, so printing is serialised, and every
  * line is flushed at once so that {@code watch | jq} sees it without delay.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CliIo {

@@ -21,6 +21,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param name the option with its dashes, e.g. {@code --broker}
  * @param valueName the placeholder of its value in the help ({@code URL}), or null for a flag
  * @param help one line for the help text
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 record CliOption(String name, @Nullable String valueName, String help) {

@@ -18,6 +18,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * One sub-command of the {@code evaics} tool.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 interface Command {

@@ -29,6 +29,8 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameException;
  * <p>
  * Exit codes: 0 decoded; 4 the MAC does not match the key (wrong key, or an altered frame); 2 anything else
  * (malformed frame, undecodable body, bad arguments).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class DecodeCommand implements Command {

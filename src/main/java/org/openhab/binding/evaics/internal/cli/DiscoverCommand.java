@@ -51,6 +51,8 @@ import com.google.gson.JsonObject;
  * (protocol.md §2.1), each once, and with an API key also their items through authenticated {@code state} calls
  * (protocol.md §8.2 to §8.4): units and sensors on a UC, lvars on an LM PLC, all three on an SFA. The item listing runs
  * on its own thread, one controller after the other, so the MQTT thread never waits for an answer.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class DiscoverCommand implements Command {

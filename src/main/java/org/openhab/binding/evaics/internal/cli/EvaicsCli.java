@@ -34,6 +34,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * Conventions: results go to stdout as JSON, one value per line; diagnostics go to stderr, one line each; the exit
  * codes are in {@link ExitCode}. Secrets (API key, broker password) never appear in messages. {@link #run} holds all
  * the logic so that tests need no subprocess; {@link #main} only adds the process streams, logging and the exit.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EvaicsCli {

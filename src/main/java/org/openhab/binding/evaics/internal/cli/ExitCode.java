@@ -16,6 +16,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The exit codes of the {@code evaics} tool; scripts rely on them, so they never change meaning.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ExitCode {

@@ -38,6 +38,8 @@ import com.google.gson.JsonPrimitive;
  * <p>
  * The API key travels inside a request's params as {@code k} (protocol.md §6.1). It is not printed: the output shows
  * whether it equals the key given for decoding, which is what a debugging session needs to know, but not its value.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class FrameDecoder {

@@ -22,6 +22,8 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * The outcome of {@link ArgParser#parse(List)}, with typed accessors that report problems as usage errors naming
  * the option (never its value, which may be a secret).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ParsedArgs {

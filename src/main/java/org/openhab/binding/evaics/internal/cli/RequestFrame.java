@@ -32,6 +32,8 @@ import com.google.gson.JsonElement;
  *            verbatim (text frames)
  * @param requestId the 16 raw request id bytes (binary), or the UTF-8 bytes of the call id (text)
  * @param body the decrypted JSON-RPC request (object, batch array, or any other JSON the client sent)
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record RequestFrame(FrameFormat format, String keyId, String callId, byte[] requestId, JsonElement body) {

@@ -48,6 +48,8 @@ import com.google.gson.JsonElement;
  * </ol>
  * Answers use the request's format, compression and key (protocol.md §3, §4.3). Derived keys are cached per key id and
  * re-derived when the lookup starts returning a different key. Thread-safe.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class ServerFrameCodec {

@@ -33,6 +33,8 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
  * {@code "destroyed":true}. Messages the binding would ignore are reported on stderr and skipped; action events are
  * not states and are left out silently. Nothing here is authenticated (protocol.md §11): it shows what is on the
  * broker, not what the controller said.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class WatchCommand implements Command {

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The inbox label is {@code @text/discovery.evaics.controller.label ["<controller id>"]}, translated by openHAB with
  * the translation and locale providers bound here.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 @Component(scope = ServiceScope.PROTOTYPE, service = EvaControllerDiscoveryService.class)

@@ -22,6 +22,8 @@ import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
 /**
  * Reads why a call failed: futures complete with an {@link EvaRpcException}, often wrapped by
  * {@link java.util.concurrent.CompletableFuture} in a {@link CompletionException}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class CallFailures {

@@ -33,6 +33,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * <p>
  * A waiting call starts on the executor when a running one completes, so calls that fail at once do not recurse
  * through the queue on one stack. Thread-safe.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CallPacer {

@@ -31,6 +31,8 @@ import org.openhab.core.types.UnDefType;
  * Channel states from EVA state fields (protocol.md §9.1, §9.2). A missing field is {@code UNDEF}. Values are strings:
  * {@code ""} (no value) is {@code UNDEF} on number channels and the empty string on string channels; a value that is
  * not a number is {@code UNDEF} on number channels.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class ChannelStates {

@@ -25,6 +25,8 @@ import org.openhab.core.types.Command;
 /**
  * What an openHAB command means as an EVA status or value (protocol.md §8.2, §8.3: statuses are integers, values are
  * strings; the number 1 is stored as "1").
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class CommandValues {

@@ -28,6 +28,8 @@ import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
  * @param callTimeout how long a call waits for its answer
  * @param heartbeatInterval the pause between two {@code test} calls
  * @param verified whether announcements only trigger an authenticated {@code state} call
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record ControllerSettings(ControllerId controller, String keyId, String key, FrameFormat format,

@@ -35,6 +35,8 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
  * type and unit ({@code host}, {@code port}, {@code secure}, {@code hostnameValidated}, {@code username},
  * {@code password}, {@code clientID}, {@code keepAlive} in seconds, {@code reconnectTime} in milliseconds,
  * {@code qos}), so that settings can be copied across.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class EvaBrokerConfiguration {

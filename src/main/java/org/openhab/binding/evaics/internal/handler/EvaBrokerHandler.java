@@ -71,6 +71,8 @@ import org.slf4j.LoggerFactory;
  * {@code scheduler}, one at a time; the Paho clients run on the openHAB pool
  * {@link EvaIcsBindingConstants#MQTT_POOL_PREFIX}{@code <bridge id>}. Neither is ever shut down here; closing the
  * transport cancels its tasks and ends its clients' tasks.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class EvaBrokerHandler extends BaseBridgeHandler {

@@ -24,6 +24,8 @@ import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
  * Configuration of the {@code evaics:controller} bridge (ESH-INF/thing/controller.xml), mapped by openHAB from the
  * thing configuration. {@link #validate()} turns it into {@link ControllerSettings} or says what is wrong.
  * {@link #toString()} never shows the key.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class EvaControllerConfiguration {

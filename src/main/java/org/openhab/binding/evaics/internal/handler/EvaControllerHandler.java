@@ -76,6 +76,8 @@ import com.google.gson.JsonPrimitive;
  * <p>
  * While the broker is not ONLINE the controller is OFFLINE BRIDGE_OFFLINE and its RPC client is closed (pending calls
  * fail; nothing is queued).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHost {

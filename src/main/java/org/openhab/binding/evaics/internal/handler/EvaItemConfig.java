@@ -16,6 +16,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Configuration of an item thing, see {@code ESH-INF/thing/items.xml}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class EvaItemConfig {

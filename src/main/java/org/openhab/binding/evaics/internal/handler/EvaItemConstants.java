@@ -17,6 +17,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * Identifiers of the item things (unit, sensor, lvar; their thing types are in EvaIcsBindingConstants): channels, configuration parameters and
  * properties, as declared in {@code ESH-INF/thing/items.xml}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EvaItemConstants {

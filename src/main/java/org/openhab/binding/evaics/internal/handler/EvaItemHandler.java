@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
  * Commands: each one is one encrypted call through {@link EvaItemHost#api()}, sent now or refused now (logged) when
  * the controller is offline; nothing is queued. Channels show what the controller reports, never what was asked
  * for: after a command was answered the item's state is refreshed, and the controller's announcement follows.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public abstract class EvaItemHandler extends BaseThingHandler implements EvaItemListener {

@@ -25,6 +25,8 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
 /**
  * What an item thing (unit, sensor, lvar) needs from its controller bridge. Implemented by the controller handler;
  * item handlers find it as their bridge's handler.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public interface EvaItemHost {

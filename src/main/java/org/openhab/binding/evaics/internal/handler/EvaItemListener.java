@@ -19,6 +19,8 @@ import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 /**
  * Receives what the controller bridge learns about one item. Called from the MQTT or scheduler threads: an
  * implementation must return quickly and never throw.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public interface EvaItemListener {

@@ -36,6 +36,8 @@ import com.google.gson.JsonObject;
  * {@code status}, {@code value} and {@code value-number} commands run {@code set}; the {@code switch} runs
  * {@code reset} (ON) and {@code clear} (OFF); its state is explained at {@link ChannelStates#lvarSwitch}.
  * Remember that an lvar with status 0 ignores new values until its status is set to 1 again (protocol.md §8.3).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class EvaLvarHandler extends EvaItemHandler {

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@code Number:<Dimension>} item: when the thing initialises, the channel gets the channel type of that dimension
  * ({@link SensorValueTypes}), with its item type and semantic tags, so that openHAB's UI shows and links the
  * dimension. Its UID, label, configuration and place among the channels stay.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class EvaSensorHandler extends EvaItemHandler {

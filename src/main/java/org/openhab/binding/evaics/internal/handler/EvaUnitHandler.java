@@ -45,6 +45,8 @@ import com.google.gson.JsonObject;
  * sends no action events, so the end of an action this thing started is asked for with an authenticated
  * {@code result} call when the unit's state shows that no action runs any more ({@code nstatus}/{@code nvalue}
  * equal {@code status}/{@code value}, protocol.md §9.1).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class EvaUnitHandler extends EvaItemHandler {

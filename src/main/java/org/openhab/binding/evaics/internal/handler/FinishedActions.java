@@ -21,6 +21,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * Remembers the actions whose end was already announced on the {@code action} trigger channel. The end of an action
  * is learnt twice, from the call's result and from the action event (protocol.md §8.5, §9.6), in either order; the
  * trigger must fire once. Thread-safe.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class FinishedActions {

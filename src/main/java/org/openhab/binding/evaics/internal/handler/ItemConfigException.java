@@ -16,6 +16,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * A thing configuration that cannot work; carries the translatable status description shown to the user.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class ItemConfigException extends Exception {

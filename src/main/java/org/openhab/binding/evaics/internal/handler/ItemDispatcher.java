@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Registrations outlive the controller's connections and configuration changes; only the item things add and
  * remove them. Thread-safe; the announcement methods run on the MQTT thread and do no blocking work.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ItemDispatcher implements ControllerAnnouncementSink {

@@ -19,6 +19,8 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
  * Turns the {@code id} parameter of an item thing into its OID (protocol.md §8: {@code <type>:<group>/<id>}, groups may
  * contain {@code /}). The id becomes MQTT topic levels, so wildcards and control characters (NUL included) are
  * refused with their own message; {@link Oid} checks everything else.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class ItemIds {

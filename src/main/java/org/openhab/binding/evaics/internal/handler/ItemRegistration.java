@@ -24,6 +24,8 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
  * One registration of an item handler with its controller, from attach to detach. Answers that arrive for an older
  * registration (after a dispose, or after the bridge went offline and came back) are recognised by identity and
  * dropped. Thread-safe.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ItemRegistration {

@@ -16,6 +16,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * EVA item status numbers (protocol.md §9.2) the handlers give a meaning to.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class ItemStatus {

@@ -23,6 +23,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * while the action still runs (protocol.md §8.2, §8.5), and a stock EVA notifier publishes no action events
  * (protocol.md §2), so the unit handler asks for their {@code result} when the unit's state shows that no action runs
  * any more. Oldest first; the oldest is forgotten when {@value #CAPACITY} are pending. Thread-safe.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class PendingActions {

@@ -27,6 +27,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * capped at {@link #MAX_ARGUMENT_LENGTH} characters.
  * <p>
  * A status description is shown to every user of the UI: callers pass ids and reasons, never keys or passwords.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class StatusDescriptions {

@@ -32,6 +32,8 @@ import org.openhab.core.library.unit.Units;
  * dimensionless) and then by their physical dimension (which also covers products such as {@code kWh}). The table
  * holds the dimensions sensors commonly report; a unit of any other dimension is refused, so that the user learns it
  * at configuration time rather than from a link that silently drops values.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class UnitDimensions {

@@ -28,6 +28,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  *            outermost container counts as depth 1
  * @param maxPendingCalls most API calls one client keeps waiting for an answer at the same time
  * @param defaultCallTimeout how long a call waits for its answer when the caller gives no timeout
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record ProtocolLimits(int maxPayloadBytes, int maxInflatedBytes, int maxNestingDepth, int maxPendingCalls,

@@ -41,6 +41,8 @@ import com.google.gson.JsonParser;
 /**
  * The controller's rule actions against the simulator: {@code call} returns the JSON result, {@code run} the macro
  * action (protocol.md §8.1, §8.3, §8.5); failures are returned, never thrown into the rule.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaControllerActionsTest {

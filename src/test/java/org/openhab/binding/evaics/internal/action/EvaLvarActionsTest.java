@@ -35,6 +35,8 @@ import com.google.gson.JsonParser;
 
 /**
  * Rule actions of an lvar (protocol.md §8.3): set, reset, clear and toggle call the API and report success.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaLvarActionsTest {

@@ -36,6 +36,8 @@ import com.google.gson.JsonObject;
 /**
  * Rule actions of a unit (protocol.md §8.2, §8.5): they call the API, wait for its answer and return the documented
  * values; failures become results, never exceptions.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaUnitActionsTest {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules of the hand-rolled argument parser ({@link ArgParser}) and of the typed accessors of {@link ParsedArgs}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ArgParserTest {

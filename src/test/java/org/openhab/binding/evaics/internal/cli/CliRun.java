@@ -27,6 +27,8 @@ import com.google.gson.JsonParser;
 /**
  * One in-process run of {@link EvaicsCli#run}, with what it printed. The output streams may be read while the run
  * is still going on another thread ({@code watch}, {@code discover}).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class CliRun {

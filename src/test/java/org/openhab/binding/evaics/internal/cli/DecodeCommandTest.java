@@ -32,6 +32,8 @@ import com.google.gson.JsonObject;
  * {@code evaics decode} against the EVA golden vectors ({@code src/test/resources/vectors}): requests and responses
  * in every format, the exit codes for frames that are not authentic (4) or malformed (2), and that the API key
  * inside a request is never printed.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class DecodeCommandTest {

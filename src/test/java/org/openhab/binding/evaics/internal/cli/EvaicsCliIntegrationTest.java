@@ -56,6 +56,8 @@ import com.google.gson.JsonParser;
  * The CLI's main logic ({@link EvaicsCli#run}, in-process) against a real mosquitto and the simulated UC and LM:
  * {@code call} in both frame formats and its failure exit codes, {@code watch} and {@code discover} for a bounded
  * {@code --duration}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaicsCliIntegrationTest {

@@ -37,6 +37,8 @@ import com.google.gson.JsonParser;
  * The packaged {@code target/evaics-cli.jar} as a real subprocess ({@code java -jar}), after {@code package}: it
  * starts on its own (Main-Class, every dependency inside), and nothing but results reaches stdout and stderr (the
  * logging provider inside stays quiet).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaicsCliJarIT {

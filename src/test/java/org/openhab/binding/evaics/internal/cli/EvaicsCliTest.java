@@ -25,6 +25,8 @@ import org.openhab.binding.evaics.internal.cli.CliRun.Result;
 /**
  * The command line as a whole, without a broker: help, command dispatch, usage errors (exit 2, one line on stderr,
  * nothing on stdout) and that secrets are never echoed.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaicsCliTest {

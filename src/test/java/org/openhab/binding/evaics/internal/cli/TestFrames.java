@@ -25,6 +25,8 @@ import com.google.gson.JsonObject;
 
 /**
  * Request frames with bodies the vectors do not have, for the decode tests.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class TestFrames {

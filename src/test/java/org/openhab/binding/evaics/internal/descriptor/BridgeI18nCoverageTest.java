@@ -49,6 +49,8 @@ import org.w3c.dom.NodeList;
  * Every text of the bridges has an entry in {@code ESH-INF/i18n/evaics.properties}: labels and descriptions of
  * broker.xml and controller.xml, the status descriptions, the inbox labels of both discovery services, and the rule
  * action annotations (whose parameters all carry {@code @ActionInput}).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class BridgeI18nCoverageTest {

@@ -47,6 +47,8 @@ import org.xml.sax.SAXException;
  * only accepts semantic point and property tags on channel types), and a descriptor must load in both. The schemas
  * import each other by their public URL; a resolver maps those imports to the local copies of the same version so
  * the test runs offline.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class DescriptorSchemaTest {

@@ -52,6 +52,8 @@ import org.w3c.dom.NodeList;
 /**
  * The item things' texts are all in the default i18n file, under openHAB's key scheme (api-subset §12), with the
  * same wording as {@code items.xml}; status descriptions and rule action annotations only use keys that exist.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ItemTextsTest {

@@ -49,6 +49,8 @@ import org.openhab.core.thing.binding.builder.BridgeBuilder;
 /**
  * Controller discovery from announces (protocol.md §2.1) on a real broker: one result per controller under its broker
  * bridge, with the controller id as representation property and no duplicates when the announce repeats.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaControllerDiscoveryServiceTest {

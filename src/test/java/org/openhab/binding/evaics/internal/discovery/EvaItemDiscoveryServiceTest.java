@@ -42,6 +42,8 @@ import org.openhab.core.thing.binding.builder.BridgeBuilder;
  * Item discovery from authenticated {@code state} calls against the simulator (protocol.md §8.2, §8.3): the items of
  * the controller's product become unit, sensor and lvar results under the controller bridge, with the OID as
  * representation property.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaItemDiscoveryServiceTest {

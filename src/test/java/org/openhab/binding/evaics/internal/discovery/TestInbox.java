@@ -27,7 +27,11 @@ import org.openhab.core.config.discovery.DiscoveryService;
 import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 
-/** The inbox as far as the discovery tests need it: one entry per thing UID, and a count of reports. */
+/**
+ * The inbox as far as the discovery tests need it: one entry per thing UID, and a count of reports.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
+ */
 @NonNullByDefault
 final class TestInbox implements DiscoveryListener {
 

@@ -47,6 +47,8 @@ import org.openhab.core.types.State;
  * status on its thing, tells a bridge's initialised children about the bridge's status (one at a time on its own
  * thread, as openHAB does it outside the reporting thread), resolves bridges, and keeps the status history, every
  * channel state and every trigger event.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class BridgeTestFramework extends ThingManagerCallback implements AutoCloseable {

@@ -56,6 +56,8 @@ import com.google.gson.JsonObject;
  * broker is stopped and started again on the same port (issue 6, item 1): statuses with reasons, reconnect,
  * restored subscriptions, a refresh of every thing, commands refused at once during the outage and never executed
  * later, and no threads or pending calls left behind by many restarts.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class BrokerRestartTest {

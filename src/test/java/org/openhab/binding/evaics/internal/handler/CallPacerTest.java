@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link CallPacer}: never more calls in flight than allowed, the others in order, nothing lost.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class CallPacerTest {

@@ -24,6 +24,8 @@ import org.openhab.core.types.UnDefType;
 
 /**
  * The switch channels (protocol.md §8.3, §9.2): what a unit status and an lvar status/value pair show.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ChannelStatesTest {

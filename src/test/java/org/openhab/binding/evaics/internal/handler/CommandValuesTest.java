@@ -27,6 +27,8 @@ import org.openhab.core.types.RefreshType;
 
 /**
  * Commands as EVA statuses (integers) and values (strings, protocol.md §8.2, §8.3, §12).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class CommandValuesTest {

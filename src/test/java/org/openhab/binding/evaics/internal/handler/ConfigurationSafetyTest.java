@@ -36,6 +36,8 @@ import org.openhab.core.thing.ThingStatusInfo;
  * description says what is wrong. The cases here add to those of {@link EvaBrokerHandlerTest},
  * {@link EvaControllerHandlerTest} and {@code EvaItemHandlerLifecycleTest}, which check the status and its text key;
  * here the argument shown to the user is checked too. Nothing connects: the checks come first.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ConfigurationSafetyTest {

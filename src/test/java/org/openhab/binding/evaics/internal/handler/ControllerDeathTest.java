@@ -44,6 +44,8 @@ import com.google.gson.JsonElement;
  * then every item thing is ONLINE again with what changed meanwhile, fetched by authenticated {@code state} calls.
  * The times are printed; the one bound asserted is the one the controller bridge documents (OFFLINE within two
  * intervals), plus a margin for a busy machine.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ControllerDeathTest {

@@ -30,6 +30,8 @@ import org.openhab.core.thing.ThingStatus;
 /**
  * A broker bridge on a test mosquitto, controller bridges under it and simulated controllers, wired by a
  * {@link BridgeTestFramework}. Closing it disposes the handlers and stops the simulators.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class ControllerFixture implements AutoCloseable {

@@ -28,6 +28,8 @@ import org.openhab.core.config.core.Configuration;
  * The broker bridge's configuration as openHAB maps it: the names and units of openHAB's {@code mqtt:broker} thing,
  * the port that follows TLS when not set, and the maximum message size that reaches the transport and the decoders
  * of everything read from the broker.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaBrokerConfigurationTest {

@@ -44,6 +44,8 @@ import org.openhab.core.thing.ThingStatusInfo;
  * are OFFLINE with the reason in the status description; client-certificate authentication works with the
  * {@code caFile}, {@code clientCertFile} and {@code clientKeyFile} parameters. The transport's own TLS rules are in
  * {@code MqttTransportTlsTest}; passwords in {@link EvaBrokerHandlerTest}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaBrokerHandlerTlsTest {

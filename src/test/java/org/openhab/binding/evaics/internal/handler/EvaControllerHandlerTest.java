@@ -47,6 +47,8 @@ import com.google.gson.JsonElement;
  * OFFLINE when the controller stops answering and ONLINE again with its items refreshed, BRIDGE_OFFLINE with the
  * broker, CONFIGURATION_ERROR for configurations that cannot work, and delivery of announcements to the right
  * items only (protocol.md §8.1, §9.4, §9.5, §10, §11).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaControllerHandlerTest {

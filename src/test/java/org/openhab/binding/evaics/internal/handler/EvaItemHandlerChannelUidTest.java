@@ -35,6 +35,8 @@ import org.openhab.core.thing.binding.builder.ThingBuilder;
 /**
  * Channel updates of item handlers go through the channel UIDs their thing already holds (no UID is built and
  * validated per update), and a channel the thing lacks still gets its update.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaItemHandlerChannelUidTest {

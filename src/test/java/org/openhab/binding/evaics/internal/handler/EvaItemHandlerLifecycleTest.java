@@ -46,6 +46,8 @@ import org.openhab.core.types.RefreshType;
 /**
  * Life cycle of an item thing (shown with a unit; sensors and lvars share it): configuration checks, attaching to
  * the controller bridge, statuses, refreshes, disposal.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaItemHandlerLifecycleTest {

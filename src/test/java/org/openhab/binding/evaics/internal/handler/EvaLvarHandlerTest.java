@@ -42,6 +42,8 @@ import com.google.gson.JsonObject;
 
 /**
  * The lvar thing (protocol.md §8.3, §9): commands become set / reset / clear, states reach the channels.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaLvarHandlerTest {

@@ -49,6 +49,8 @@ import org.openhab.core.types.UnDefType;
 /**
  * The sensor thing (protocol.md §9): read-only channels, numbers with the configured unit, and a value channel whose
  * item type follows that unit.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaSensorHandlerTest {

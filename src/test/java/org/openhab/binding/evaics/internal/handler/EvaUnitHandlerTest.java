@@ -51,6 +51,8 @@ import com.google.gson.JsonObject;
 /**
  * The unit thing (protocol.md §8.2, §8.5, §9): commands become actions, states reach the channels, the action trigger
  * fires once per finished action.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaUnitHandlerTest {

@@ -31,6 +31,8 @@ import com.google.gson.JsonObject;
 /**
  * An {@link EvaApi} whose {@code state} calls are recorded and answered by the test; every other method fails the
  * test.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class FakeEvaApi implements EvaApi {

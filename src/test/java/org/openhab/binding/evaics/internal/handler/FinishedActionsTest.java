@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The action trigger fires once per action although its end is reported twice.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class FinishedActionsTest {

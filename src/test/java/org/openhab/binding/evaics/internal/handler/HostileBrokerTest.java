@@ -85,6 +85,8 @@ import com.google.gson.JsonObject;
  * <p>
  * Attacks on answers need the call's response topic: the attacker here reads it from the simulator's request log,
  * which is more than a real attacker knows before the controller answers.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @Tag(CapturedLog.TAG)
 @TestInstance(Lifecycle.PER_CLASS)

@@ -45,6 +45,8 @@ import com.google.gson.JsonObject;
  * Delivery rules of {@link ItemDispatcher}: ieid ordering (protocol.md §9.4), destroyed items (protocol.md §9.5),
  * verified mode (protocol.md §10 step 7, §11), bounded refresh, hints from server events. Scheduled work runs only when
  * the test says so.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ItemDispatcherTest {

@@ -58,6 +58,8 @@ import org.openhab.core.types.State;
  * Hosts item handlers for tests: a controller bridge ({@link TestController}, a small {@link EvaItemHost}) with a
  * mocked {@link EvaApi} whose {@code state} calls return futures the test completes, and a mocked
  * {@link ThingHandlerCallback} that stores statuses on the thing as openHAB does.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class ItemHandlerHarness {

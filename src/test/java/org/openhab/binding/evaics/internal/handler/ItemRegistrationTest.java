@@ -22,6 +22,8 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
 
 /**
  * {@link ItemRegistration}: how long a thing without a state waits before its refresh is tried again.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ItemRegistrationTest {

@@ -75,6 +75,8 @@ import com.google.gson.JsonObject;
  * java.util.logging, and then searched for the API keys and passwords used: in the logs, in thing properties and
  * status descriptions, in the {@code toString()} of settings, configurations, frames and clients, and in every
  * exception message seen. Runs in the surefire execution {@code log-capture} ({@link CapturedLog}).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @Tag(CapturedLog.TAG)
 @NonNullByDefault

@@ -66,6 +66,8 @@ import org.openhab.core.thing.ThingStatus;
  * least-squares slope), pending calls stay bounded, every call ends as answered or timed out and none is left
  * unaccounted (a call's future completes within its timeout), and at the end every sensor channel shows the last value announced for it (the one with the highest
  * ieid the broker acknowledged).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @Tag("soak")
 @NonNullByDefault

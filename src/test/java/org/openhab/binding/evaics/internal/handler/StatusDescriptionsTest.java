@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Status descriptions of bridges and items survive openHAB's argument parsing, which drops {@code [ ] "} and splits
  * at commas, and read well as openHAB shows them (it does not undo escapes).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class StatusDescriptionsTest {

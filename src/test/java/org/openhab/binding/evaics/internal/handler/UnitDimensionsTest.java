@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Unit symbols of the sensor configuration and the item types they give the value channel.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class UnitDimensionsTest {

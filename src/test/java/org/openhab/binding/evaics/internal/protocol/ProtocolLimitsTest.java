@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Defaults and validation of the protocol limits.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ProtocolLimitsTest {

@@ -33,6 +33,8 @@ import io.moquette.broker.config.MemoryConfig;
  * port the system picks, keeps everything in memory (no files) and sends nothing anywhere (Moquette's telemetry is
  * off). The tests use a real mosquitto ({@link MosquittoBroker}); this one exists so that the demo runs on any
  * machine with Java and Maven.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EmbeddedBroker implements AutoCloseable {

@@ -36,6 +36,8 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 /**
  * The demo's embedded broker (Moquette): it carries messages between clients on loopback, keeps retained messages,
  * and leaves no files behind.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EmbeddedBrokerTest {

@@ -50,6 +50,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * <p>
  * Deliberately free of JUnit types; {@link MosquittoExtension} adapts it to JUnit 5. A JVM shutdown hook stops
  * every broker that is still running when the JVM exits, so an aborted test run leaves no process behind.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class MosquittoBroker implements AutoCloseable {

@@ -44,6 +44,8 @@ import org.openhab.binding.evaics.test.broker.TestCertificates.Usage;
 /**
  * Checks the broker harness itself with raw sockets (no MQTT library): loopback listener, stop and restart on
  * the same port, the generated password file and the TLS listener with generated certificates.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class MosquittoBrokerTest {

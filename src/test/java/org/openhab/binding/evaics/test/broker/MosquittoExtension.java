@@ -39,6 +39,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * or use {@code @ExtendWith(MosquittoExtension.class)} for a default (anonymous, plain TCP) broker and take a
  * {@link MosquittoBroker} parameter in test or lifecycle methods. Register it as a static field: JUnit does not
  * call class-level callbacks on extensions held in instance fields.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class MosquittoExtension

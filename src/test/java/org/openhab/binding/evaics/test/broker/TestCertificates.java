@@ -49,6 +49,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * a CN-only subject, basic constraints, key usage, extended key usage, subject alternative names (DNS and IP)
  * and key identifiers (RFC 5280 §4.1, §4.2.1). Keys are EC P-256 or RSA 2048; files are PEM, private keys
  * unencrypted PKCS#8, which both OpenSSL (mosquitto) and the transport read.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class TestCertificates {

@@ -28,6 +28,8 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException;
 /**
  * What anyone with read access to the broker sees: a plain MQTT client subscribed to a topic filter that records
  * every message (topic, payload, retained flag). Used to show that API calls cross the broker only as ciphertext.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class Wiretap implements AutoCloseable {

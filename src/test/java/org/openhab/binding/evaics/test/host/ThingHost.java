@@ -65,6 +65,8 @@ import org.openhab.core.types.State;
  * </ul>
  * A {@link Listener} sees everything as it happens (the demo prints it). Tests may put a Mockito mock that delegates
  * to the host between the handlers and the host ({@link #useCallback}) to verify the callback calls themselves.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class ThingHost extends ThingManagerCallback implements AutoCloseable {

@@ -50,6 +50,8 @@ import org.openhab.core.types.TimeSeries;
  * callbacks that none of them needs (commands, time series, configuration checks and descriptions, thing type
  * migration: nothing; channel builders as openHAB builds them). Statuses, states, triggers, thing updates and channel
  * links are each subclass's own.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public abstract class ThingManagerCallback implements ThingHandlerCallback {

@@ -58,6 +58,8 @@ import org.xml.sax.SAXException;
  * class path): channels with their item types and kinds, configuration parameters with their defaults, the
  * representation property. {@link #create} builds a thing the way openHAB's thing factory does, so that hosted
  * handlers see the channels and default configuration they would see in openHAB.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class ThingTypes {

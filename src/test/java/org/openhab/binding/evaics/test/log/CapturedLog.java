@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Run outside that execution (e.g. from an IDE), {@link #start()} fails rather than letting a test pass on an empty
  * log.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class CapturedLog implements AutoCloseable {

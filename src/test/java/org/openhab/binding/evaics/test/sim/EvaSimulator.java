@@ -76,6 +76,8 @@ import com.google.gson.JsonPrimitive;
  * ...
  * sim.close();
  * </pre>
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EvaSimulator implements AutoCloseable {

@@ -29,6 +29,8 @@ import com.google.gson.JsonObject;
  * @param params the params exactly as sent, including {@code k}; null if absent or not an object
  * @param id the JSON-RPC id, null for notifications
  * @param body the whole JSON-RPC request element
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record LoggedRequest(FrameFormat format, String keyId, String callId, @Nullable String method,

@@ -16,6 +16,8 @@ package org.openhab.binding.evaics.test.sim;
  * Ways the {@link EvaSimulator} can misbehave when answering API requests, to test the client's answer rules
  * (protocol.md §4.4, §10 step 4, §11). Set with {@link EvaSimulator#misbehave(Misbehaviour)}; delays are set separately
  * with {@link EvaSimulator#delayAnswers(java.time.Duration)} and combine with these.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 public enum Misbehaviour {
     /** Answers normally. */

@@ -21,6 +21,8 @@ package org.openhab.binding.evaics.test.sim;
  * @param dispatchFailuresSent plain {@code 500|} published
  * @param statesPublished item state announcements published (including destroy and garbage)
  * @param actionsStarted unit actions and macro runs started
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 public record SimCounters(long requestsDecoded, long requestsUndecodable, long answersSent, long dispatchFailuresSent,
         long statesPublished, long actionsStarted) {

@@ -35,6 +35,8 @@ import com.google.gson.JsonPrimitive;
  * envelopes, {@code null} for notifications and empty batches, batches), params rules (array params, unknown params
  * are error 11), the key check on {@code k} (error 2), unknown methods (error 6), and the UC or LM method set.
  * Thread-safe; synchronous methods answer on the calling thread.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class SimDispatcher {

@@ -16,6 +16,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * A method-level failure the simulated controller reports as a JSON-RPC error object (protocol.md §6.4).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class SimError extends Exception {

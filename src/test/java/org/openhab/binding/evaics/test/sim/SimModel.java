@@ -46,6 +46,8 @@ import com.google.gson.JsonPrimitive;
  * announcements, {@code ieid}) and protocol.md §14 (running state first, final state a few ms later). Every state
  * change is announced retained on the item's topic. Thread-safe: one lock guards the whole model; announcements are
  * published under it so that they leave in the order of the changes.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class SimModel {

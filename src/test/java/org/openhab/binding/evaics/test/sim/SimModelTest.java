@@ -38,6 +38,8 @@ import com.google.gson.JsonParser;
 /**
  * The simulator's item rules without a broker: lvar {@code set} rules and timers (protocol.md §8.3), unit actions
  * (protocol.md §8.2, §9.3, §14) and what gets announced (protocol.md §9.1, §9.4).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class SimModelTest {

@@ -58,6 +58,8 @@ import com.google.gson.JsonObject;
  * {@link #size} bytes.</li>
  * </ul>
  * Lives in the codec package because the frame layer's sealing and opening are package-private.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 @State(Scope.Thread)

@@ -19,6 +19,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * A growable byte buffer that encoders write into directly, so that a frame's plaintext is built in one array and
  * handed to the cipher without intermediate copies. Not thread-safe; one per encoding.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ByteSink {

@@ -42,6 +42,8 @@ import com.google.gson.stream.JsonToken;
  * Python's number typing: integer literals become {@code Long}/{@code BigInteger}, others {@link Float64}. Integer
  * literals longer than {@value JsonNumbers#MAX_INTEGER_DIGITS} digits are refused, as CPython refuses them (Gson's
  * strict reader already refuses any number literal longer than its 1024-char buffer; EVA never sends such numbers).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class EvaJson {

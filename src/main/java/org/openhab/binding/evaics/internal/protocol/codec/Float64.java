@@ -28,6 +28,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code 1e+16}, {@code 5e-324}. That keeps {@code JsonPrimitive.getAsString()} and Gson's JSON output identical to
  * what EVA would show, which {@link Double#toString(double)} does not ({@code 1.700000001133756E9}). It also marks the
  * number as a float for re-encoding: {@link MsgPackJson} writes it as float64 even when its value is integral.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class Float64 extends Number {

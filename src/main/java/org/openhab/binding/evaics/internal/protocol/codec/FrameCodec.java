@@ -37,6 +37,8 @@ import com.google.gson.JsonObject;
  * <p>
  * Keys are derived once, in the constructor. Thread-safe; no method blocks. Neither {@link #toString()} nor any
  * exception message contains the API key.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class FrameCodec {

@@ -17,6 +17,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * A payload that is not an acceptable API frame. The message names the structural problem only; it never contains key
  * material, plaintext or payload bytes.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class FrameException extends Exception {

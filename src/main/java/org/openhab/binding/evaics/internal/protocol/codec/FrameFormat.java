@@ -16,6 +16,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The API frame formats of EVA ICS v3 over MQTT (protocol.md §3, §4, §5).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public enum FrameFormat {

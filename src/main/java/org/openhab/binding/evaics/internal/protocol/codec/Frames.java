@@ -30,6 +30,8 @@ import com.google.gson.JsonElement;
  * Frame layout constants and the steps client and server codecs share (protocol.md §4, §5, §7). Public for the
  * controller side of the frames ({@code internal.cli.ServerFrameCodec}), which lives outside the bundle, with the
  * command-line tool; the binding itself only uses {@link FrameCodec}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class Frames {

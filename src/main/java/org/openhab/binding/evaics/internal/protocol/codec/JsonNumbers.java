@@ -25,6 +25,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * Java number types say it directly. Any other {@link Number} (Gson's lazily parsed numbers, {@code BigDecimal}) is
  * judged by its text: a literal without '.', 'e' or 'E' is an integer, anything else a float. So {@code 100} stays an
  * integer and {@code 1700000001.133756} or {@code 1.0} become float64, exactly as {@code json.loads} would type them.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class JsonNumbers {

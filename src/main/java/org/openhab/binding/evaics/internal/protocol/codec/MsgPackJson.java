@@ -59,6 +59,8 @@ import com.google.gson.JsonPrimitive;
  * keys by default too). Nesting is bounded by {@code maxDepth} and walked without recursion; a declared array, map,
  * str or bin length is checked against the bytes actually left before anything is read or allocated; trailing bytes
  * after the value are refused. Every failure, msgpack-core's own exceptions included, is a {@link FrameException}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class MsgPackJson {

@@ -25,6 +25,8 @@ import com.google.gson.JsonElement;
  *
  * @param dispatchFailed true for {@code 500|}
  * @param body the decoded body; null exactly when {@code dispatchFailed}
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record ResponseFrame(boolean dispatchFailed, @Nullable JsonElement body) {

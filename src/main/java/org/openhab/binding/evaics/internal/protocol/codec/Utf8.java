@@ -24,6 +24,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * Strict UTF-8 decoding as EVA's Python side does it (protocol.md §4.1 step 1, §6.1: strings that are not valid UTF-8
  * are rejected): no overlong forms, no encoded surrogates, nothing above U+10FFFF, no truncated sequences. Java's
  * {@code new String(bytes, UTF_8)} would silently substitute U+FFFD instead.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class Utf8 {

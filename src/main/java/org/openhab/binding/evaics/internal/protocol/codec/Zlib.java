@@ -28,6 +28,8 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
  * Inflating is bounded: the output buffer grows with the data actually produced and never beyond
  * {@code maxBytes + 1}, so a zlib bomb is stopped at the limit without a large allocation up front. Truncated streams,
  * preset dictionaries and bytes after the end of the stream are refused.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class Zlib {

@@ -30,6 +30,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * Thread-safe. Each thread gets its own initialised {@link Cipher} and {@link Mac} instances (JCA engines are not
  * thread-safe, and creating or keying them per message costs more than the cryptography of a typical frame). All
  * methods work on caller-supplied arrays and offsets so that frames are built and opened without extra copies.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class AesHmacCipher {

@@ -17,6 +17,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * An encrypted block or Fernet token could not be opened (protocol.md §7.1 decryption steps 1 to 4, §7.2). The message
  * describes the structural problem only; it never contains key material or plaintext.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class CryptoException extends Exception {

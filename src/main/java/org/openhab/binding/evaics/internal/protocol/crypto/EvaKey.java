@@ -27,6 +27,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * {@code F[16:32]}</li>
  * </ul>
  * Thread-safe and immutable. {@link #toString()} never shows key material.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EvaKey {

@@ -33,6 +33,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * <p>
  * Like EVA, tokens are accepted without a TTL: the timestamp is not checked (protocol.md §7.2). Thread-safe (engines
  * per thread, as in {@link AesHmacCipher}).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class Fernet {

@@ -17,6 +17,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * PKCS#7 padding check for 16-byte blocks (protocol.md §7.1 decryption step 4, §7.2). The padding is only checked after
  * the MAC was verified, so it is no padding oracle; it still runs without data-dependent branches.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class Pkcs7 {

@@ -19,6 +19,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * The one strong random source for IVs (protocol.md §7.1, §7.2: IVs must be unpredictable for CBC). SecureRandom is
  * thread-safe; a single instance avoids reseeding costs per key.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class SecureRandomHolder {

@@ -38,6 +38,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * <p>
  * The transport's factory also puts a {@link PacketSizeGuard} over the buffer ({@link #guarded(int)}), so that
  * payloads above its limit are skipped unread; {@link GuardedSslSocket} does the same for TLS.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class BufferedInputSocketFactory extends SocketFactory {

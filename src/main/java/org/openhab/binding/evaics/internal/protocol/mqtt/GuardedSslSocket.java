@@ -39,6 +39,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * identification and the cipher suites on it, and starts the handshake), so the guard cannot sit below the TLS layer:
  * there it would see ciphertext. Every public method of {@link java.net.Socket} and {@link SSLSocket} is forwarded
  * to the wrapped socket, so the wrapper's own (never connected) socket state is never used.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class GuardedSslSocket extends SSLSocket {

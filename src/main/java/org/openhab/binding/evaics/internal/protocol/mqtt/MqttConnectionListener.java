@@ -21,6 +21,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * on a pool thread that may be shared, see {@link SerialExecutor}); a listener must return quickly because the
  * same scheduler times reconnect attempts. Nothing is delivered after
  * {@link MqttTransport#close()}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public interface MqttConnectionListener {

@@ -21,6 +21,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * filter (MQTT 3.1.1 §4.7). It must return quickly (the hot path carries tens of thousands of messages per
  * second) and must not throw; the transport catches anything thrown anyway, because an exception reaching
  * Paho would drop the connection. It must not call {@link MqttTransport#close()}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @FunctionalInterface
 @NonNullByDefault

@@ -29,6 +29,8 @@ import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
  * The session follows protocol.md §1 (MQTT 3.1.1, clean session, random client id, 60 s keep-alive, optional user
  * name / password and TLS with CA file and client certificate), with optional certificate and public-key pinning
  * ({@link ServerPin}). {@link #toString()} never shows the password.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class MqttSettings {

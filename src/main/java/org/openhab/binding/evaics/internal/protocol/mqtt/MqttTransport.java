@@ -111,6 +111,8 @@ import org.slf4j.LoggerFactory;
  * {@code evaics-paho-<client id>} instead, and shuts them down on {@link #close()}.
  * <p>
  * Futures returned by {@link #publish} complete on Paho's threads: dependent actions must not block.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class MqttTransport implements AutoCloseable {

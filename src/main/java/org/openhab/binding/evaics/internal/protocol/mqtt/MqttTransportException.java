@@ -18,6 +18,8 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * The failure of a transport operation, as delivered through the futures of {@link MqttTransport}.
  * Messages never contain credentials.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class MqttTransportException extends Exception {

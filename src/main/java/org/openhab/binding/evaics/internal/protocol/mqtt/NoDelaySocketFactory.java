@@ -28,6 +28,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * (about 88 ms instead of about 0.2 ms on loopback). Paho creates an unconnected socket and connects it
  * itself, so the unconnected variant matters most; the connected variants are covered for completeness.
  * {@link NoDelaySslSocketFactory} uses one over its TLS delegate for the same factory methods.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class NoDelaySocketFactory extends SocketFactory implements SocketTracker {

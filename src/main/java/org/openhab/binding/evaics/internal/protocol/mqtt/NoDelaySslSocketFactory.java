@@ -29,6 +29,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * for {@code ssl://}. Host name verification is left to Paho, which sets the HTTPS endpoint identification
  * on the socket after connecting. Every TLS socket is wrapped in a {@link GuardedSslSocket}, so that oversize PUBLISH
  * payloads are skipped unread above the decryption.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class NoDelaySslSocketFactory extends SSLSocketFactory implements SocketTracker {

@@ -39,6 +39,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * </ul>
  * All parsing state lives in fields and is changed only after a successful read, so a read that times out (Paho
  * sets a socket timeout during the TLS handshake) can simply be repeated. Used by one reader thread at a time.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class PacketSizeGuard extends InputStream {

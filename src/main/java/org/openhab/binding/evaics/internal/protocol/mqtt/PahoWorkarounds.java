@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * It reads and writes private Paho fields by reflection; if they are not as expected (another Paho version), it does
  * nothing but log, and a stuck thread stays as it would without this class.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class PahoWorkarounds {

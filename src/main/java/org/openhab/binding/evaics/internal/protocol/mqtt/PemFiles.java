@@ -41,6 +41,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * Reads PEM files (RFC 7468) for TLS: X.509 certificates, and unencrypted PKCS#8 private keys (RFC 5208,
  * "BEGIN PRIVATE KEY") with RSA or EC keys. Other key formats are rejected with a message saying how to
  * convert them, because a clear configuration error beats a TLS handshake failure later.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class PemFiles {

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The probe shares the transport's lock: methods ending in {@code Locked} must be called holding it, and the
  * {@link Owner}'s methods are called holding it. A step of a run that has been stopped does nothing.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ReachabilityProbe {

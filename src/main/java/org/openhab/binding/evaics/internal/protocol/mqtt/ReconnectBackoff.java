@@ -23,6 +23,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * that many clients cut off by the same broker restart do not reconnect in lockstep. The delay after
  * {@code n} consecutive failures is {@code min(max, min * 2^n)}, less up to {@link #JITTER_FRACTION} of it,
  * but never below the minimum. Thread-safe.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ReconnectBackoff {

@@ -20,6 +20,8 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * The socket a factory created last: tests check the options the transport promised to set, and the transport sees
  * whether the socket of a connect attempt was closed while Paho reported nothing.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 interface SocketTracker {

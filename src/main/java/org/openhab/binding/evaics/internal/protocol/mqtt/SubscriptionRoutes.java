@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * matched one by one. Routing is by topic because an MQTT 3.1.1 PUBLISH does not say which subscription it
  * was sent for: a broker may send one copy for overlapping subscriptions (mosquitto does) or one per
  * subscription (§3.3.5 allows both).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class SubscriptionRoutes {

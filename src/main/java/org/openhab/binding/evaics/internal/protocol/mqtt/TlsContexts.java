@@ -37,6 +37,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * the client certificate and key, when set, are offered for client-certificate authentication. Key material
  * lives only in memory. With certificate or public-key pinning, that trust decision is wrapped in a
  * {@link PinningTrustManager}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class TlsContexts {

@@ -24,6 +24,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code $} (§4.7.2). Matching is allocation-free because it runs for every incoming message.
  * <p>
  * Also validates topic names for publishing (§4.7.1, §4.7.3, §1.5.3).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class TopicFilter {

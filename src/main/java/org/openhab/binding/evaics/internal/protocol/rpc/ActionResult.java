@@ -26,6 +26,8 @@ import com.google.gson.JsonObject;
  * @param finished whether the action reached a final state
  * @param exitcode the exit code, when there is one
  * @param raw the whole action object as the controller sent it
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record ActionResult(String uuid, String status, boolean finished, @Nullable Integer exitcode, JsonObject raw) {

@@ -30,6 +30,8 @@ import com.google.gson.JsonObject;
  * Every future completes exactly once: with the controller's decoded result, or exceptionally with an
  * {@link EvaRpcException} (possibly wrapped in a {@link java.util.concurrent.CompletionException}) that carries EVA's
  * error code. Nothing is queued: a call while the broker is disconnected fails at once.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public interface EvaApi {

@@ -20,6 +20,8 @@ import com.google.gson.JsonObject;
 /**
  * Why an EVA call failed, with EVA's error code (protocol.md §6.4). The message is meant for logs and thing status
  * descriptions: it never contains key material or request parameters.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EvaRpcException extends Exception {

@@ -79,6 +79,8 @@ import com.google.gson.JsonPrimitive;
  * completion: a {@link java.util.concurrent.ScheduledThreadPoolExecutor} with
  * {@code setRemoveOnCancelPolicy(true)} keeps cancelled timeouts from piling up at high call rates. Thread-safe; the
  * hot path takes no lock besides the pending-call map.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class RpcClient implements AutoCloseable {

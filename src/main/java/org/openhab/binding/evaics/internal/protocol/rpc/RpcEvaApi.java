@@ -35,6 +35,8 @@ import com.google.gson.JsonPrimitive;
  * them (the controller refuses unknown params with error 11, protocol.md §6.3), and checks the shape of the results:
  * state objects (protocol.md §9.1) become {@link ItemState}s, action objects (protocol.md §8.5) {@link ActionResult}s;
  * anything else fails with {@link Kind#BAD_DATA}. Thread-safe.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class RpcEvaApi implements EvaApi {

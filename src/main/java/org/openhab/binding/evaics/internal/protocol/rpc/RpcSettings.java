@@ -26,6 +26,8 @@ import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
  *            {@link EvaRpcException.Kind#TOO_MANY_PENDING}
  * @param qos the MQTT QoS (0 or 1) of published requests and of the response subscription. 0 by default: a lost
  *            request or answer ends in a timeout either way, and QoS 0 saves a PUBACK round trip per message
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record RpcSettings(Duration callTimeout, int maxPendingCalls, int qos) {

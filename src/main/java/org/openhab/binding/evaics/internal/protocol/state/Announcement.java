@@ -23,6 +23,8 @@ import com.google.gson.JsonObject;
  * What one plain MQTT message from an EVA controller means (protocol.md §2, §2.1, §2.2, §9.5, §9.6), as produced by
  * {@link AnnouncementParser}. None of these is authenticated: anybody with publish rights can forge them (protocol.md
  * §11).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public sealed interface Announcement {

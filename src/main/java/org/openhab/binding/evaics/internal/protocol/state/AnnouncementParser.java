@@ -57,6 +57,8 @@ import com.google.gson.JsonPrimitive;
  * payload is a JSON object with a {@code c} member: inputs never carry one and controller state payloads always do,
  * so that is the state of an item with that id.</li>
  * </ul>
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class AnnouncementParser {

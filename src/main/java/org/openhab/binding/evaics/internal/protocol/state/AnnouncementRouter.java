@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Hot path: a lookup by {@link ControllerId} per message and nothing allocated beyond what parsing needs.
  * Thread-safe.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class AnnouncementRouter {

@@ -20,6 +20,8 @@ import com.google.gson.JsonElement;
  * Decodes the body of a compressed bulk state batch, i.e. the bytes after the {@code 0x00 0x03} header: zlib of
  * msgpack (protocol.md §9.5). Implementations bound the inflated size and the nesting depth and throw on anything they
  * cannot decode; {@link AnnouncementParser} turns every failure into an ignored message.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 @FunctionalInterface

@@ -19,6 +19,8 @@ import org.openhab.binding.evaics.internal.protocol.state.Announcement.ServerEve
 /**
  * Receives the announcements that {@link AnnouncementRouter} attributes to one controller. Called on the MQTT
  * callback thread for every message: implementations must return quickly and must not throw.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public interface ControllerAnnouncementSink {

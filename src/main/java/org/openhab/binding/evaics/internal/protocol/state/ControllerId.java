@@ -30,6 +30,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code #}, no control characters (including NUL), no leading or trailing white space.
  * <p>
  * The messages of the {@link IllegalArgumentException}s thrown here are meant for users (configuration errors).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record ControllerId(String productCode, String systemName) {

@@ -25,6 +25,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code /} and is applied to every topic, discovery included. A space may have several levels
  * ({@code site/plant1}) but no empty level, no MQTT wildcards and no control characters (including NUL).
  * Thread-safe (immutable).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class EvaTopics {

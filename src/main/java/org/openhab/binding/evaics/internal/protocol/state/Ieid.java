@@ -20,6 +20,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  *
  * @param bootId the controller's boot number
  * @param counter the event counter within that boot (EVA uses a nanosecond monotonic clock)
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record Ieid(long bootId, long counter) implements Comparable<Ieid> {

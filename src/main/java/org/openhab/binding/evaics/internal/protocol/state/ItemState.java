@@ -47,6 +47,8 @@ import com.google.gson.JsonPrimitive;
  * @param ieid the event ordering id (protocol.md §9.4)
  * @param expires lvars: timer length in seconds, 0 for none
  * @param t publication time (Unix seconds); {@code null} in API results and when the notifier sends none
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record ItemState(Oid oid, @Nullable ControllerId controller, @Nullable Integer status, String value,

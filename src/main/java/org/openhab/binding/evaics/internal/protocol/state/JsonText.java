@@ -43,6 +43,8 @@ import com.google.gson.stream.JsonToken;
  * Numbers become {@link Long} (integers that fit), {@link Double} (finite non-integers), or {@link BigInteger} /
  * {@link BigDecimal} otherwise: the same Java types the msgpack decoder of the bulk and API bodies yields, so values
  * are treated alike whichever way they arrived.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class JsonText {

@@ -29,6 +29,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * control characters (including NUL). Error messages are meant for users (configuration errors).
  * <p>
  * {@link #uidSegment()} gives a form usable as an openHAB UID segment, see there.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record Oid(String type, String group, String id) {

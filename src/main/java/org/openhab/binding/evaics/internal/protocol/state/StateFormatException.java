@@ -21,6 +21,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * <p>
  * Thrown for garbage that anybody can publish (protocol.md §11), so it carries no stack trace: building one would make
  * a flood of garbage costlier than the useful traffic.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class StateFormatException extends Exception {

@@ -32,6 +32,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * Thread-safe and lock-free (one map lookup and, for accepted states, one compare-and-set), since it sits on the
  * path of every state message. Callers should feed it only states of items they track, and {@link #forget} removed
  * items, because the number of keys is not bounded here.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class StateOrdering {

@@ -17,6 +17,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * Helpers for putting untrusted text (topics, payload fragments) into error messages and ignore reasons without
  * flooding logs or injecting line breaks: anybody who can publish on the broker chooses that text (protocol.md §11).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class Texts {

@@ -26,6 +26,8 @@ import com.google.gson.JsonElement;
  * {@link MsgPackJson} as API frames (protocol.md §4.1 step 5, §6.1), so that a batch can neither inflate beyond
  * {@link ProtocolLimits#maxInflatedBytes()} nor nest deeper than {@link ProtocolLimits#maxNestingDepth()}.
  * The binding and the command-line tool both use it. Thread-safe (immutable).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class ZlibMsgPackBodyDecoder implements BinaryBodyDecoder {

@@ -44,6 +44,8 @@ import net.jqwik.api.constraints.Size;
  * msgpack encoder is also compared byte for byte with msgpack-core, an independent implementation of the same
  * minimal-format rules. Edge-case mixing is off for the tree properties: their combinations outnumber any sensible
  * try count, and the boundary values are covered by the named tests.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class CodecPropertiesTest {

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * A finding prints the decoder, the input (hex) and the exception; the seed replays the run.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class DecoderFuzzTest {

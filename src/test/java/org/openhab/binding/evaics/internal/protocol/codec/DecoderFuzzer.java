@@ -48,6 +48,8 @@ import com.google.gson.JsonElement;
  * code, a smaller number) so that a million inputs stay fast.
  * <p>
  * Deterministic for a seed: the same seed replays the same inputs.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class DecoderFuzzer {

@@ -30,6 +30,8 @@ import com.google.gson.JsonPrimitive;
 /**
  * JSON text of the legacy text frames (protocol.md §5): EVA's compact, ASCII-escaped output, and strict bounded
  * parsing.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaJsonTest {

@@ -28,6 +28,8 @@ import net.jqwik.api.Property;
 /**
  * Python {@code repr()} of floats, which EVA's JSON encoder uses (protocol.md §5: responses must match EVA's JSON
  * text).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class Float64Test {

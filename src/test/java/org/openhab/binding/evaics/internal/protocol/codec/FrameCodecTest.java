@@ -44,6 +44,8 @@ import com.google.gson.JsonParser;
 
 /**
  * Framing rules of client and server codecs (protocol.md §4, §5, §7, §12), one test per rule.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class FrameCodecTest {

@@ -41,6 +41,8 @@ import com.google.gson.JsonObject;
  * Runs every API golden vector (all files in {@code vectors/} except {@code state-topics-*}) through the client and
  * server codecs: decoding to the recorded JSON, reproducing the recorded bytes from the recorded IV/request id, and
  * refusing the negative cases with the right reason.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class GoldenVectorTest {

@@ -34,6 +34,8 @@ import net.jqwik.api.Tuple.Tuple2;
  * jqwik generators of JSON trees as EVA exchanges them: strings over all of Unicode (without unpaired surrogates,
  * which have no UTF-8 form), integers over the whole msgpack range in several Java/Gson number types, finite doubles
  * (subnormals included), booleans, null, and nested arrays and objects.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class JsonArbitraries {

@@ -31,6 +31,8 @@ import com.google.gson.JsonPrimitive;
  * Strict JSON equality for tests: unlike {@link JsonElement#equals(Object)} it tells integers from floats (as Python
  * does: a literal with '.', 'e' or 'E' or a Java floating type is a float), compares integers exactly (uint64 values
  * included), floats as exact binary64 values, and object members in order.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class JsonAssert {

@@ -35,6 +35,8 @@ import com.google.gson.JsonPrimitive;
 
 /**
  * msgpack encoding and decoding rules (protocol.md §6.1).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class MsgPackJsonTest {

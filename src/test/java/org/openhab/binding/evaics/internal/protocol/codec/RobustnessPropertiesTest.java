@@ -42,6 +42,8 @@ import net.jqwik.api.constraints.Size;
  * Hostile input properties: random and mutated payloads, and garbage bodies behind a valid MAC, fed to every decoder.
  * Each decoder may succeed or throw {@link FrameException}; anything else (a RuntimeException, OutOfMemoryError,
  * StackOverflowError) fails the property. Limits are kept small so that no try can allocate much.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class RobustnessPropertiesTest {

@@ -33,6 +33,8 @@ import net.jqwik.api.Tuple;
 /**
  * Strict UTF-8 validation (protocol.md §6.1: strings that are not valid UTF-8 are rejected), checked against the JDK's
  * decoder in REPORT mode, which follows the same Unicode rules.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class Utf8Test {

@@ -34,6 +34,8 @@ import com.google.gson.JsonParser;
 
 /**
  * Access to the EVA golden vectors in {@code src/test/resources/vectors} (format: {@code vectors/README.md}).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class VectorFiles {

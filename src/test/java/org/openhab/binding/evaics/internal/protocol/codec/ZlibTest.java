@@ -25,6 +25,8 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameException.Reason;
 
 /**
  * zlib of compressed frames and bulk states (protocol.md §4.1, §9.5), with bounded inflation.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ZlibTest {

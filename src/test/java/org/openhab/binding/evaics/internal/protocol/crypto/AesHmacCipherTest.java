@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules of the binary frames' encrypted block (protocol.md §7.1).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class AesHmacCipherTest {

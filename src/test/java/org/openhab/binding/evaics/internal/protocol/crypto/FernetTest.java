@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules of the Fernet tokens of text frames (protocol.md §7.2).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class FernetTest {

@@ -38,6 +38,8 @@ import com.google.gson.JsonObject;
 /**
  * Checks the key derivation (protocol.md §7.1, §7.2) against the key material recorded in every API vector, and that
  * the ciphers really use those keys: an independent JCA computation with the recorded keys gives the same bytes.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class KeyMaterialVectorTest {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PKCS#7 padding check (protocol.md §7.1 decryption step 4).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class Pkcs7Test {

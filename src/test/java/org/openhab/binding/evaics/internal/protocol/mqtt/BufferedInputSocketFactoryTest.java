@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The buffered plain sockets the transport hands to Paho: the bytes read are those sent, the socket's own checks
  * still apply, and every factory method gives such a socket. Loopback only.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class BufferedInputSocketFactoryTest {

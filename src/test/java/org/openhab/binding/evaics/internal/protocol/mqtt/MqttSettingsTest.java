@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Validation, defaults and printing of {@link MqttSettings}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class MqttSettingsTest {

@@ -28,6 +28,8 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 
 /**
  * User name / password authentication against a mosquitto that refuses anonymous clients.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class MqttTransportAuthTest {

@@ -33,6 +33,8 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
  * Oversize messages through a real mosquitto (issue 6 item 3): a PUBLISH above the transport's maximum payload is
  * reported to the listeners of its topic as dropped, never as a message; the connection stays up, the messages
  * around it arrive in order, and Paho's receiver thread does not allocate the payload.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class MqttTransportOversizeTest {

@@ -49,6 +49,8 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
  * backoff to grow is reconnected to about a second after it listens again; a broker that accepts TCP but refuses
  * the MQTT connection is not probed and not tried faster than the backoff; probing ends with {@link
  * MqttTransport#close()}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class MqttTransportReachabilityTest {

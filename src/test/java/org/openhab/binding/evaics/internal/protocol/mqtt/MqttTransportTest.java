@@ -45,6 +45,8 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 /**
  * {@link MqttTransport} against a real mosquitto: publishing and subscribing, routing, reconnects with
  * subscription restore, failure reporting, socket options and resource release.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class MqttTransportTest {

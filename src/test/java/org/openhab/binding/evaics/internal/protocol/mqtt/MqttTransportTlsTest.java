@@ -42,6 +42,8 @@ import org.openhab.binding.evaics.test.broker.TestCertificates.Usage;
 /**
  * TLS ({@code ssl://}) against mosquitto TLS listeners with generated certificates: CA trust, host name
  * verification and client-certificate authentication.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class MqttTransportTlsTest {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * comes out exactly as sent, with every oversize PUBLISH replaced. A short run is in the normal suite, the long one
  * in the fuzz profile ({@code mvn -B -o -Pfuzz test}, 1,000,000 streams; {@code -Devaics.fuzz.inputs=N
  * -Devaics.fuzz.seed=S} as for the decoders).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class PacketSizeGuardFuzzTest {

@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link PacketSizeGuard} on hand-built MQTT 3.1.1 packet streams: everything within the limit passes byte for
  * byte, however it is read; an oversize PUBLISH becomes a small replacement and its payload is skipped without being
  * held; broken framing fails the stream.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class PacketSizeGuardTest {

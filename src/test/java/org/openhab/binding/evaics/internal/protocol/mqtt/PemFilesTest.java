@@ -34,6 +34,8 @@ import org.openhab.binding.evaics.test.broker.TestCertificates.Usage;
 
 /**
  * Reading TLS material from PEM files, and the error messages for files that cannot be used.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class PemFilesTest {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reconnect delay sequence (arithmetic only; nothing here waits).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ReconnectBackoffTest {

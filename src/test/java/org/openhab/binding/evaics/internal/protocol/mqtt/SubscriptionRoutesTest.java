@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Routing of incoming messages to listeners by topic filter.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class SubscriptionRoutesTest {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Topic filter matching and validation per MQTT 3.1.1 §4.7.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class TopicFilterTest {

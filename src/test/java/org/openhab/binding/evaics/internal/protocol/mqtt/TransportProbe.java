@@ -31,6 +31,8 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Records what a transport reports (connection events, messages) so that tests can wait for them with a
  * bounded timeout instead of sleeping.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class TransportProbe implements MqttConnectionListener, MqttMessageListener {

@@ -52,6 +52,8 @@ import com.google.gson.JsonParser;
  * over a real mosquitto: only an authentic answer with the id sent completes a call, exactly once; everything else is
  * dropped and shows up in the timeout message; {@code 500|} only counts when nothing valid came; EVA's error codes
  * come through.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class RpcClientAnswerRulesTest {

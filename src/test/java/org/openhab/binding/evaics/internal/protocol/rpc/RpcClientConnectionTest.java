@@ -37,6 +37,8 @@ import com.google.gson.JsonObject;
  * The client across broker outages (protocol.md §6.5 step 7, §10 step 3; contract: nothing is queued across a
  * disconnect): calls fail at once while disconnected, waiting calls fail when the connection drops, and the response
  * subscription comes back with the connection.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class RpcClientConnectionTest {

@@ -47,6 +47,8 @@ import com.google.gson.JsonObject;
 /**
  * Many calls at once: every call gets its own answer (the JSON-RPC id check binds them, protocol.md §11) and none is
  * left behind. One test prints serial latency and pipelined throughput; the figures are informational only.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class RpcClientLoadTest {

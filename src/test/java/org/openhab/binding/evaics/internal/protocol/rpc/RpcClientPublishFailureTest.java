@@ -41,6 +41,8 @@ import com.google.gson.JsonObject;
  * had when the connection dropped may have left, so the controller may or may not have run it (found by
  * {@code BrokerRestartTest}: a call reported "not sent" had run). The outcome of a publish is the transport's, so
  * the transport is a stand-in here; the real one is in the broker tests.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class RpcClientPublishFailureTest {

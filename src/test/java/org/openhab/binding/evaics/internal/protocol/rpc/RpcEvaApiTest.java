@@ -42,6 +42,8 @@ import com.google.gson.JsonParser;
  * Every {@link EvaApi} method against the simulated UC and LM over a real mosquitto, in each frame format: the
  * request arrives with exactly the params of protocol.md §8 ({@code k} last, as sent), and the result is decoded into
  * the typed form.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class RpcEvaApiTest {

@@ -37,6 +37,8 @@ import org.openhab.binding.evaics.test.sim.EvaSimulator;
 
 /**
  * A UC and an LM simulator and RPC clients for them on one broker, for the RPC integration tests.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class RpcFixture implements AutoCloseable {

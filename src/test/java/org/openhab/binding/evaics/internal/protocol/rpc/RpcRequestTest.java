@@ -33,6 +33,8 @@ import com.google.gson.JsonParser;
 /**
  * Request ids and request objects as EVA's own client builds them (protocol.md §4.2, §6.1), checked against the golden
  * vector {@code bin-plain-test}.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class RpcRequestTest {

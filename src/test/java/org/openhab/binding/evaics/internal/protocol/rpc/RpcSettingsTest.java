@@ -24,6 +24,8 @@ import com.google.gson.JsonParser;
 
 /**
  * {@link RpcSettings} defaults and validation, and the action object checks of {@link RpcEvaApi} (protocol.md §8.5).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class RpcSettingsTest {

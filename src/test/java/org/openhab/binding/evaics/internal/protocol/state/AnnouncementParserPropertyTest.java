@@ -42,6 +42,8 @@ import net.jqwik.api.Provide;
 /**
  * Properties of {@link AnnouncementParser} over random input: it never throws, whatever the topic and payload
  * (protocol.md §11), ignore reasons stay short, and every valid OID survives the trip through its item topic.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class AnnouncementParserPropertyTest {

@@ -42,6 +42,8 @@ import com.google.gson.JsonParser;
 /**
  * One test per topic rule and failure mode of {@link AnnouncementParser} (protocol.md §2 notes, §2.1, §2.2, §9.5, §10
  * step 6, §11).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class AnnouncementParserTest {

@@ -33,6 +33,8 @@ import com.google.gson.JsonParser;
  * Routing rules of {@link AnnouncementRouter}: a message reaches only the controller it names (protocol.md §9.1 {@code
  * c}, §2.2 topic, §9.5 batch {@code c}), never another one; the empty destroyed payload names nobody and is offered to
  * all, flagged as unnamed.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class AnnouncementRouterTest {

@@ -47,6 +47,8 @@ import com.google.gson.JsonParser;
  * Every message of the golden announcement vectors ({@code state-topics-uc.json}, {@code state-topics-lm.json})
  * parses to what its {@code role} and {@code decoded} say. Expected values are read straight from {@code decoded},
  * not through the code under test.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class AnnouncementVectorTest {

@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tests {@link ControllerId}: parsing, validation messages, product codes.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ControllerIdTest {

@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tests {@link EvaTopics}: every topic with and without a space, and space validation.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class EvaTopicsTest {

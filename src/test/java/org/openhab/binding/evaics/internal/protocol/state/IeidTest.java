@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tests the natural order of {@link Ieid} (protocol.md §9.4).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class IeidTest {

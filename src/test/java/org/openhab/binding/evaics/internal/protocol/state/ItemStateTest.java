@@ -26,6 +26,8 @@ import com.google.gson.JsonParser;
 /**
  * Tests the field rules of {@link ItemState} (protocol.md §9.1, §9.2) for announcement payloads and {@code state}
  * results.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ItemStateTest {

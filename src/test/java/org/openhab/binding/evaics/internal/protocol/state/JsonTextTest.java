@@ -29,6 +29,8 @@ import com.google.gson.JsonParser;
 
 /**
  * Tests the strict UTF-8 and JSON decoding of untrusted payloads.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class JsonTextTest {

@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tests {@link Oid}: parsing, nested groups, validation messages and the UID segment form.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class OidTest {

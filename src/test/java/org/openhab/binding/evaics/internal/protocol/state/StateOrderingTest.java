@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tests the ordering rules of {@link StateOrdering} (protocol.md §9.4).
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class StateOrderingTest {

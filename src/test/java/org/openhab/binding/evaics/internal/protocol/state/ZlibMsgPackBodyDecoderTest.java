@@ -31,6 +31,8 @@ import com.google.gson.JsonObject;
 /**
  * {@link ZlibMsgPackBodyDecoder} against the compressed bulk state of the golden vector {@code state-topics-uc}
  * (protocol.md §9.5), and its limits.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ZlibMsgPackBodyDecoderTest {

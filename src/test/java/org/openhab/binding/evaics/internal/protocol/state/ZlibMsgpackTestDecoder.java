@@ -32,6 +32,8 @@ import com.google.gson.JsonPrimitive;
 /**
  * Test-only stand-in for the production bulk body decoder (zlib + msgpack, protocol.md §9.5): just enough msgpack to
  * read EVA's bulk batches, with the inflated size and nesting bounded so that it can be fed random bytes.
+ *
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ZlibMsgpackTestDecoder implements BinaryBodyDecoder {
