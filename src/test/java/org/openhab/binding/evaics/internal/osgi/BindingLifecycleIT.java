@@ -93,8 +93,8 @@ class BindingLifecycleIT {
     @Test
     void stoppingAndUninstallingTheBindingEndsEveryThreadItStarted() throws Exception {
         CoreTestbed bed = bed();
-        Set<Long> before = new HashSet<>();
-        Thread.getAllStackTraces().keySet().forEach(thread -> before.add(thread.getId()));
+        Set<Thread> before = new HashSet<>();
+        before.addAll(Thread.getAllStackTraces().keySet());
         bed.startBinding();
         addThings(bed);
         bed.binding.stop();
@@ -120,9 +120,9 @@ class BindingLifecycleIT {
     }
 
     /** The live threads that count as the binding's: name and the top of the stack. */
-    private static List<String> threadsOfTheBinding(Set<Long> before) {
+    private static List<String> threadsOfTheBinding(Set<Thread> before) {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().isAlive() && !before.contains(e.getKey().getId()))
+                .filter(e -> e.getKey().isAlive() && !before.contains(e.getKey()))
                 .filter(e -> runsBindingCode(e.getValue()) || !isShared(e.getKey().getName()))
                 .map(e -> e.getKey().getName() + " " + Arrays.toString(Arrays.copyOf(e.getValue(),
                         Math.min(5, e.getValue().length))))

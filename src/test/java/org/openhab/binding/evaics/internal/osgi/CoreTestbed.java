@@ -102,7 +102,7 @@ final class CoreTestbed {
         binding = framework.install(bundleJar);
     }
 
-    private static String property(String name) {
+    static String property(String name) {
         String value = System.getProperty(name);
         assertNotNull(value, "system property " + name + " is not set (failsafe sets it; run mvn verify)");
         return value;

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.openhab.binding.evaics.internal.osgi.CoreTestbed.*;
 
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,6 +147,32 @@ class OpenHabCoreIT {
     }
 
     // ---- 1. descriptors
+
+    /**
+     * What the UI shows of the binding's types, as openHAB's registries report them: written to
+     * {@code target/openhab-it/ui-types-<version>.txt}, and the semantic tags, item types and state options a user
+     * relies on when adding equipment from a thing are there.
+     */
+    @Test
+    @Order(2)
+    void registriesReportTheTagsItemTypesAndOptionsTheUiShows() throws Exception {
+        await(() -> probe().channelTypes(BINDING_ID).isEmpty() ? null : Boolean.TRUE, "channel types of the binding");
+        List<String> summary = probe().typeSummary(BINDING_ID);
+        Path report = Path.of("target", "openhab-it", "ui-types-" + property("evaics.openhab.version") + ".txt");
+        Files.createDirectories(Objects.requireNonNull(report.getParent()));
+        Files.write(report, summary);
+        assertSummary(summary, "evaics:unit-switch | Switch | Switch | [Switch, Power]");
+        assertSummary(summary, "evaics:unit-status | Status | Number | [Control] | null | [0=Off, 1=On]");
+        assertSummary(summary,
+                "evaics:sensor-value-temperature | Value | Number:Temperature | [Measurement, Temperature]");
+        assertSummary(summary, "evaics:sensor-value | Value | Number | [Measurement]");
+        assertSummary(summary, "evaics:sensor | EVA ICS Sensor | - | - | Sensor");
+    }
+
+    private static void assertSummary(List<String> summary, String start) {
+        assertTrue(summary.stream().anyMatch(line -> line.startsWith(start)),
+                "no type line starts with '" + start + "':\n" + String.join("\n", summary));
+    }
 
     @Test
     @Order(2)

@@ -77,6 +77,12 @@ public interface OpenHabProbe {
     /** The channel type UIDs of the binding in the ChannelTypeRegistry. */
     Set<String> channelTypes(String bindingId);
 
+    /**
+     * What the UI shows of the binding's types, one line per thing type and channel type as the ThingTypeRegistry and
+     * ChannelTypeRegistry report them (English): {@code uid | label | item type | tags | category | state options}.
+     */
+    List<String> typeSummary(String bindingId);
+
     /** The config description URIs of the ConfigDescriptionRegistry that start with the prefix. */
     Set<String> configDescriptions(String uriPrefix);
 

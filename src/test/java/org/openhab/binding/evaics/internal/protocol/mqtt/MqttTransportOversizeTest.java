@@ -139,14 +139,15 @@ class MqttTransportOversizeTest {
      * thread of {@code clientId} allocated meanwhile.
      */
     static void assertReceiverAllocatesLittle(String clientId, int payloadBytes, Runnable action) {
-        Thread receiverThread = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> (PAHO_RECEIVER_THREAD_PREFIX + clientId).equals(t.getName())).findFirst()
-                .orElseThrow(() -> new AssertionError("no Paho receiver thread for " + clientId));
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
                 .getThreadMXBean();
-        long before = threads.getThreadAllocatedBytes(receiverThread.getId());
+        // the id as the management interface reports it (Thread.getId() is deprecated from Java 19 on)
+        long receiverThread = Arrays.stream(threads.dumpAllThreads(false, false))
+                .filter(t -> (PAHO_RECEIVER_THREAD_PREFIX + clientId).equals(t.getThreadName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no Paho receiver thread for " + clientId)).getThreadId();
+        long before = threads.getThreadAllocatedBytes(receiverThread);
         action.run();
-        long allocated = threads.getThreadAllocatedBytes(receiverThread.getId()) - before;
+        long allocated = threads.getThreadAllocatedBytes(receiverThread) - before;
         out().println("Paho receiver thread allocated " + allocated + " bytes around a " + payloadBytes
                 + "-byte message");
         assertTrue(allocated < payloadBytes / RECEIVER_ALLOCATION_DIVISOR,

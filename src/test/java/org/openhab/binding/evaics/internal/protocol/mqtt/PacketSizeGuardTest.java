@@ -199,13 +199,12 @@ class PacketSizeGuardTest {
         InputStream source = new GeneratedStream(head, payloadBytes, PINGRESP);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
                 .getThreadMXBean();
-        long thread = Thread.currentThread().getId();
         try (PacketSizeGuard guard = new PacketSizeGuard(source, LIMIT)) {
             byte[] buffer = new byte[64];
-            long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             int n = guard.read(buffer, 0, buffer.length); // the replacement
             int m = guard.read(buffer, n, buffer.length - n); // skips the payload, then the PINGRESP
-            long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+            long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
             assertEquals(PINGRESP.length, m);
             assertArrayEquals(PINGRESP, Arrays.copyOfRange(buffer, n, n + m));
             assertEquals(-1, guard.read());

@@ -363,6 +363,8 @@ class AnnouncementParserTest {
     }
 
     /** {@code 0x00 0x03} + zlib(msgpack(json)), with a converter that only knows what these tests use. */
+    // Deflater and Inflater are released with end(): they are AutoCloseable only from Java 25
+    @SuppressWarnings("resource")
     private static byte[] compressedBulk(String json) throws IOException {
         MessageBufferPacker packer = MessagePack.newDefaultBufferPacker();
         pack(packer, JsonParser.parseString(json));

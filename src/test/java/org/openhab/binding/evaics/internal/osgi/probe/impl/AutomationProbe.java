@@ -81,8 +81,7 @@ final class AutomationProbe {
             throw new IllegalStateException("no action handler for " + moduleTypeUid + " on " + thingUid);
         }
         try {
-            Map<String, Object> outputs = actionHandler.execute(new HashMap<>(inputs));
-            return outputs == null ? Map.of() : new HashMap<>(outputs);
+            return withoutNulls(actionHandler.execute(new HashMap<>(inputs)));
         } finally {
             factory.ungetHandler(action, RULE_UID, handler);
         }
@@ -95,5 +94,20 @@ final class AutomationProbe {
             }
         }
         return null;
+    }
+
+    /** openHAB 4.3 declares the outputs {@code Map<String, Object>}, 5.x {@code Map<String, @Nullable Object>}. */
+    private static Map<String, Object> withoutNulls(@Nullable Map<String, ? extends @Nullable Object> outputs) {
+        Map<String, Object> copy = new HashMap<>();
+        if (outputs != null) {
+            for (Map.Entry<String, ? extends @Nullable Object> output : outputs.entrySet()) {
+                @Nullable
+                Object value = output.getValue();
+                if (value != null) {
+                    copy.put(output.getKey(), value);
+                }
+            }
+        }
+        return copy;
     }
 }

@@ -53,6 +53,7 @@ import org.openhab.core.thing.type.ChannelType;
 import org.openhab.core.thing.type.ChannelTypeRegistry;
 import org.openhab.core.thing.type.ThingType;
 import org.openhab.core.thing.type.ThingTypeRegistry;
+import org.openhab.core.types.StateDescription;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.TypeParser;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -119,6 +120,28 @@ final class CoreProbe implements OpenHabProbe {
             }
         }
         return uids;
+    }
+
+    @Override
+    public List<String> typeSummary(String bindingId) {
+        List<String> lines = new ArrayList<>();
+        for (ThingType type : services.get(ThingTypeRegistry.class).getThingTypes(bindingId, Locale.ENGLISH)) {
+            // thing types have no tags in openHAB 4.3 (5.x adds a semantic equipment tag)
+            lines.add(String.join(" | ", type.getUID().toString(), type.getLabel(), "-", "-",
+                    String.valueOf(type.getCategory()), "-"));
+        }
+        for (ChannelType type : services.get(ChannelTypeRegistry.class).getChannelTypes(Locale.ENGLISH)) {
+            if (bindingId.equals(type.getUID().getBindingId())) {
+                StateDescription state = type.getState();
+                String options = state == null ? "-"
+                        : state.getOptions().stream().map(o -> o.getValue() + "=" + o.getLabel())
+                                .collect(Collectors.joining(", ", "[", "]"));
+                lines.add(String.join(" | ", type.getUID().toString(), type.getLabel(),
+                        String.valueOf(type.getItemType()), String.valueOf(type.getTags()),
+                        String.valueOf(type.getCategory()), options));
+            }
+        }
+        return lines;
     }
 
     @Override
