@@ -164,7 +164,7 @@ class OpenHabCoreIT {
         assertSummary(summary, "evaics:unit-switch | Switch | Switch | [Switch, Power]");
         assertSummary(summary, "evaics:unit-status | Status | Number | [Control] | null | [0=Off, 1=On]");
         assertSummary(summary,
-                "evaics:sensor-value-temperature | Value | Number:Temperature | [Measurement, Temperature]");
+                "evaics:sensor-value-temperature | Temperature | Number:Temperature | [Measurement, Temperature]");
         assertSummary(summary, "evaics:sensor-value | Value | Number | [Measurement]");
         assertSummary(summary, "evaics:sensor | EVA ICS Sensor | - | - | Sensor");
     }

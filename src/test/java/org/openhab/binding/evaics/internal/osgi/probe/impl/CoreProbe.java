@@ -141,7 +141,7 @@ final class CoreProbe implements OpenHabProbe {
                         String.valueOf(type.getCategory()), options));
             }
         }
-        return lines;
+        return lines.stream().distinct().toList();
     }
 
     @Override
