@@ -37,8 +37,8 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
  * The binding bundle's life in the real openHAB core: stopped and started five times, its things come ONLINE again
  * each time (disabled, see there); stopped and uninstalled, every thread it started ends. A thread counts as the
  * binding's if it did not exist before the binding first started and either runs binding or embedded Paho code, or is
- * not one of openHAB's own pools ({@code OH-*}, shared by all bindings and kept by the core), Felix EventAdmin's delivery pool (its threads
- * start on demand as openHAB posts events) or the JVM's common fork-join pool.
+ * not one of openHAB's own pools ({@code OH-*}, shared by all bindings and kept by the core), Felix EventAdmin's
+ * delivery pool (its threads start on demand as openHAB posts events) or the JVM's common fork-join pool.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */

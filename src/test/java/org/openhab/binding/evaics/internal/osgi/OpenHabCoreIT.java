@@ -161,7 +161,7 @@ class OpenHabCoreIT {
         Path report = Path.of("target", "openhab-it", "ui-types-" + property("evaics.openhab.version") + ".txt");
         Files.createDirectories(Objects.requireNonNull(report.getParent()));
         Files.write(report, summary);
-        assertSummary(summary, "evaics:unit-switch | Switch | Switch | [Switch, Power]");
+        assertSummary(summary, "evaics:unit-switch | Switch | Switch | [Power, Switch]");
         assertSummary(summary, "evaics:unit-status | Status | Number | [Control] | null | [0=Off, 1=On]");
         assertSummary(summary,
                 "evaics:sensor-value-temperature | Temperature | Number:Temperature | [Measurement, Temperature]");

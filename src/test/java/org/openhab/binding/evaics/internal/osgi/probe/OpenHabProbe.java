@@ -79,7 +79,7 @@ public interface OpenHabProbe {
 
     /**
      * What the UI shows of the binding's types, one line per thing type and channel type as the ThingTypeRegistry and
-     * ChannelTypeRegistry report them (English): {@code uid | label | item type | tags | category | state options}.
+     * ChannelTypeRegistry report them (English): {@code uid | label | item type | tags (sorted) | category | options}.
      */
     List<String> typeSummary(String bindingId);
 

@@ -137,7 +137,7 @@ final class CoreProbe implements OpenHabProbe {
                         : state.getOptions().stream().map(o -> o.getValue() + "=" + o.getLabel())
                                 .collect(Collectors.joining(", ", "[", "]"));
                 lines.add(String.join(" | ", type.getUID().toString(), type.getLabel(),
-                        String.valueOf(type.getItemType()), String.valueOf(type.getTags()),
+                        String.valueOf(type.getItemType()), String.valueOf(new TreeSet<>(type.getTags())),
                         String.valueOf(type.getCategory()), options));
             }
         }
