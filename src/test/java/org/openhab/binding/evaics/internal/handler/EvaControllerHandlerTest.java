@@ -135,9 +135,12 @@ class EvaControllerHandlerTest {
         sim.misbehave(Misbehaviour.SILENT);
         ThingStatusInfo offline = framework.awaitStatus(handler.getThing(), ThingStatus.OFFLINE,
                 ThingStatusDetail.COMMUNICATION_ERROR);
-        // it announced its states at its start, a moment ago: silent while visibly alive reads as a wrong key
-        assertTrue(String.valueOf(offline.getDescription())
-                .startsWith("@text/" + StatusDescriptions.CONTROLLER_SEEN_NOT_ANSWERING), offline.getDescription());
+        // it announced its states at its start, a moment ago: if they reached the bridge live (not as retained
+        // messages, which depends on who subscribed first), silent while visibly alive reads as a wrong key
+        // (WrongKeyStatusTest pins that down); either way the controller does not answer
+        String description = String.valueOf(offline.getDescription());
+        assertTrue(description.startsWith("@text/" + StatusDescriptions.CONTROLLER_SEEN_NOT_ANSWERING)
+                || description.startsWith("@text/" + StatusDescriptions.CONTROLLER_NOT_ANSWERING), description);
         assertNull(handler.api());
 
         sim.setState(LAMP, 1, "changed while silent");
