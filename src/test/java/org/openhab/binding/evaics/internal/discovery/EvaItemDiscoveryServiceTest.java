@@ -94,6 +94,8 @@ class EvaItemDiscoveryServiceTest {
 
         discovery.startScan(scan);
         BridgeTestFramework.await("scan finished", scan.finished::get);
+        // openHAB's AbstractDiscoveryService tells its listeners on its own scheduler, maybe after the scan ended
+        BridgeTestFramework.await("three results", () -> inbox.results.size() >= 3);
 
         assertEquals(3, inbox.results.size(), inbox.results.keySet().toString());
         DiscoveryResult lamp = inbox.results.get(uid("evaics:unit:broker1:ctl:lights_lamp1"));
@@ -135,6 +137,8 @@ class EvaItemDiscoveryServiceTest {
             discovery.startScan(scan);
             BridgeTestFramework.await("scan finished", scan.finished::get);
         }
+        // reports reach the inbox on the discovery service's scheduler
+        BridgeTestFramework.await("two reports", () -> inbox.reports.get() >= 2);
 
         assertEquals(2, inbox.reports.get());
         assertEquals(1, inbox.results.size());
