@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * The second rule reads names, not bytecode: a name in a comment or string does not count, a name in code does, even
  * if that code is itself dead. It catches a class left behind, not every unused one.
  *
- * @author EVA ICS binding maintainers
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class SourceLayoutTest {

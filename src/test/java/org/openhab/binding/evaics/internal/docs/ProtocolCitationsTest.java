@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * {@code api-subset §12}. A {@code §} without any marker before it fails, and so does the old form that cited the
  * external specification (the word "spec" right before the section sign).
  *
- * @author EVA ICS binding maintainers
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class ProtocolCitationsTest {

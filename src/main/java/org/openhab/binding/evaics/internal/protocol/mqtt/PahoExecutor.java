@@ -43,7 +43,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * used and refuse with {@link UnsupportedOperationException}. {@link #shutdownNow()} is {@link #shutdown()}: a
  * shared pool's threads are never interrupted from here.
  *
- * @author evaics binding maintainers - Initial contribution
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class PahoExecutor extends AbstractExecutorService implements ScheduledExecutorService {

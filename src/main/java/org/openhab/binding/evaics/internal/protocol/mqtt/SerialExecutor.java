@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * still run, like those of a {@link java.util.concurrent.ScheduledThreadPoolExecutor} shut down with
  * {@code executeExistingDelayedTasksAfterShutdown} off.
  *
- * @author evaics binding maintainers - Initial contribution
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class SerialExecutor implements Executor {

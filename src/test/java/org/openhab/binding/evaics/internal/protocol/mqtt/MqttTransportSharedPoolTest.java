@@ -38,7 +38,7 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
  * here the way it builds them: a {@link ScheduledThreadPoolExecutor} of fixed size whose cancelled tasks leave the
  * queue, and whose shutdown a binding must never call).
  *
- * @author evaics binding maintainers - Initial contribution
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class MqttTransportSharedPoolTest {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * {@link SerialExecutor}: one task at a time and in order on a pool of several threads, and a shutdown that leaves
  * the pool alone.
  *
- * @author evaics binding maintainers - Initial contribution
+ * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
 class SerialExecutorTest {
