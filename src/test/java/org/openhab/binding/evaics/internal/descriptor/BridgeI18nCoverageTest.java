@@ -70,10 +70,7 @@ class BridgeI18nCoverageTest {
     void everyStatusDescriptionHasAValidText() throws IOException {
         Properties texts = texts();
         for (String key : StatusDescriptions.KEYS) {
-            String text = texts.getProperty(key);
-            assertNotNull(text, key);
-            // a quote would swallow the placeholders; MessageFormat must find them all
-            assertEquals(text.contains("{0}"), new MessageFormat(text).getFormats().length > 0, key);
+            assertValidText(texts, key);
         }
     }
 
@@ -92,11 +89,15 @@ class BridgeI18nCoverageTest {
         }
         assertTrue(keys.size() >= 20, "configuration problems found in the sources: " + keys);
         for (String key : keys) {
-            String text = texts.getProperty(key);
-            assertNotNull(text, key);
-            // a quote would swallow the placeholders; MessageFormat must find them all
-            assertEquals(text.contains("{0}"), new MessageFormat(text).getFormats().length > 0, key);
+            assertValidText(texts, key);
         }
+    }
+
+    /** The key has a text, and MessageFormat finds its placeholders (a quote would swallow them). */
+    private static void assertValidText(Properties texts, String key) {
+        String text = texts.getProperty(key);
+        assertNotNull(text, key);
+        assertEquals(text.contains("{0}"), new MessageFormat(text).getFormats().length > 0, key);
     }
 
     @Test
