@@ -160,12 +160,17 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
             broker = brokerHandler;
             heartbeatJob = scheduler.scheduleWithFixedDelay(this::heartbeat, interval, interval,
                     TimeUnit.MILLISECONDS);
-            if (bridge.getStatus() == ThingStatus.ONLINE) {
-                updateStatus(ThingStatus.UNKNOWN);
-                scheduler.execute(this::connect);
-            } else {
+            if (bridge.getStatus() != ThingStatus.ONLINE) {
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+                // openHAB tells only initialised children about their bridge: had the broker come ONLINE after the
+                // check above, while this thing was still INITIALIZING, nobody would tell it. Now that it is
+                // OFFLINE, a later change reaches bridgeStatusChanged; an earlier one shows here.
+                if (bridge.getStatus() != ThingStatus.ONLINE) {
+                    return;
+                }
             }
+            updateStatus(ThingStatus.UNKNOWN);
+            scheduler.execute(this::connect);
         }
     }
 

@@ -310,6 +310,12 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         ThingStatus status = bridgeStatus != null ? bridgeStatus : bridge.getStatus();
         if (!(bridgeHandler instanceof EvaItemHost host) || status != ThingStatus.ONLINE) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+            // openHAB tells only initialised things about their bridge: a bridge that came ONLINE between reading
+            // its status and this update, while this thing was INITIALIZING, would otherwise go unnoticed
+            if (bridgeStatus == null && bridge.getStatus() == ThingStatus.ONLINE
+                    && bridge.getHandler() instanceof EvaItemHost) {
+                bridgeStatusChanged(bridge.getStatusInfo());
+            }
             return;
         }
         ItemRegistration created = new ItemRegistration(host, item);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -71,6 +72,8 @@ public final class BridgeTestFramework extends ThingManagerCallback implements A
     /** Appended to thousands of times a second under load: not a copy-on-write list. */
     private final List<ChannelEvent> channelEvents = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean keepChannelEvents = true;
+    private volatile BiConsumer<Thing, ThingStatusInfo> statusHook = (thing, status) -> {
+    };
 
     public BridgeTestFramework() {
         super("bridge-test-framework");
@@ -207,10 +210,16 @@ public final class BridgeTestFramework extends ThingManagerCallback implements A
 
     // ---- ThingHandlerCallback ----
 
+    /** Runs on every status report, after the status is stored and before any child hears of it. */
+    public void onStatusUpdate(BiConsumer<Thing, ThingStatusInfo> hook) {
+        statusHook = hook;
+    }
+
     @Override
     public void statusUpdated(Thing thing, ThingStatusInfo thingStatus) {
         thing.setStatusInfo(thingStatus);
         events.add(new StatusEvent(thing.getUID(), thingStatus));
+        statusHook.accept(thing, thingStatus);
         // openHAB tells the children only when the bridge's status changed; this framework on every report, and
         // only the handlers it started
         notifyChildren(thing, thingStatus, handlers::contains);

@@ -224,6 +224,24 @@ class EvaControllerHandlerTest {
         BridgeTestFramework.await("refreshed state", () -> lamp.has("state changed while the broker was down"));
     }
 
+    @Test
+    void brokerComingOnlineWhileTheControllerInitialisesIsNotMissed() {
+        host1();
+        // the broker thing reads OFFLINE when the controller initialises and is ONLINE again by the time the
+        // controller reports BRIDGE_OFFLINE: openHAB told only its initialised children, so nobody tells this one
+        fixture.broker.setStatusInfo(new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.NONE, null));
+        framework.onStatusUpdate((thing, status) -> {
+            if (status.getStatusDetail() == ThingStatusDetail.BRIDGE_OFFLINE) {
+                fixture.broker.setStatusInfo(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
+            }
+        });
+
+        EvaControllerHandler handler = fixture.controller("ctl", ControllerFixture.controllerConfig("uc/host1"));
+
+        framework.awaitStatus(handler.getThing(), ThingStatus.ONLINE);
+        assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, framework.history(handler.getThing()).get(0).getStatusDetail());
+    }
+
     // ---- configuration ----
 
     static Stream<Arguments> invalidConfigurations() {

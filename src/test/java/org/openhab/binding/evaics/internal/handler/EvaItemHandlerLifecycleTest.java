@@ -36,6 +36,7 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.test.host.ThingHost;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
@@ -185,6 +186,28 @@ class EvaItemHandlerLifecycleTest {
         assertStatus(handler, ThingStatusDetail.BRIDGE_OFFLINE, null);
         assertTrue(harness.controller.registered.isEmpty());
         verifyNoInteractions(harness.api);
+    }
+
+    @Test
+    void bridgeComingOnlineWhileTheThingInitialisesIsNotMissed() {
+        // openHAB tells only initialised things about their bridge: the bridge comes ONLINE after the handler read
+        // its status and before the handler's BRIDGE_OFFLINE made the thing initialised, so no one tells the thing
+        harness.setBridgeStatus(ThingStatus.OFFLINE);
+        doAnswer(invocation -> {
+            Thing thing = invocation.getArgument(0);
+            ThingStatusInfo status = invocation.getArgument(1);
+            thing.setStatusInfo(status);
+            if (status.getStatusDetail() == ThingStatusDetail.BRIDGE_OFFLINE) {
+                harness.setBridgeStatus(ThingStatus.ONLINE);
+            }
+            return null;
+        }).when(harness.callback).statusUpdated(any(), any());
+
+        EvaUnitHandler handler = started();
+
+        assertSame(handler, harness.controller.registered.get(LAMP));
+        assertEquals(ThingStatus.UNKNOWN, handler.getThing().getStatus());
+        verify(harness.api).state(LAMP);
     }
 
     @Test
