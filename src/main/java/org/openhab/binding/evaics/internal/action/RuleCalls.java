@@ -33,10 +33,10 @@ import com.google.gson.JsonPrimitive;
 /**
  * Runs a call of an item thing's rule action (protocol.md §8.2, §8.3) on behalf of a rule, which expects a value, not a
  * future: refuses it when the thing has no handler, waits for the answer (bounded) and turns every failure into a
- * result (a missing handler at DEBUG; a refused or unanswered call, which a Boolean result cannot explain, at WARN).
- * The wait is the controller's call timeout plus {@link #WAIT_MARGIN}: the RPC client ends
- * every call after its own timeout, and the bound only guards against a call that never ends. Failures of the call
- * itself are logged by the item handler; this class logs what happens to the wait and to the rule action.
+ * result. An action whose result carries the error (a map) logs nothing above DEBUG; one that returns only yes or no
+ * logs the reason of a failure at WARN, once: the item handler logs a failed call of a rule only at DEBUG. The wait
+ * is the controller's call timeout plus {@link #WAIT_MARGIN}: the RPC client ends every call after its own timeout,
+ * and the bound only guards against a call that never ends.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
@@ -88,8 +88,11 @@ final class RuleCalls {
      */
     <H extends EvaItemHandler> Boolean ok(String action, @Nullable H handler,
             Function<H, CompletableFuture<JsonObject>> call) {
-        JsonObject answer = call(action, handler, call).value();
+        Outcome<JsonObject> outcome = call(action, handler, call);
+        JsonObject answer = outcome.value();
         if (answer == null) {
+            // a yes or no cannot carry the reason: this line is the only place the user finds it
+            logger.warn("Rule action {} failed: {}", action, outcome.error());
             return Boolean.FALSE;
         }
         boolean ok = isOk(answer);
@@ -104,12 +107,12 @@ final class RuleCalls {
             return new Outcome<>(future.get(wait.toMillis(), TimeUnit.MILLISECONDS), "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            logger.warn("Rule action {} interrupted while waiting for the controller", action);
+            logger.debug("Rule action {} interrupted while waiting for the controller", action);
             return new Outcome<>(null, "interrupted");
         } catch (ExecutionException e) {
             return new Outcome<>(null, CallFailures.describe(e));
         } catch (TimeoutException e) {
-            logger.warn("Rule action {}: no answer within {} ms", action, wait.toMillis());
+            logger.debug("Rule action {}: no answer within {} ms", action, wait.toMillis());
             return new Outcome<>(null, "no answer within " + wait.toMillis() + " ms");
         }
     }

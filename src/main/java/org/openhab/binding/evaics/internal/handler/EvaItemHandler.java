@@ -209,13 +209,26 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
     }
 
     /**
-     * Sends one command now, or refuses it now if the controller is offline (logged at DEBUG: the thing's status
-     * already says why). A failure is logged at WARN; a success refreshes the item's state.
+     * Sends one command of a channel now, or refuses it now if the controller is offline (logged at DEBUG: the
+     * thing's status already says why). A failure is logged at WARN, the only place a user learns of it; a success
+     * refreshes the item's state.
      *
      * @param what the command as it should appear in the log, e.g. {@code switch ON}
      * @return the call's future; failed with {@link EvaRpcException.Kind#NOT_CONNECTED} if refused
      */
     protected final <T> CompletableFuture<T> send(String what, Call<T> call) {
+        return send(what, call, false);
+    }
+
+    /**
+     * Sends one call of a rule action as {@link #send} does, but logs a failure only at DEBUG: the rule action hands
+     * it to the rule, which decides what it means.
+     */
+    protected final <T> CompletableFuture<T> sendForRule(String what, Call<T> call) {
+        return send(what, call, true);
+    }
+
+    private <T> CompletableFuture<T> send(String what, Call<T> call, boolean callerReports) {
         ItemRegistration current = registration;
         EvaApi api = current == null ? null : current.host().api();
         if (current == null || api == null) {
@@ -228,7 +241,9 @@ public abstract class EvaItemHandler extends BaseThingHandler implements EvaItem
         }
         CompletableFuture<T> future = call.send(api, current.oid());
         future.whenComplete((result, failure) -> {
-            if (failure != null) {
+            if (failure != null && callerReports) {
+                logger.debug("Call {} for {} failed: {}", what, current.oid(), CallFailures.describe(failure));
+            } else if (failure != null) {
                 logger.warn("Command {} for {} failed: {}", what, current.oid(), CallFailures.describe(failure));
             } else if (registration == current) {
                 if (result != null) {

@@ -53,23 +53,24 @@ public class EvaLvarHandler extends EvaItemHandler {
 
     /** {@code set}; a null status or value is not sent. */
     public CompletableFuture<JsonObject> set(@Nullable Integer status, @Nullable String value) {
-        return set("set" + (status == null ? "" : " status=" + status) + (value == null ? "" : " value=" + value),
-                status, value);
+        return sendForRule(
+                "set" + (status == null ? "" : " status=" + status) + (value == null ? "" : " value=" + value),
+                (api, oid) -> api.set(oid, status, value));
     }
 
     /** {@code reset}: status 1, value "1". */
     public CompletableFuture<JsonObject> reset() {
-        return send("reset", (api, oid) -> api.reset(oid));
+        return sendForRule("reset", (api, oid) -> api.reset(oid));
     }
 
     /** {@code clear}: value "0" (status 0 for timers). */
     public CompletableFuture<JsonObject> clear() {
-        return send("clear", (api, oid) -> api.clear(oid));
+        return sendForRule("clear", (api, oid) -> api.clear(oid));
     }
 
     /** {@code toggle}: reset if the value is "0", else clear. */
     public CompletableFuture<JsonObject> toggle() {
-        return send("toggle", (api, oid) -> api.toggle(oid));
+        return sendForRule("toggle", (api, oid) -> api.toggle(oid));
     }
 
     @Override

@@ -66,22 +66,23 @@ public class EvaUnitHandler extends EvaItemHandler {
 
     /** {@code action} with status {@code s} and, if not null, value {@code v}. */
     public CompletableFuture<ActionResult> action(int status, @Nullable String value) {
-        return action("action status=" + status + (value == null ? "" : " value=" + value), status, value);
+        return sendForRule("action status=" + status + (value == null ? "" : " value=" + value),
+                (api, oid) -> api.action(oid, status, value));
     }
 
     /** {@code action_toggle}: 0 if the status is not 0, else 1. */
     public CompletableFuture<ActionResult> toggle() {
-        return send("action_toggle", (api, oid) -> api.actionToggle(oid));
+        return sendForRule("action_toggle", (api, oid) -> api.actionToggle(oid));
     }
 
     /** {@code terminate}: ends the running action. */
     public CompletableFuture<JsonObject> terminate() {
-        return send("terminate", (api, oid) -> api.terminate(oid));
+        return sendForRule("terminate", (api, oid) -> api.terminate(oid));
     }
 
     /** {@code kill}: cleans the action queue and ends the running action. */
     public CompletableFuture<JsonObject> kill() {
-        return send("kill", (api, oid) -> api.kill(oid));
+        return sendForRule("kill", (api, oid) -> api.kill(oid));
     }
 
     @Override
