@@ -28,6 +28,7 @@ import org.openhab.binding.evaics.test.RecordingConsole;
 import org.openhab.binding.evaics.test.host.ThingHost;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 import org.openhab.binding.evaics.test.sim.Misbehaviour;
+import org.openhab.binding.evaics.test.host.I18nFile;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingRegistry;
 import org.openhab.core.thing.ThingStatus;
@@ -49,7 +50,8 @@ import com.google.gson.JsonParser;
 class EndToEndConsoleTest extends EndToEndTestBase {
 
     private final ThingRegistry registry = mock(ThingRegistry.class);
-    private final EvaConsoleCommandExtension extension = new EvaConsoleCommandExtension(registry);
+    private final EvaConsoleCommandExtension extension = new EvaConsoleCommandExtension(registry,
+            I18nFile.statusLocalization(), new I18nFile());
 
     @BeforeEach
     void start() {
@@ -165,6 +167,11 @@ class EndToEndConsoleTest extends EndToEndTestBase {
         assertTrue(list.stream().anyMatch(line -> line.startsWith("  " + e2e.uc
                 + " controller=uc/plant units=1 sensors=1 lvars=0 status=OFFLINE (COMMUNICATION_ERROR): ")),
                 list.toString());
+        // the description as the UI shows it, not the key the handler set
+        String description = String.valueOf(e2e.thing(e2e.uc).getStatusInfo().getDescription());
+        assertTrue(description.startsWith("@text/"), description);
+        assertFalse(console.text().contains("@text/"), console.text());
+        assertFalse(String.join("\n", list).contains("@text/"), list.toString());
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.internal.protocol.state.RecentAnnouncements;
+import org.openhab.core.i18n.LocaleProvider;
 import org.openhab.core.io.console.Console;
 import org.openhab.core.io.console.ConsoleCommandCompleter;
 import org.openhab.core.io.console.StringsCompleter;
@@ -45,6 +46,7 @@ import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.thing.i18n.ThingStatusInfoI18nLocalizationService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -89,11 +91,17 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
     private static final StringsCompleter METHODS = new StringsCompleter(List.of(TEST, STATE), false);
 
     private final ThingRegistry thingRegistry;
+    private final ThingStatusInfoI18nLocalizationService statusLocalization;
+    private final LocaleProvider localeProvider;
 
     @Activate
-    public EvaConsoleCommandExtension(final @Reference ThingRegistry thingRegistry) {
+    public EvaConsoleCommandExtension(final @Reference ThingRegistry thingRegistry,
+            final @Reference ThingStatusInfoI18nLocalizationService statusLocalization,
+            final @Reference LocaleProvider localeProvider) {
         super(COMMAND, "Inspect the EVA ICS binding: bridges, calls to controllers, recent announcements.");
         this.thingRegistry = thingRegistry;
+        this.statusLocalization = statusLocalization;
+        this.localeProvider = localeProvider;
     }
 
     @Override
@@ -149,7 +157,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
                     .toList();
             orphans.removeAll(children);
             console.println(broker.getUID() + " controllers=" + children.size() + " status="
-                    + status(broker.getStatusInfo()));
+                    + status(broker));
             for (Thing controller : children) {
                 console.println("  " + controllerLine(controller, things));
             }
@@ -162,7 +170,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
         }
     }
 
-    private static String controllerLine(Thing controller, List<Thing> things) {
+    private String controllerLine(Thing controller, List<Thing> things) {
         StringBuilder line = new StringBuilder().append(controller.getUID()).append(" controller=")
                 .append(controllerId(controller));
         for (ThingTypeUID type : List.of(THING_TYPE_UNIT, THING_TYPE_SENSOR, THING_TYPE_LVAR)) {
@@ -170,7 +178,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
                     t -> type.equals(t.getThingTypeUID()) && controller.getUID().equals(t.getBridgeUID())).count();
             line.append(' ').append(type.getId()).append("s=").append(count);
         }
-        return line.append(" status=").append(status(controller.getStatusInfo())).toString();
+        return line.append(" status=").append(status(controller)).toString();
     }
 
     /** The configured controller id: the only configuration value printed (key and key id are not). */
@@ -180,6 +188,11 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
         }
         Object configured = controller.getConfiguration().get(CONFIG_CONTROLLER_ID);
         return configured == null ? "-" : TextOutput.printable(configured.toString());
+    }
+
+    /** The thing's status with its description in the user's language, as openHAB's UI shows it. */
+    private String status(Thing thing) {
+        return status(statusLocalization.getLocalizedThingStatusInfo(thing, localeProvider.getLocale()));
     }
 
     /** As openHAB shows a status: {@code OFFLINE (COMMUNICATION_ERROR): description}. */
@@ -229,7 +242,7 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
         }
         EvaApi api = controller.api();
         if (api == null) {
-            throw new Failure(thing.getUID() + " is not online: " + status(thing.getStatusInfo()));
+            throw new Failure(thing.getUID() + " is not online: " + status(thing));
         }
         console.println(await(controller, method, api.call(method, params)));
     }
@@ -323,13 +336,13 @@ public class EvaConsoleCommandExtension extends AbstractConsoleCommandExtension 
     }
 
     /** Why a thing has no handler of the expected type. */
-    private static String handlerProblem(Thing thing, ThingTypeUID expected, String what) {
+    private String handlerProblem(Thing thing, ThingTypeUID expected, String what) {
         if (!expected.equals(thing.getThingTypeUID())) {
             return thing.getUID() + " is not an EVA ICS " + what + " (" + expected + ")";
         }
         ThingHandler handler = thing.getHandler();
         return handler == null
-                ? thing.getUID() + " has no handler (status " + status(thing.getStatusInfo()) + ")"
+                ? thing.getUID() + " has no handler (status " + status(thing) + ")"
                 : thing.getUID() + " has an unexpected handler " + handler.getClass().getSimpleName();
     }
 

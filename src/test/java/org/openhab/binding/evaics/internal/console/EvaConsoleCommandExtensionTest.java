@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.evaics.test.RecordingConsole;
 import org.openhab.core.config.core.Configuration;
+import org.openhab.binding.evaics.test.host.I18nFile;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingRegistry;
@@ -53,7 +54,8 @@ class EvaConsoleCommandExtensionTest {
     private static final ThingUID ORPHAN = new ThingUID(THING_TYPE_CONTROLLER, GONE, "lm9");
 
     private final ThingRegistry registry = mock(ThingRegistry.class);
-    private final EvaConsoleCommandExtension extension = new EvaConsoleCommandExtension(registry);
+    private final EvaConsoleCommandExtension extension = new EvaConsoleCommandExtension(registry,
+            I18nFile.statusLocalization(), new I18nFile());
     private final List<Thing> things = new ArrayList<>();
 
     @BeforeEach

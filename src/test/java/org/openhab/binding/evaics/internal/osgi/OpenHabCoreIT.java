@@ -64,6 +64,10 @@ import com.google.gson.JsonObject;
 class OpenHabCoreIT {
 
     private static final String FACTORY_COMPONENT = "org.openhab.binding.evaics.internal.EvaHandlerFactory";
+    private static final String CONSOLE_COMPONENT = "org.openhab.binding.evaics.internal.console."
+            + "EvaConsoleCommandExtension";
+    /** {@code ComponentConfigurationDTO.SATISFIED}: every reference bound, not yet used. */
+    private static final int COMPONENT_SATISFIED = 4;
     /** {@code ComponentConfigurationDTO.ACTIVE}. */
     private static final int COMPONENT_ACTIVE = 8;
     private static final long PAHO_CONNECT_TIMEOUT_MS = 10_000;
@@ -122,6 +126,15 @@ class OpenHabCoreIT {
         assertEquals(Bundle.ACTIVE, binding.getState(), "bundle state");
         assertEquals(List.of(COMPONENT_ACTIVE), probe().componentStates(binding.getBundleId(), FACTORY_COMPONENT),
                 "states of the factory component as ServiceComponentRuntime reports them");
+    }
+
+    @Test
+    @Order(1)
+    void consoleCommandComponentGetsItsServices() {
+        // thing registry, status localization and locale provider: a missing one leaves it UNSATISFIED_REFERENCE
+        List<Integer> states = probe().componentStates(bed().binding.getBundleId(), CONSOLE_COMPONENT);
+        assertEquals(1, states.size(), states.toString());
+        assertTrue(states.get(0) == COMPONENT_SATISFIED || states.get(0) == COMPONENT_ACTIVE, states.toString());
     }
 
     @Test

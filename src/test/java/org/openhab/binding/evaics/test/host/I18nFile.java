@@ -15,6 +15,7 @@ package org.openhab.binding.evaics.test.host;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,11 @@ import java.util.Properties;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.mockito.Mockito;
 import org.openhab.core.i18n.LocaleProvider;
 import org.openhab.core.i18n.TranslationProvider;
+import org.openhab.core.thing.i18n.ThingStatusInfoI18nLocalizationService;
+import org.openhab.core.util.BundleResolver;
 import org.osgi.framework.Bundle;
 
 /**
@@ -67,5 +71,29 @@ public final class I18nFile implements TranslationProvider, LocaleProvider {
     @Override
     public Locale getLocale() {
         return Locale.ENGLISH;
+    }
+
+    /**
+     * openHAB's own service that translates a thing's status description ({@code @text/...}), given this file as its
+     * translation provider, as OSGi's declarative services would bind it (its bind method is not public).
+     */
+    public static ThingStatusInfoI18nLocalizationService statusLocalization() {
+        ThingStatusInfoI18nLocalizationService service = new ThingStatusInfoI18nLocalizationService();
+        Bundle bundle = Mockito.mock(Bundle.class);
+        service.setBundleResolver(new BundleResolver() {
+            @Override
+            public Bundle resolveBundle(@Nullable Class<?> clazz) {
+                return bundle;
+            }
+        });
+        try {
+            Method bind = ThingStatusInfoI18nLocalizationService.class.getDeclaredMethod("setTranslationProvider",
+                    TranslationProvider.class);
+            bind.setAccessible(true);
+            bind.invoke(service, new I18nFile());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("openHAB's ThingStatusInfoI18nLocalizationService changed", e);
+        }
+        return service;
     }
 }
