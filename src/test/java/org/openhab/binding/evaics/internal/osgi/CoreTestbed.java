@@ -92,14 +92,44 @@ final class CoreTestbed {
         framework.installRuntime(Path.of(property("evaics.openhab.runtime")));
         framework.install(ProbeBundle.build(Files.createDirectories(work.resolve("probe")))).start();
         probe = awaitProbe();
-        // openHAB's distribution configures its StartLevelService (PID org.openhab.startlevel, configuration policy
-        // "require"); without a configuration it never runs, no start level is ever reached, and the ThingManager never
-        // starts its check of things whose thing type was missing (at start level 30): after a restart of the binding
-        // they would stay UNINITIALIZED/NOT_YET_READY. An empty configuration: no level waits for a marker.
-        probe.updateConfiguration("org.openhab.startlevel", Map.of());
+        startLevels(property("evaics.openhab.version"));
         Path bundleJar = Path.of(property("evaics.bundle"));
         assertTrue(Files.isRegularFile(bundleJar), "the built bundle is missing: " + bundleJar + " (run mvn verify)");
         binding = framework.install(bundleJar);
+    }
+
+    /**
+     * Configures openHAB's start levels as the distribution does, marks ready in their place the markers of the
+     * distribution's bundles that this core lacks, and waits until openHAB has set the marker of every configured start
+     * level up to 100, as in a running openHAB when a user adds a binding. Without the configuration no
+     * {@code startlevel:<level>} marker but 100's is ever set: the ThingManager would never start its check of things
+     * that wait for their thing type (after a restart of the binding they would stay UNINITIALIZED/NOT_YET_READY) and
+     * the rule engine would never start.
+     */
+    private void startLevels(String openhabVersion) {
+        for (String marker : StartLevels.standInMarkers(openhabVersion)) {
+            int colon = marker.indexOf(':');
+            probe.markReady(marker.substring(0, colon), marker.substring(colon + 1));
+        }
+        probe.updateConfiguration(StartLevels.PID, StartLevels.configuration(openhabVersion));
+        try {
+            await(() -> levelsNotReached(openhabVersion).isEmpty() ? Boolean.TRUE : null, "start levels up to 100");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": start level " + probe.startLevel() + ", levels not reached "
+                    + levelsNotReached(openhabVersion) + ", markers not set " + markersNotSet(openhabVersion), e);
+        }
+    }
+
+    private List<String> levelsNotReached(String openhabVersion) {
+        return StartLevels.levels(openhabVersion).stream()
+                .filter(level -> !probe.isReady(StartLevels.MARKER_TYPE, level)).toList();
+    }
+
+    private List<String> markersNotSet(String openhabVersion) {
+        return StartLevels.allMarkers(openhabVersion).stream().filter(marker -> {
+            int colon = marker.indexOf(':');
+            return !probe.isReady(marker.substring(0, colon), marker.substring(colon + 1));
+        }).toList();
     }
 
     static String property(String name) {

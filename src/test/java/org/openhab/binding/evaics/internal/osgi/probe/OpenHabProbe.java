@@ -66,6 +66,17 @@ public interface OpenHabProbe {
     /** Creates or updates a configuration of ConfigurationAdmin (no location binding). */
     void updateConfiguration(String pid, Map<String, Object> properties);
 
+    // ---- start levels
+
+    /** Whether openHAB's ReadyService has the ready marker {@code type:identifier}. */
+    boolean isReady(String type, String identifier);
+
+    /** Marks {@code type:identifier} ready in openHAB's ReadyService. */
+    void markReady(String type, String identifier);
+
+    /** The start level of openHAB's StartLevelService (waits for the service, which needs its configuration). */
+    int startLevel();
+
     // ---- components and registries of descriptors
 
     /** The states ServiceComponentRuntime reports for the configurations of a component of a bundle. */

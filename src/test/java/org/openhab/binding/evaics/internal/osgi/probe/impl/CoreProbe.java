@@ -40,6 +40,9 @@ import org.openhab.core.items.ItemBuilderFactory;
 import org.openhab.core.items.ItemNotFoundException;
 import org.openhab.core.items.ItemRegistry;
 import org.openhab.core.items.events.ItemEventFactory;
+import org.openhab.core.service.ReadyMarker;
+import org.openhab.core.service.ReadyService;
+import org.openhab.core.service.StartLevelService;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingRegistry;
@@ -87,6 +90,23 @@ final class CoreProbe implements OpenHabProbe {
         } catch (IOException e) {
             throw new IllegalStateException("cannot configure " + pid, e);
         }
+    }
+
+    // ---- start levels
+
+    @Override
+    public boolean isReady(String type, String identifier) {
+        return services.get(ReadyService.class).isReady(new ReadyMarker(type, identifier));
+    }
+
+    @Override
+    public void markReady(String type, String identifier) {
+        services.get(ReadyService.class).markReady(new ReadyMarker(type, identifier));
+    }
+
+    @Override
+    public int startLevel() {
+        return services.get(StartLevelService.class).getStartLevel();
     }
 
     // ---- components and registries of descriptors
