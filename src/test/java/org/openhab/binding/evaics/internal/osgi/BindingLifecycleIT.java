@@ -27,22 +27,31 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 
 /**
  * The binding bundle's life in the real openHAB core: stopped and started five times, its things come ONLINE again
- * each time (disabled, see there); stopped and uninstalled, every thread it started ends. A thread counts as the
- * binding's if it did not exist before the binding first started and either runs binding or embedded Paho code, or is
- * not one of openHAB's own pools ({@code OH-*}, shared by all bindings and kept by the core), Felix EventAdmin's
- * delivery pool (its threads start on demand as openHAB posts events) or the JVM's common fork-join pool.
+ * each time; then stopped and uninstalled, every thread it started ends (in this order: an uninstalled bundle does not
+ * start again). A thread counts as the binding's if it did not exist before the binding first started and either runs
+ * binding or embedded Paho code, or is not one of openHAB's own pools ({@code OH-*}, shared by all bindings and kept by
+ * the core), Felix EventAdmin's delivery pool (its threads start on demand as openHAB posts events) or the JVM's common
+ * fork-join pool.
+ * <p>
+ * After a restart of the binding, openHAB's ThingManager sees the handler factory come back before openHAB has read
+ * the bundle's thing types again (it reads them on its own thread once the bundle is ACTIVE); it sets the things
+ * UNINITIALIZED/NOT_YET_READY and initializes them in its periodic check (every 2 s), which runs from start level 30
+ * on: that needs the start levels of openHAB's distribution, see {@link StartLevels}.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BindingLifecycleIT {
 
     private static final int CYCLES = 5;
@@ -56,10 +65,13 @@ class BindingLifecycleIT {
     static final MosquittoExtension BROKER = new MosquittoExtension();
 
     private static @Nullable CoreTestbed testbed;
+    /** The threads that lived before the binding first started. */
+    private static final Set<Thread> THREADS_BEFORE_BINDING = new HashSet<>();
 
     @BeforeAll
     static void startCore(@TempDir Path work) throws Exception {
         testbed = new CoreTestbed(BROKER, work, BindingLifecycleIT.class.getSimpleName());
+        THREADS_BEFORE_BINDING.addAll(Thread.getAllStackTraces().keySet());
     }
 
     @AfterAll
@@ -72,10 +84,7 @@ class BindingLifecycleIT {
     }
 
     @Test
-    @Disabled("in this Felix runtime, things stay UNINITIALIZED/NOT_YET_READY after the binding's first restart: "
-            + "openHAB's ThingManager parks them as missing prerequisites (the factory comes back before the thing "
-            + "types are read again) and its periodic re-check, which a start level marker starts, never takes them "
-            + "up; an empty org.openhab.startlevel configuration and beginning start level 100 did not change it")
+    @Order(1)
     void thingsComeBackOnlineAfterFiveStopStartCycles() throws Exception {
         CoreTestbed bed = bed();
         bed.startBinding();
@@ -87,14 +96,18 @@ class BindingLifecycleIT {
             bed.startBinding();
             bed.awaitOnline(things);
         }
+        // the next test makes the same things
+        for (int i = things.size() - 1; i >= 0; i--) {
+            bed.probe.removeThing(things.get(i));
+        }
         bed.binding.stop();
     }
 
     @Test
+    @Order(2)
     void stoppingAndUninstallingTheBindingEndsEveryThreadItStarted() throws Exception {
         CoreTestbed bed = bed();
-        Set<Thread> before = new HashSet<>();
-        before.addAll(Thread.getAllStackTraces().keySet());
+        Set<Thread> before = THREADS_BEFORE_BINDING;
         bed.startBinding();
         addThings(bed);
         bed.binding.stop();
