@@ -30,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -68,7 +69,9 @@ import com.google.gson.JsonPrimitive;
  * ({@link #requests()}, {@link #awaitRequest}), {@link #counters()}, and misbehaviour on demand
  * ({@link #misbehave(Misbehaviour)}, {@link #delayAnswers(Duration)}, {@link #publishGarbageStates(Oid, boolean)}).
  * <p>
- * Requests are answered on the MQTT client's thread without sleeping, so that benchmarks measure the client.
+ * Requests are answered on the MQTT client's thread without sleeping, so that benchmarks measure the client, unless
+ * a {@link SimCost} is charged ({@link Builder#cost}, {@link #chargeCost}): then a modelled worker serves them as a real
+ * controller would, one frame after the other.
  *
  * <pre>
  * EvaSimulator sim = EvaSimulator.builder(broker.uri()).controller("uc/sim1").key("default", "secret")
@@ -133,6 +136,11 @@ public final class EvaSimulator implements AutoCloseable {
 
     private volatile Rule rule = new Rule(Misbehaviour.NONE, -1, Set.of());
     private volatile Duration answerDelay = Duration.ZERO;
+    private volatile @Nullable UnaryOperator<JsonElement> answerRewriter;
+    private volatile SimCost cost;
+    private final Object workerLock = new Object();
+    /** When the modelled worker is free again ({@link SimCost}), in {@link System#nanoTime()}; guarded by workerLock. */
+    private long workerFreeAt = Long.MIN_VALUE;
     private volatile FrameException.@Nullable Reason lastUndecodableReason;
 
     private final Object logLock = new Object();
@@ -165,6 +173,7 @@ public final class EvaSimulator implements AutoCloseable {
         this.discoveryInterval = builder.discoveryInterval;
         this.requestLogCapacity = builder.requestLogCapacity;
         this.announceOnStart = builder.announceOnStart;
+        this.cost = builder.cost;
         this.requestTopic = topics.requestTopic(controller);
         this.transport = new MqttTransport(builder.mqtt.build());
         String threadName = THREAD_NAME_PREFIX + controller;
@@ -497,10 +506,24 @@ public final class EvaSimulator implements AutoCloseable {
         answerDelay = delay;
     }
 
-    /** Answers normally and without delay again. */
+    /**
+     * Rewrites every answer body before it is encrypted (null: none), e.g. to drop, duplicate or change entries of a
+     * batch answer; the result is still a valid, authentic frame. Until {@link #behave()}.
+     */
+    public void rewriteAnswers(@Nullable UnaryOperator<JsonElement> rewriter) {
+        answerRewriter = rewriter;
+    }
+
+    /** Charges {@code cost} for every following request frame ({@link SimCost}). */
+    public void chargeCost(SimCost cost) {
+        this.cost = cost;
+    }
+
+    /** Answers normally and without delay again, with no answer rewriting (the cost model stays). */
     public void behave() {
         rule = new Rule(Misbehaviour.NONE, -1, Set.of());
         answerDelay = Duration.ZERO;
+        answerRewriter = null;
     }
 
     // ------------------------------------------------------------------ request log and counters
@@ -606,6 +629,29 @@ public final class EvaSimulator implements AutoCloseable {
         if (misbehaviour == Misbehaviour.SILENT) {
             return;
         }
+        SimCost charge = cost;
+        if (charge.isFree()) {
+            dispatchAndAnswer(frame, misbehaviour);
+        } else {
+            scheduler.schedule(() -> dispatchAndAnswer(frame, misbehaviour), reserveWorker(charge, frame.body()),
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Books the worker for a frame ({@link SimCost}); returns the nanoseconds until its answer is due. */
+    private long reserveWorker(SimCost charge, JsonElement body) {
+        int calls = body instanceof JsonArray batch ? Math.max(1, batch.size()) : 1;
+        long now = System.nanoTime();
+        long done;
+        synchronized (workerLock) {
+            long start = workerFreeAt - now > 0 ? workerFreeAt : now;
+            done = start + charge.workNanos(calls);
+            workerFreeAt = done;
+        }
+        return done - now + charge.latency().toNanos();
+    }
+
+    private void dispatchAndAnswer(RequestFrame frame, Misbehaviour misbehaviour) {
         String responseTopic = topics.responseTopic(controller, frame.callId());
         try {
             dispatcher.dispatch(frame.body()).whenComplete((body, error) -> {
@@ -647,7 +693,9 @@ public final class EvaSimulator implements AutoCloseable {
         return current.remaining().getAndDecrement() > 0 ? current.misbehaviour() : Misbehaviour.NONE;
     }
 
-    private void answer(RequestFrame frame, String topic, JsonElement body, Misbehaviour misbehaviour) {
+    private void answer(RequestFrame frame, String topic, JsonElement dispatched, Misbehaviour misbehaviour) {
+        UnaryOperator<JsonElement> rewriter = answerRewriter;
+        JsonElement body = rewriter == null ? dispatched : rewriter.apply(dispatched);
         byte[] answer = codec.encodeResponse(frame, body);
         String replayKey = frame.format() + "|" + frame.keyId();
         switch (misbehaviour) {
@@ -789,6 +837,7 @@ public final class EvaSimulator implements AutoCloseable {
         private @Nullable Duration discoveryInterval;
         private int requestLogCapacity = DEFAULT_REQUEST_LOG_CAPACITY;
         private boolean announceOnStart = true;
+        private SimCost cost = SimCost.FREE;
         private final List<ItemSpec> items = new ArrayList<>();
 
         private Builder(MqttSettings.Builder mqtt) {
@@ -849,6 +898,12 @@ public final class EvaSimulator implements AutoCloseable {
         }
 
         /** Whether items are announced at start (default true, as a controller does). */
+        /** What serving a request costs ({@link SimCost}); {@link SimCost#FREE} by default. */
+        public Builder cost(SimCost requestCost) {
+            this.cost = requestCost;
+            return this;
+        }
+
         public Builder announceOnStart(boolean announce) {
             this.announceOnStart = announce;
             return this;

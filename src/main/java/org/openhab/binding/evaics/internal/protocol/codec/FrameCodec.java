@@ -23,7 +23,6 @@ import org.openhab.binding.evaics.internal.protocol.crypto.CryptoException;
 import org.openhab.binding.evaics.internal.protocol.crypto.EvaKey;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 /**
  * Client side of the API frames for one controller and one key (protocol.md §4, §5, §7, §10 steps 1, 2 and 4): frames
@@ -92,21 +91,22 @@ public final class FrameCodec {
      * Frames a request with a random IV.
      *
      * @param requestId 16 random bytes; {@link #callId(byte[])} gives the matching response topic level
-     * @param request the complete JSON-RPC request (jsonrpc, method, params including {@code k}, id)
+     * @param request the complete JSON-RPC request (jsonrpc, method, params including {@code k}, id), or a batch: an
+     *            array of such requests (protocol.md §6.3)
      * @throws IllegalArgumentException if the request id does not have 16 bytes, or the request holds numbers msgpack
      *             cannot carry (see {@link MsgPackJson})
      */
-    public byte[] encodeRequest(byte[] requestId, JsonObject request) {
+    public byte[] encodeRequest(byte[] requestId, JsonElement request) {
         return encodeRequest(requestId, request, null, 0);
     }
 
     /**
-     * As {@link #encodeRequest(byte[], JsonObject)} with a chosen IV and (text format) Fernet timestamp, to reproduce
+     * As {@link #encodeRequest(byte[], JsonElement)} with a chosen IV and (text format) Fernet timestamp, to reproduce
      * recorded frames. Never reuse an IV outside tests.
      *
      * @param iv 16 bytes, or null for a random IV (and the current time)
      */
-    byte[] encodeRequest(byte[] requestId, JsonObject request, byte @Nullable [] iv, long fernetTimestamp) {
+    byte[] encodeRequest(byte[] requestId, JsonElement request, byte @Nullable [] iv, long fernetTimestamp) {
         if (requestId.length != Frames.REQUEST_ID_BYTES) {
             throw new IllegalArgumentException("request id must have " + Frames.REQUEST_ID_BYTES + " bytes");
         }

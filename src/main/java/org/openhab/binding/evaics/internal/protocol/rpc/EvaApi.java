@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.evaics.internal.protocol.rpc;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,6 +45,21 @@ public interface EvaApi {
 
     /** {@code state} with {@code i} (protocol.md §8.2, §8.3). */
     CompletableFuture<ItemState> state(Oid oid);
+
+    /**
+     * {@code state} with {@code i} for many items, in as few frames as the client allows (protocol.md §6.3: JSON-RPC
+     * batches of {@link RpcClient#MAX_BATCH_CALLS}); each future completes on its own, as {@link #state(Oid)} would.
+     * This default makes one call per item.
+     *
+     * @return one future per item, in the order of {@code oids}
+     */
+    default List<CompletableFuture<ItemState>> states(List<Oid> oids) {
+        List<CompletableFuture<ItemState>> futures = new ArrayList<>(oids.size());
+        for (Oid oid : oids) {
+            futures.add(state(oid));
+        }
+        return futures;
+    }
 
     /** {@code state} with {@code p} = {@code unit}, {@code sensor} or {@code lvar}: every item of that type. */
     CompletableFuture<List<ItemState>> stateAll(String type);

@@ -14,7 +14,8 @@ package org.openhab.binding.evaics.internal.protocol.rpc;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -46,9 +47,9 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 
 /**
  * The encrypted JSON-RPC client for one EVA controller over MQTT (protocol.md §3, §4, §5, §6.1, §6.5, §10 steps 2 to 5,
@@ -65,6 +66,10 @@ import com.google.gson.JsonPrimitive;
  * through the wildcard), undecodable and replayed answers are dropped with a debug log. A plain {@code 500|} can be
  * forged by anyone on the broker, so it does not end the call: it is remembered, and the call fails with
  * {@link Kind#DISPATCH_FAILED} only if no valid answer came before the timeout.
+ * <p>
+ * Batches ({@link #callBatch}, protocol.md §6.3): several calls in one frame, each with its own JSON-RPC id, at most
+ * {@link #MAX_BATCH_CALLS} per frame; the answer's entries are bound to the calls by id as single answers are, and
+ * every call completes on its own ({@link PendingFrame}).
  * <p>
  * Nothing is queued: a call while the broker is disconnected fails at once with {@link Kind#NOT_CONNECTED}, and
  * calls still waiting when the connection drops fail the same way (their answers would be lost with the clean
@@ -87,8 +92,11 @@ public final class RpcClient implements AutoCloseable {
 
     /** Length of the raw request id (protocol.md §4.2). */
     public static final int REQUEST_ID_BYTES = 16;
-    /** Most distinct rejection reasons remembered per call for the timeout message. */
-    private static final int MAX_REJECTION_REASONS = 8;
+    /**
+     * Most calls in one batch frame: 100 {@code state} calls make a request of about 12 KB and an answer of about
+     * 20 KB, far below the payload limit, and a controller's worker is busy with one frame for a few milliseconds only.
+     */
+    public static final int MAX_BATCH_CALLS = 100;
     private static final int UUID_VERSION_INDEX = 6;
     private static final int UUID_VARIANT_INDEX = 8;
     private static final int UUID_VERSION_MASK = 0x0f;
@@ -115,7 +123,7 @@ public final class RpcClient implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final String requestTopic;
     private final String responseFilter;
-    private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
+    private final Map<String, PendingFrame> pending = new ConcurrentHashMap<>();
     /** Calls admitted and not yet completed; admission reserves a slot first, so the bound is exact. */
     private final AtomicInteger slots = new AtomicInteger();
     /** Answers that completed no call: late, duplicate, foreign, replayed, forged or undecodable. */
@@ -245,61 +253,102 @@ public final class RpcClient implements AutoCloseable {
      * @throws IllegalArgumentException if the timeout is not positive
      */
     public CompletableFuture<JsonElement> call(String method, JsonObject params, Duration timeout) {
+        return send(List.of(new RpcCall(method, params)), false, timeout).get(0);
+    }
+
+    /** {@link #callBatch(List, Duration)} with the configured timeout. */
+    public List<CompletableFuture<JsonElement>> callBatch(List<RpcCall> calls) {
+        return callBatch(calls, settings.callTimeout());
+    }
+
+    /**
+     * Sends several JSON-RPC requests as batches (protocol.md §6.3): one frame per {@link #MAX_BATCH_CALLS} calls,
+     * each call with its own JSON-RPC id, answered by one frame each. Every call completes on its own, as
+     * {@link #call(String, JsonObject, Duration)} would: with its result, or with its error (an EVA error, or
+     * {@link Kind#BAD_DATA} when the batch answer holds no entry or two entries with its id), so that one bad entry
+     * does not fail the others. A timeout, {@code 500|}, a lost connection or the pending-call bound
+     * ({@link RpcSettings#maxPendingCalls()} counts every call of a batch) fail all calls of that frame. A single call
+     * is sent as a plain request.
+     *
+     * @return one future per call, in the order of {@code calls}
+     * @throws IllegalArgumentException if the timeout is not positive
+     */
+    public List<CompletableFuture<JsonElement>> callBatch(List<RpcCall> calls, Duration timeout) {
+        if (calls.size() <= 1) {
+            return calls.isEmpty() ? List.of() : send(calls, false, timeout);
+        }
+        List<CompletableFuture<JsonElement>> futures = new ArrayList<>(calls.size());
+        for (int from = 0; from < calls.size(); from += MAX_BATCH_CALLS) {
+            futures.addAll(send(calls.subList(from, Math.min(calls.size(), from + MAX_BATCH_CALLS)), true, timeout));
+        }
+        return futures;
+    }
+
+    /** One frame: a single request ({@code batch} false, one call) or an array of them. */
+    private List<CompletableFuture<JsonElement>> send(List<RpcCall> calls, boolean batch, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
+        String what = batch ? "a batch of " + calls.size() + " calls" : "'" + calls.get(0).method() + "'";
         if (closed) {
-            return CompletableFuture.failedFuture(closedException());
+            return failed(calls.size(), Kind.CLOSED, closedMessage());
         }
         if (!subscriptionAcked) {
             // an answer could come back before the broker routes the response topic to us
-            return failed(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY, "RPC client for " + controller
-                    + " is not started or its response subscription is not acknowledged yet; '" + method
-                    + "' not sent");
+            return failed(calls.size(), Kind.NOT_CONNECTED, "RPC client for " + controller
+                    + " is not started or its response subscription is not acknowledged yet; " + what + " not sent");
         }
         if (!transport.isConnected()) {
-            return failed(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
-                    "not connected to the broker; '" + method + "' to " + controller + " not sent");
+            return failed(calls.size(), Kind.NOT_CONNECTED,
+                    "not connected to the broker; " + what + " to " + controller + " not sent");
         }
-        if (slots.incrementAndGet() > settings.maxPendingCalls()) {
-            slots.decrementAndGet();
-            return failed(Kind.TOO_MANY_PENDING, EvaRpcException.CODE_NOT_READY, settings.maxPendingCalls()
-                    + " calls to " + controller + " are already waiting for an answer; '" + method + "' not sent");
+        if (slots.addAndGet(calls.size()) > settings.maxPendingCalls()) {
+            slots.addAndGet(-calls.size());
+            return failed(calls.size(), Kind.TOO_MANY_PENDING, settings.maxPendingCalls() + " calls to " + controller
+                    + " are already waiting for an answer; " + what + " not sent");
         }
         byte[] requestId = newRequestId();
-        String jsonRpcId = uuidString(requestId);
+        List<PendingFrame.Call> entries = new ArrayList<>(calls.size());
+        JsonArray requests = new JsonArray(calls.size());
+        for (RpcCall call : calls) {
+            // one fresh id per call, as for single calls (protocol.md §4.2)
+            String jsonRpcId = batch ? uuidString(newRequestId()) : uuidString(requestId);
+            entries.add(new PendingFrame.Call(jsonRpcId, call.method(), new CompletableFuture<>()));
+            requests.add(buildRequest(call.method(), call.params(), apiKey, jsonRpcId));
+        }
         byte[] frame;
         try {
-            frame = codec.encodeRequest(requestId, buildRequest(method, params, apiKey, jsonRpcId));
+            frame = codec.encodeRequest(requestId, batch ? requests : requests.get(0));
         } catch (IllegalArgumentException e) {
-            slots.decrementAndGet();
-            return failed(Kind.BAD_DATA, EvaRpcException.CODE_BAD_DATA,
-                    "'" + method + "' cannot be encoded: " + e.getMessage());
+            slots.addAndGet(-calls.size());
+            return failed(calls.size(), Kind.BAD_DATA, EvaRpcException.CODE_BAD_DATA,
+                    what + " cannot be encoded: " + e.getMessage());
         }
-        PendingCall call = new PendingCall(FrameCodec.callId(requestId), jsonRpcId, method, timeout);
+        PendingFrame call = new PendingFrame(FrameCodec.callId(requestId), entries, batch, timeout, controller,
+                pending, slots);
         if (pending.putIfAbsent(call.callId, call) != null) {
             // 122 random bits: only a broken random source gets here
-            slots.decrementAndGet();
-            return failed(Kind.BAD_DATA, EvaRpcException.CODE_UNKNOWN_ERROR, "request id collision");
+            slots.addAndGet(-calls.size());
+            return failed(calls.size(), Kind.BAD_DATA, EvaRpcException.CODE_UNKNOWN_ERROR, "request id collision");
         }
         try {
             ScheduledFuture<?> task = timer.schedule(call::onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS);
             call.timeoutTask = task;
-            if (call.future.isDone()) {
+            if (call.isDone()) {
                 task.cancel(false);
             }
         } catch (RejectedExecutionException e) {
-            call.fail(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, "the call timer is shut down; '" + method
-                    + "' to " + controller + " not sent");
-            return call.future;
+            call.fail(Kind.CLOSED, EvaRpcException.CODE_NOT_READY,
+                    "the call timer is shut down; " + what + " to " + controller + " not sent");
+            return call.futures();
         }
         if (closed) {
             call.fail(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, closedMessage());
-            return call.future;
+            return call.futures();
         }
         if (logger.isTraceEnabled()) {
             // never the request itself: its params carry the API key
-            logger.trace("Sending '{}' to {}: {} bytes, call id {}", method, controller, frame.length, call.callId);
+            logger.trace("Sending {} to {}: {} bytes, call id {}", what, controller, frame.length, call.callId);
         }
         transport.publish(requestTopic, frame, settings.qos(), false).whenComplete((ok, error) -> {
             if (error == null) {
@@ -309,15 +358,15 @@ public final class RpcClient implements AutoCloseable {
                     : error;
             if (cause instanceof MqttTransportException e && e.reason() == Reason.CONNECTION_LOST) {
                 // handed to Paho, and the connection dropped before Paho confirmed it: the bytes may have left
-                call.fail(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY, "connection to the broker lost while '"
-                        + method + "' to " + controller + " was being sent (" + cause.getMessage()
+                call.fail(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY, "connection to the broker lost while "
+                        + what + " to " + controller + " was being sent (" + cause.getMessage()
                         + "); the request may or may not have been executed");
             } else {
                 call.fail(Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
-                        "'" + method + "' to " + controller + " not sent: " + cause.getMessage());
+                        what + " to " + controller + " not sent: " + cause.getMessage());
             }
         });
-        return call.future;
+        return call.futures();
     }
 
     /**
@@ -366,7 +415,7 @@ public final class RpcClient implements AutoCloseable {
     }
 
     private void failAll(Kind kind, int code, String message) {
-        for (PendingCall call : pending.values()) {
+        for (PendingFrame call : pending.values()) {
             call.fail(kind, code, message);
         }
     }
@@ -412,7 +461,7 @@ public final class RpcClient implements AutoCloseable {
      */
     private void onOversizeResponse(String topic, long payloadBytes) {
         droppedAnswers.incrementAndGet();
-        PendingCall call = pending.get(callIdOf(topic));
+        PendingFrame call = pending.get(callIdOf(topic));
         if (call != null) {
             call.reject("too large to be read (" + (payloadBytes < 0 ? "unknown size" : payloadBytes + " bytes")
                     + ", above the payload limit)");
@@ -421,7 +470,7 @@ public final class RpcClient implements AutoCloseable {
 
     private void handleResponse(String topic, byte[] payload) {
         String callId = callIdOf(topic);
-        PendingCall call = pending.get(callId);
+        PendingFrame call = pending.get(callId);
         if (call == null) {
             droppedAnswers.incrementAndGet();
             logger.debug("Dropping answer on '{}': no call waiting for it (late, duplicate or another client's)",
@@ -434,43 +483,25 @@ public final class RpcClient implements AutoCloseable {
         } catch (FrameException e) {
             droppedAnswers.incrementAndGet();
             call.reject(rejectionReason(e.reason()));
-            logger.debug("Dropping answer to '{}' from {}: {}", call.method, controller, e.getMessage());
+            logger.debug("Dropping answer to {} from {}: {}", call.what(), controller, e.getMessage());
             return;
         }
         if (frame.dispatchFailed()) {
             droppedAnswers.incrementAndGet();
             call.dispatchFailed = true;
-            logger.debug("{} answered '{}' with 500| (dispatch failed, or forged); waiting for a valid answer",
-                    controller, call.method);
+            logger.debug("{} answered {} with 500| (dispatch failed, or forged); waiting for a valid answer",
+                    controller, call.what());
             return;
         }
-        if (!(frame.body() instanceof JsonObject response)) {
+        String rejection = call.accept(frame.body());
+        if (rejection != null) {
             droppedAnswers.incrementAndGet();
-            call.reject("not a JSON-RPC response object");
-            logger.debug("Dropping answer to '{}' from {}: not a JSON-RPC response object", call.method, controller);
+            call.reject(rejection);
+            logger.debug("Dropping answer to {} from {}: {} (replayed or misrouted answer?)", call.what(), controller,
+                    rejection);
             return;
         }
-        if (!(response.get("id") instanceof JsonPrimitive id && id.isString()
-                && call.jsonRpcId.equals(id.getAsString()))) {
-            droppedAnswers.incrementAndGet();
-            call.reject("JSON-RPC id mismatch");
-            logger.debug("Dropping answer to '{}' from {}: JSON-RPC id mismatch (replayed or misrouted answer)",
-                    call.method, controller);
-            return;
-        }
-        JsonElement error = response.get("error");
-        if (error != null && !error.isJsonNull()) {
-            call.failRemote(error);
-            return;
-        }
-        JsonElement result = response.get("result");
-        if (result == null) {
-            call.fail(Kind.BAD_DATA, EvaRpcException.CODE_BAD_DATA,
-                    controller + " answered '" + call.method + "' with neither result nor error");
-            return;
-        }
-        logger.trace("Answer to '{}' from {} accepted (call id {})", call.method, controller, callId);
-        call.complete(result);
+        logger.trace("Answer to {} from {} accepted (call id {})", call.what(), controller, callId);
     }
 
     private static String rejectionReason(FrameException.Reason reason) {
@@ -523,118 +554,15 @@ public final class RpcClient implements AutoCloseable {
         return "RPC client for " + controller + " is closed";
     }
 
-    private static <T> CompletableFuture<T> failed(Kind kind, int code, String message) {
-        return CompletableFuture.failedFuture(new EvaRpcException(kind, code, message));
+    private static List<CompletableFuture<JsonElement>> failed(int calls, Kind kind, String message) {
+        return failed(calls, kind, EvaRpcException.CODE_NOT_READY, message);
     }
 
-    /** One call from publish to its single completion. */
-    private final class PendingCall {
-        final String callId;
-        final String jsonRpcId;
-        final String method;
-        final Duration timeout;
-        final CompletableFuture<JsonElement> future = new CompletableFuture<>();
-        volatile @Nullable ScheduledFuture<?> timeoutTask;
-        /** A {@code 500|} came; reported only if nothing valid follows. */
-        volatile boolean dispatchFailed;
-        // guarded by this; rejections are rare, so a lock here costs nothing on the hot path
-        private final Map<String, Integer> rejections = new LinkedHashMap<>();
-        private int rejected;
-
-        PendingCall(String callId, String jsonRpcId, String method, Duration timeout) {
-            this.callId = callId;
-            this.jsonRpcId = jsonRpcId;
-            this.method = method;
-            this.timeout = timeout;
+    private static List<CompletableFuture<JsonElement>> failed(int calls, Kind kind, int code, String message) {
+        List<CompletableFuture<JsonElement>> futures = new ArrayList<>(calls);
+        for (int i = 0; i < calls; i++) {
+            futures.add(CompletableFuture.failedFuture(new EvaRpcException(kind, code, message)));
         }
-
-        void complete(JsonElement result) {
-            if (claim()) {
-                future.complete(result);
-            }
-        }
-
-        void fail(Kind kind, int code, String message) {
-            if (claim()) {
-                future.completeExceptionally(new EvaRpcException(kind, code, message));
-            }
-        }
-
-        void failRemote(JsonElement error) {
-            int code = EvaRpcException.CODE_UNKNOWN_ERROR;
-            String message = "no message";
-            JsonObject errorObject = null;
-            if (error instanceof JsonObject object) {
-                errorObject = object;
-                if (object.get("code") instanceof JsonPrimitive c && c.isNumber()) {
-                    code = c.getAsNumber().intValue();
-                }
-                if (object.get("message") instanceof JsonPrimitive m && m.isString()) {
-                    message = m.getAsString();
-                }
-            }
-            if (claim()) {
-                future.completeExceptionally(new EvaRpcException(Kind.REMOTE_ERROR, code,
-                        controller + " refused '" + method + "': " + message + " (EVA error " + code + ")",
-                        errorObject));
-            }
-        }
-
-        /** Wins the one completion: whoever removes the call from the map completes it. */
-        private boolean claim() {
-            if (!pending.remove(callId, this)) {
-                return false;
-            }
-            slots.decrementAndGet();
-            ScheduledFuture<?> task = timeoutTask;
-            if (task != null) {
-                task.cancel(false);
-            }
-            return true;
-        }
-
-        synchronized void reject(String reason) {
-            rejected++;
-            if (rejections.containsKey(reason) || rejections.size() < MAX_REJECTION_REASONS) {
-                rejections.merge(reason, 1, Integer::sum);
-            }
-        }
-
-        void onTimeout() {
-            try {
-                if (dispatchFailed) {
-                    fail(Kind.DISPATCH_FAILED, EvaRpcException.CODE_API_ERROR, controller + " answered '" + method
-                            + "' only with 500| (it could not dispatch the request, or the answer was forged)"
-                            + rejectionNote());
-                } else {
-                    fail(Kind.TIMEOUT, EvaRpcException.CODE_TIMEOUT,
-                            "no answer from " + controller + " to '" + method + "' within " + timeout.toMillis()
-                                    + " ms: wrong API key, unknown key id, API disabled on the controller's"
-                                    + " notifier, or controller down" + rejectionNote());
-                }
-            } catch (RuntimeException e) {
-                logger.debug("Timeout handling of '{}' to {} failed: {}", method, controller, e.toString());
-            }
-        }
-
-        private synchronized String rejectionNote() {
-            if (rejected == 0) {
-                return "";
-            }
-            StringBuilder note = new StringBuilder("; ").append(rejected)
-                    .append(rejected == 1 ? " answer rejected: " : " answers rejected: ");
-            boolean first = true;
-            for (Map.Entry<String, Integer> reason : rejections.entrySet()) {
-                if (!first) {
-                    note.append(", ");
-                }
-                first = false;
-                if (rejected > 1) {
-                    note.append(reason.getValue()).append(' ');
-                }
-                note.append(reason.getKey());
-            }
-            return note.toString();
-        }
+        return futures;
     }
 }

@@ -74,6 +74,21 @@ public final class RpcEvaApi implements EvaApi {
         return map("state", rpc.call("state", item(oid)), result -> state(object(result)));
     }
 
+    /** One batch call per {@link RpcClient#MAX_BATCH_CALLS} items ({@link RpcClient#callBatch}). */
+    @Override
+    public List<CompletableFuture<ItemState>> states(List<Oid> oids) {
+        List<RpcCall> calls = new ArrayList<>(oids.size());
+        for (Oid oid : oids) {
+            calls.add(new RpcCall("state", item(oid)));
+        }
+        List<CompletableFuture<JsonElement>> answers = rpc.callBatch(calls);
+        List<CompletableFuture<ItemState>> states = new ArrayList<>(answers.size());
+        for (CompletableFuture<JsonElement> answer : answers) {
+            states.add(map("state", answer, result -> state(object(result))));
+        }
+        return states;
+    }
+
     @Override
     public CompletableFuture<List<ItemState>> stateAll(String type) {
         JsonObject params = new JsonObject();
