@@ -12,16 +12,12 @@
  */
 package org.openhab.binding.evaics.internal.handler;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -42,12 +38,14 @@ import org.slf4j.LoggerFactory;
  * §9.5, §10 steps 6 and 7, §11).
  * <p>
  * Sources: announcements the broker routed to this controller, and authenticated {@code state} calls (a refresh of
- * every registered item after each (re)connect, and one per verification). Every state
- * passes the {@code ieid} ordering first, so a listener never gets a state older than one it already has.
+ * every registered item after each (re)connect, and one per verification), sent in batches ({@link StateBatcher},
+ * protocol.md §6.3). Every state passes the {@code ieid} ordering first, so a listener never gets a state older than one
+ * it already has.
  * <ul>
  * <li>{@code announcements} mode: announced states are delivered as they are.</li>
- * <li>{@code verified} mode: an announcement only schedules a {@code state} call for its item (debounced, so a
- * burst costs one call) and only the answer is delivered.</li>
+ * <li>{@code verified} mode: an announcement only queues a {@code state} call for its item (announcements of many
+ * items within {@link StateBatcher#WINDOW} share one batch frame, and a burst of one item costs one call) and only the
+ * answer is delivered.</li>
  * <li>A destroyed item, announced by an empty retained payload or listed as destroyed in this controller's bulk
  * batch, can be forged by anyone (protocol.md §11; the empty payload does not even name a controller), and taking a
  * thing away is worse than showing a stale value: so in both modes it only triggers a {@code state} call. Error 1 (not
@@ -61,11 +59,6 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 final class ItemDispatcher implements ControllerAnnouncementSink {
 
-    /** Announcements of one item within this window cost one verification call. */
-    static final Duration VERIFY_DEBOUNCE = Duration.ofMillis(100);
-    /** A refresh of all items keeps at most this many {@code state} calls in flight. */
-    static final int MAX_PARALLEL_REFRESH_CALLS = 16;
-
     /** What the dispatcher needs from its controller bridge beyond the API. */
     interface Controller {
         /**
@@ -78,20 +71,27 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
     }
 
     private final Logger logger = LoggerFactory.getLogger(ItemDispatcher.class);
-    private final ScheduledExecutorService scheduler;
-    /** Every {@code state} refresh of this controller's items: the refresh of all and the item things' own. */
-    private final CallPacer refreshes;
+    /** Every {@code state} refresh of this controller's items: the refresh of all, the item things' own, verifications. */
+    private final StateBatcher states;
     private final Controller owner;
     private final Map<Oid, EvaItemListener> items = new ConcurrentHashMap<>();
-    private final Set<Oid> verificationsPending = ConcurrentHashMap.newKeySet();
     private final StateOrdering ordering = new StateOrdering();
     private volatile @Nullable ControllerId controller;
     private volatile boolean verified;
     private volatile @Nullable EvaApi api;
 
     ItemDispatcher(ScheduledExecutorService scheduler, Controller owner) {
-        this.scheduler = scheduler;
-        this.refreshes = new CallPacer(MAX_PARALLEL_REFRESH_CALLS, scheduler);
+        this.states = new StateBatcher(scheduler, () -> api, new StateBatcher.Sink() {
+            @Override
+            public void stateAnswered(ItemState state) {
+                deliver(ownState(state));
+            }
+
+            @Override
+            public void stateFailed(Oid oid, Throwable failure) {
+                stateCallFailed(oid, failure);
+            }
+        });
         this.owner = owner;
     }
 
@@ -123,36 +123,24 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
     }
 
     /**
-     * Refreshes every registered item by {@code state} calls, paced with the item things' own refreshes
-     * ({@link #pacedState}): {@link #MAX_PARALLEL_REFRESH_CALLS} in flight at most. Items whose turn comes after the
-     * API changed (the controller went offline or reconnected) are skipped.
+     * Refreshes every registered item by {@code state} calls in batch frames sent at once ({@link StateBatcher}), shared
+     * with the item things' own refreshes ({@link #pacedState}) and verifications. Items whose turn comes after the API
+     * changed (the controller went offline or reconnected) are skipped.
      */
     void refreshAll(EvaApi api) {
-        for (Oid oid : new ArrayList<>(items.keySet())) {
-            refreshes.submit(() -> this.api == api ? refresh(api, oid) : CompletableFuture.completedFuture(null));
-        }
+        states.requestAll(api, new ArrayList<>(items.keySet()));
     }
 
     /**
-     * An item thing's own {@code state} call, paced with every other refresh of this controller's items; fails with
+     * An item thing's own {@code state} call, batched with every other refresh of this controller's items; fails with
      * {@link EvaRpcException.Kind#NOT_CONNECTED} if the API changed before its turn came.
      */
     CompletableFuture<ItemState> pacedState(EvaApi api, Oid oid) {
-        return refreshes.submit(() -> this.api == api ? api.state(oid)
-                : CompletableFuture.failedFuture(
-                        new EvaRpcException(EvaRpcException.Kind.NOT_CONNECTED, EvaRpcException.CODE_NOT_READY,
-                                controller + " went offline before the state of " + oid + " was asked")));
-    }
-
-    /** One authenticated {@code state} call for one item; the answer goes through the ordering. */
-    CompletableFuture<ItemState> refresh(EvaApi api, Oid oid) {
-        return api.state(oid).whenComplete((state, failure) -> {
-            if (failure != null) {
-                stateCallFailed(oid, failure);
-            } else {
-                deliver(ownState(state));
-            }
-        });
+        if (this.api != api) {
+            return CompletableFuture.failedFuture(new EvaRpcException(EvaRpcException.Kind.NOT_CONNECTED,
+                    EvaRpcException.CODE_NOT_READY, controller + " is offline; the state of " + oid + " was not asked"));
+        }
+        return states.request(api, oid, false);
     }
 
     private void stateCallFailed(Oid oid, Throwable failure) {
@@ -184,21 +172,14 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
         }
     }
 
+    /**
+     * Queues one authenticated {@code state} call; the answer goes through the ordering. An item already queued is
+     * covered; one whose call was already sent gets another, as the announcement may be newer than the answer.
+     */
     private void verify(Oid oid) {
-        if (!verificationsPending.add(oid)) {
-            return;
-        }
-        try {
-            scheduler.schedule(() -> {
-                // removed before the call: announcements during the call earn another verification
-                verificationsPending.remove(oid);
-                EvaApi current = api;
-                if (current != null && items.containsKey(oid)) {
-                    refresh(current, oid);
-                }
-            }, VERIFY_DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            verificationsPending.remove(oid);
+        EvaApi current = api;
+        if (current != null) {
+            states.request(current, oid, true);
         }
     }
 

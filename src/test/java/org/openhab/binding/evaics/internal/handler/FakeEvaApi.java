@@ -50,6 +50,16 @@ final class FakeEvaApi implements EvaApi {
         this.stateAnswer = answer;
     }
 
+    /** The items of every {@link #states} call (one batch frame each), in order. */
+    final List<List<Oid>> batches = new CopyOnWriteArrayList<>();
+
+    /** Records the batch, then answers each item as {@link #state} does. */
+    @Override
+    public List<CompletableFuture<ItemState>> states(List<Oid> oids) {
+        batches.add(List.copyOf(oids));
+        return EvaApi.super.states(oids);
+    }
+
     @Override
     public CompletableFuture<ItemState> state(Oid oid) {
         stateCalls.add(oid);

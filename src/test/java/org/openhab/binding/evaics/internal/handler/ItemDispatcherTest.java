@@ -20,6 +20,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -244,19 +245,102 @@ class ItemDispatcherTest {
     }
 
     @Test
-    void refreshAllKeepsABoundedNumberOfCallsInFlight() {
+    void refreshAllSendsBatchFramesWithABoundedNumberInFlight() {
         configure(false);
-        int items = ItemDispatcher.MAX_PARALLEL_REFRESH_CALLS * 3;
+        int items = StateBatcher.BATCH_SIZE * (StateBatcher.MAX_FRAMES_IN_FLIGHT + 1);
         for (int i = 0; i < items; i++) {
             dispatcher.register(Oid.parse("sensor:env/s" + i), new RecordingListener());
         }
 
         dispatcher.refreshAll(api);
-        assertEquals(ItemDispatcher.MAX_PARALLEL_REFRESH_CALLS, api.stateCalls.size());
-        api.pending.get(0).completeExceptionally(new EvaRpcException(EvaRpcException.Kind.TIMEOUT,
-                EvaRpcException.CODE_TIMEOUT, "no answer"));
+        assertEquals(StateBatcher.MAX_FRAMES_IN_FLIGHT, api.batches.size());
+        api.batches.forEach(batch -> assertEquals(StateBatcher.BATCH_SIZE, batch.size()));
+        assertEquals(List.of(), scheduled, "a refresh of all does not wait for the window");
+        for (int i = 0; i < StateBatcher.BATCH_SIZE; i++) {
+            api.pending.get(i).completeExceptionally(new EvaRpcException(EvaRpcException.Kind.TIMEOUT,
+                    EvaRpcException.CODE_TIMEOUT, "no answer"));
+        }
 
-        assertEquals(ItemDispatcher.MAX_PARALLEL_REFRESH_CALLS + 1, api.stateCalls.size());
+        assertEquals(StateBatcher.MAX_FRAMES_IN_FLIGHT + 1, api.batches.size());
+        assertEquals(StateBatcher.BATCH_SIZE, api.batches.get(StateBatcher.MAX_FRAMES_IN_FLIGHT).size());
+        api.pending.forEach(future -> future.complete(state(LAMP, "x", 1)));
+        assertEquals(StateBatcher.MAX_FRAMES_IN_FLIGHT + 2, api.batches.size());
+        assertEquals(1, api.batches.get(StateBatcher.MAX_FRAMES_IN_FLIGHT + 1).size(), "LAMP was registered too");
+        assertEquals(items + 1, new HashSet<>(api.stateCalls).size(), "every item once");
+        assertEquals(items + 1, api.stateCalls.size());
+    }
+
+    @Test
+    void verifiedAnnouncementsOfManyItemsWithinTheWindowShareOneFrame() {
+        configure(true);
+        api.answerStates(oid -> CompletableFuture.completedFuture(state(oid, "authentic", 2)));
+        List<RecordingListener> listeners = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            RecordingListener listener = new RecordingListener();
+            listeners.add(listener);
+            Oid oid = Oid.parse("sensor:env/s" + i);
+            dispatcher.register(oid, listener);
+            dispatcher.itemState(state(oid, "forged", 9));
+        }
+        assertEquals(List.of(), api.batches, "nothing before the window ends");
+
+        runScheduled();
+
+        assertEquals(1, api.batches.size());
+        assertEquals(10, api.batches.get(0).size());
+        listeners.forEach(listener -> assertEquals(List.of("state authentic"), listener.events));
+    }
+
+    @Test
+    void announcementWhileItsVerificationIsOnTheWayEarnsAnotherOne() {
+        configure(true);
+
+        dispatcher.itemState(state(LAMP, "a", 1));
+        runScheduled();
+        dispatcher.itemState(state(LAMP, "b", 2));
+        runScheduled();
+
+        assertEquals(List.of(LAMP, LAMP), api.stateCalls);
+        assertEquals(2, api.batches.size());
+    }
+
+    @Test
+    void itemThingsRefreshesWithinTheWindowShareOneFrameAndGetTheirOwnAnswers() {
+        configure(false);
+        api.answerStates(oid -> CompletableFuture.completedFuture(state(oid, oid.toString(), 2)));
+
+        CompletableFuture<ItemState> lampState = dispatcher.pacedState(api, LAMP);
+        CompletableFuture<ItemState> otherState = dispatcher.pacedState(api, OTHER);
+        assertFalse(lampState.isDone());
+        runScheduled();
+
+        assertEquals(List.of(List.of(LAMP, OTHER)), api.batches);
+        assertEquals(LAMP, lampState.join().oid());
+        assertEquals(OTHER, otherState.join().oid());
+        assertEquals(List.of(), lamp.events, "the item thing applies its own answer");
+    }
+
+    @Test
+    void refreshOfAnItemThingOfAnOfflineControllerFailsAtOnce() {
+        configure(false);
+        dispatcher.setApi(null);
+
+        CompletableFuture<ItemState> answer = dispatcher.pacedState(api, LAMP);
+
+        assertTrue(answer.isCompletedExceptionally());
+        assertEquals(List.of(), api.stateCalls);
+    }
+
+    @Test
+    void queuedRefreshesOfAnApiThatWentAwayAreNotSent() {
+        configure(false);
+        CompletableFuture<ItemState> answer = dispatcher.pacedState(api, LAMP);
+
+        dispatcher.setApi(null);
+        runScheduled();
+
+        assertTrue(answer.isCompletedExceptionally());
+        assertEquals(List.of(), api.stateCalls);
     }
 
     @Test
@@ -269,13 +353,14 @@ class ItemDispatcherTest {
 
         assertEquals(2, api.stateCalls.size());
         assertTrue(api.stateCalls.containsAll(List.of(LAMP, OTHER)));
+        assertEquals(1, api.batches.size(), "one frame");
         assertEquals(List.of("state r"), lamp.events);
     }
 
     @Test
     void refreshStopsWhenTheControllerGoesOffline() {
         configure(false);
-        for (int i = 0; i < ItemDispatcher.MAX_PARALLEL_REFRESH_CALLS * 2; i++) {
+        for (int i = 0; i < StateBatcher.BATCH_SIZE * (StateBatcher.MAX_FRAMES_IN_FLIGHT + 1); i++) {
             dispatcher.register(Oid.parse("sensor:env/s" + i), new RecordingListener());
         }
         dispatcher.refreshAll(api);
