@@ -92,7 +92,7 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
     static final Duration MINIMUM_SIGHTING_WINDOW = Duration.ofSeconds(60);
 
     private final Logger logger = LoggerFactory.getLogger(EvaControllerHandler.class);
-    private final ItemDispatcher dispatcher = new ItemDispatcher(scheduler, new Hints());
+    private final ItemDispatcher dispatcher;
 
     private final Object lock = new Object();
     // written under lock
@@ -125,7 +125,13 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
     }
 
     public EvaControllerHandler(Bridge bridge) {
+        this(bridge, StateBatcher.Limits.DEFAULT);
+    }
+
+    /** With other limits for the batched {@code state} calls; for benchmarks comparing them. */
+    EvaControllerHandler(Bridge bridge, StateBatcher.Limits stateBatches) {
         super(bridge);
+        this.dispatcher = new ItemDispatcher(scheduler, new Hints(), stateBatches);
     }
 
     @Override

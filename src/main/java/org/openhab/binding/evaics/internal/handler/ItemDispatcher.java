@@ -81,7 +81,11 @@ final class ItemDispatcher implements ControllerAnnouncementSink {
     private volatile @Nullable EvaApi api;
 
     ItemDispatcher(ScheduledExecutorService scheduler, Controller owner) {
-        this.states = new StateBatcher(scheduler, () -> api, new StateBatcher.Sink() {
+        this(scheduler, owner, StateBatcher.Limits.DEFAULT);
+    }
+
+    ItemDispatcher(ScheduledExecutorService scheduler, Controller owner, StateBatcher.Limits stateBatches) {
+        this.states = new StateBatcher(scheduler, stateBatches, () -> api, new StateBatcher.Sink() {
             @Override
             public void stateAnswered(ItemState state) {
                 deliver(ownState(state));

@@ -60,6 +60,29 @@ final class StateBatcher {
     /** Frames waiting for an answer at once: 200 calls, of the RPC client's 256 by default. */
     static final int MAX_FRAMES_IN_FLIGHT = 2;
 
+    /**
+     * How requests are batched.
+     *
+     * @param batchSize calls per frame
+     * @param framesInFlight frames waiting for an answer at once
+     * @param window longest wait for more requests
+     */
+    record Limits(int batchSize, int framesInFlight, Duration window) {
+        /** {@link #BATCH_SIZE}, {@link #MAX_FRAMES_IN_FLIGHT}, {@link #WINDOW}. */
+        static final Limits DEFAULT = new Limits(BATCH_SIZE, MAX_FRAMES_IN_FLIGHT, WINDOW);
+        /**
+         * What the binding did before batches (issue 13), for comparison in benchmarks: one {@code state} call per item
+         * and frame, 16 in flight.
+         */
+        static final Limits ONE_CALL_PER_ITEM = new Limits(1, 16, WINDOW);
+
+        Limits {
+            if (batchSize < 1 || batchSize > RpcClient.MAX_BATCH_CALLS || framesInFlight < 1 || window.isNegative()) {
+                throw new IllegalArgumentException("invalid state batch limits");
+            }
+        }
+    }
+
     /** Where the answers of requests made with {@code deliver} go, besides their futures. */
     interface Sink {
         void stateAnswered(ItemState state);
@@ -79,6 +102,8 @@ final class StateBatcher {
     }
 
     private final ScheduledExecutorService scheduler;
+    private final int batchSize;
+    private final Duration window;
     private final CallPacer frames;
     private final Supplier<@Nullable EvaApi> currentApi;
     private final Sink sink;
@@ -90,9 +115,11 @@ final class StateBatcher {
     /** A window timer is scheduled; guarded by lock. */
     private boolean windowArmed;
 
-    StateBatcher(ScheduledExecutorService scheduler, Supplier<@Nullable EvaApi> currentApi, Sink sink) {
+    StateBatcher(ScheduledExecutorService scheduler, Limits limits, Supplier<@Nullable EvaApi> currentApi, Sink sink) {
         this.scheduler = scheduler;
-        this.frames = new CallPacer(MAX_FRAMES_IN_FLIGHT, scheduler);
+        this.batchSize = limits.batchSize();
+        this.window = limits.window();
+        this.frames = new CallPacer(limits.framesInFlight(), scheduler);
         this.currentApi = currentApi;
         this.sink = sink;
     }
@@ -110,8 +137,8 @@ final class StateBatcher {
         boolean arm = false;
         synchronized (lock) {
             waiting = enqueue(api, oid, deliver, replaced);
-            int uncovered = queue.size() - framesAhead * BATCH_SIZE;
-            if (uncovered >= BATCH_SIZE) {
+            int uncovered = queue.size() - framesAhead * batchSize;
+            if (uncovered >= batchSize) {
                 framesAhead++;
                 send = true;
             } else if (uncovered > 0 && !windowArmed) {
@@ -161,8 +188,8 @@ final class StateBatcher {
     void flush() {
         int toSend;
         synchronized (lock) {
-            int uncovered = queue.size() - framesAhead * BATCH_SIZE;
-            toSend = uncovered <= 0 ? 0 : (uncovered + BATCH_SIZE - 1) / BATCH_SIZE;
+            int uncovered = queue.size() - framesAhead * batchSize;
+            toSend = uncovered <= 0 ? 0 : (uncovered + batchSize - 1) / batchSize;
             framesAhead += toSend;
         }
         for (int i = 0; i < toSend; i++) {
@@ -184,7 +211,7 @@ final class StateBatcher {
                     windowArmed = false;
                 }
                 flush();
-            }, WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+            }, window.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // the handler is being disposed: nothing queued will be sent, and nobody waits in vain
             List<Waiting> abandoned;
@@ -201,16 +228,16 @@ final class StateBatcher {
         frames.submit(this::sendFrame);
     }
 
-    /** A frame's turn: takes up to {@link #BATCH_SIZE} requests from the queue and asks their states in one batch. */
+    /** A frame's turn: takes up to {@code batchSize} requests from the queue and asks their states in one batch. */
     private CompletableFuture<@Nullable Void> sendFrame() {
         EvaApi api = currentApi.get();
-        List<Oid> oids = new ArrayList<>(BATCH_SIZE);
-        List<Waiting> batch = new ArrayList<>(BATCH_SIZE);
+        List<Oid> oids = new ArrayList<>(batchSize);
+        List<Waiting> batch = new ArrayList<>(batchSize);
         List<Waiting> stale = new ArrayList<>();
         synchronized (lock) {
             framesAhead--;
             Iterator<Map.Entry<Oid, Waiting>> entries = queue.entrySet().iterator();
-            while (entries.hasNext() && oids.size() < BATCH_SIZE) {
+            while (entries.hasNext() && oids.size() < batchSize) {
                 Map.Entry<Oid, Waiting> entry = entries.next();
                 entries.remove();
                 if (entry.getValue().api == api) {

@@ -140,7 +140,8 @@ public final class EvaSimulator implements AutoCloseable {
     private volatile SimCost cost;
     private final Object workerLock = new Object();
     /** When the modelled worker is free again ({@link SimCost}), in {@link System#nanoTime()}; guarded by workerLock. */
-    private long workerFreeAt = Long.MIN_VALUE;
+    private long workerFreeAt = System.nanoTime();
+    private final SimCost initialCost;
     private volatile FrameException.@Nullable Reason lastUndecodableReason;
 
     private final Object logLock = new Object();
@@ -174,6 +175,7 @@ public final class EvaSimulator implements AutoCloseable {
         this.requestLogCapacity = builder.requestLogCapacity;
         this.announceOnStart = builder.announceOnStart;
         this.cost = builder.cost;
+        this.initialCost = builder.cost;
         this.requestTopic = topics.requestTopic(controller);
         this.transport = new MqttTransport(builder.mqtt.build());
         String threadName = THREAD_NAME_PREFIX + controller;
@@ -290,10 +292,11 @@ public final class EvaSimulator implements AutoCloseable {
     /**
      * Back to the configured state, for tests sharing one simulator: the configured keys and items (announced again,
      * retained; items added later are dropped without announcement), normal behaviour, no denied keys or result
-     * overrides, the configured action duration, an empty request log and no recorded answers.
+     * overrides, the configured action duration and cost, an empty request log and no recorded answers.
      */
     public void reset() {
         behave();
+        cost = initialCost;
         dispatcher.reset();
         keys.clear();
         keys.putAll(initialKeys);

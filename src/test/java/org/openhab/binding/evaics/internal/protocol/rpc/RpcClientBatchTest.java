@@ -40,6 +40,7 @@ import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 import org.openhab.binding.evaics.test.sim.Misbehaviour;
+import org.openhab.binding.evaics.test.sim.SimCost;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -279,6 +280,19 @@ class RpcClientBatchTest {
         List<CompletableFuture<JsonElement>> one = client.callBatch(states(TEMP1));
         assertEquals(TEMP1.toString(), oidOf(one.get(0)));
         assertFalse(f.uc.requests().get(0).body().isJsonArray(), "one call goes as a plain request");
+    }
+
+    @Test
+    void controllerChargingRealisticCostsAnswersBatchesAndSingleCallsAlike() {
+        f.uc.chargeCost(SimCost.EVA_3_4_2);
+        RpcClient client = client(FrameFormat.BINARY);
+        List<CompletableFuture<JsonElement>> batch = client.callBatch(states(LAMP1, TEMP1, FAN1));
+        CompletableFuture<JsonElement> single = client.call("state", states(HUM1).get(0).params());
+
+        assertEquals(LAMP1.toString(), oidOf(batch.get(0)));
+        assertEquals(TEMP1.toString(), oidOf(batch.get(1)));
+        assertEquals(FAN1.toString(), oidOf(batch.get(2)));
+        assertEquals(HUM1.toString(), oidOf(single));
     }
 
     @ParameterizedTest
