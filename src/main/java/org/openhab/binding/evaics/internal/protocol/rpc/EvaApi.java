@@ -48,7 +48,7 @@ public interface EvaApi {
 
     /**
      * {@code state} with {@code i} for many items, in as few frames as the client allows (protocol.md §6.3: JSON-RPC
-     * batches of {@link RpcClient#MAX_BATCH_CALLS}); each future completes on its own, as {@link #state(Oid)} would.
+     * batches of {@link RpcClient#maxBatchCalls()}); each future completes on its own, as {@link #state(Oid)} would.
      * This default makes one call per item.
      *
      * @return one future per item, in the order of {@code oids}

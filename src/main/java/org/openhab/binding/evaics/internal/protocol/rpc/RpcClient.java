@@ -68,7 +68,7 @@ import com.google.gson.JsonObject;
  * {@link Kind#DISPATCH_FAILED} only if no valid answer came before the timeout.
  * <p>
  * Batches ({@link #callBatch}, protocol.md §6.3): several calls in one frame, each with its own JSON-RPC id, at most
- * {@link #MAX_BATCH_CALLS} per frame; the answer's entries are bound to the calls by id as single answers are, and
+ * {@link #maxBatchCalls()} per frame (fewer than {@link #MAX_BATCH_CALLS} with a small payload limit); the answer's entries are bound to the calls by id as single answers are, and
  * every call completes on its own ({@link PendingFrame}).
  * <p>
  * Nothing is queued: a call while the broker is disconnected fails at once with {@link Kind#NOT_CONNECTED}, and
@@ -97,6 +97,12 @@ public final class RpcClient implements AutoCloseable {
      * 20 KB, far below the payload limit, and a controller's worker is busy with one frame for a few milliseconds only.
      */
     public static final int MAX_BATCH_CALLS = 100;
+    /**
+     * Bytes of answer allowed per call of a batch when the payload limit bounds the batch ({@link #maxBatchCalls()}):
+     * a {@code state} answer entry is about 250 bytes of JSON (protocol.md §9.1), less as msgpack; four times that
+     * leaves room for long values, the text format's base64 and the frame.
+     */
+    static final int ANSWER_BYTES_PER_CALL = 1024;
     private static final int UUID_VERSION_INDEX = 6;
     private static final int UUID_VARIANT_INDEX = 8;
     private static final int UUID_VERSION_MASK = 0x0f;
@@ -123,6 +129,7 @@ public final class RpcClient implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final String requestTopic;
     private final String responseFilter;
+    private final int maxBatchCalls;
     private final Map<String, PendingFrame> pending = new ConcurrentHashMap<>();
     /** Calls admitted and not yet completed; admission reserves a slot first, so the bound is exact. */
     private final AtomicInteger slots = new AtomicInteger();
@@ -178,6 +185,7 @@ public final class RpcClient implements AutoCloseable {
         this.timer = timer;
         this.requestTopic = topics.requestTopic(controller);
         this.responseFilter = topics.responseFilter(controller);
+        this.maxBatchCalls = Math.max(1, Math.min(MAX_BATCH_CALLS, limits.maxPayloadBytes() / ANSWER_BYTES_PER_CALL));
     }
 
     /**
@@ -262,7 +270,7 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Sends several JSON-RPC requests as batches (protocol.md §6.3): one frame per {@link #MAX_BATCH_CALLS} calls,
+     * Sends several JSON-RPC requests as batches (protocol.md §6.3): one frame per {@link #maxBatchCalls()} calls,
      * each call with its own JSON-RPC id, answered by one frame each. Every call completes on its own, as
      * {@link #call(String, JsonObject, Duration)} would: with its result, or with its error (an EVA error, or
      * {@link Kind#BAD_DATA} when the batch answer holds no entry or two entries with its id), so that one bad entry
@@ -278,8 +286,8 @@ public final class RpcClient implements AutoCloseable {
             return calls.isEmpty() ? List.of() : send(calls, false, timeout);
         }
         List<CompletableFuture<JsonElement>> futures = new ArrayList<>(calls.size());
-        for (int from = 0; from < calls.size(); from += MAX_BATCH_CALLS) {
-            futures.addAll(send(calls.subList(from, Math.min(calls.size(), from + MAX_BATCH_CALLS)), true, timeout));
+        for (int from = 0; from < calls.size(); from += maxBatchCalls) {
+            futures.addAll(send(calls.subList(from, Math.min(calls.size(), from + maxBatchCalls)), true, timeout));
         }
         return futures;
     }
@@ -380,6 +388,14 @@ public final class RpcClient implements AutoCloseable {
     /** Calls waiting for an answer now. */
     public int pendingCalls() {
         return pending.size();
+    }
+
+    /**
+     * Most calls {@link #callBatch} puts in one frame: {@link #MAX_BATCH_CALLS}, fewer when the payload limit is so
+     * small that their answer might not fit ({@link #ANSWER_BYTES_PER_CALL} per call); at least 1.
+     */
+    public int maxBatchCalls() {
+        return maxBatchCalls;
     }
 
     public ControllerId controller() {

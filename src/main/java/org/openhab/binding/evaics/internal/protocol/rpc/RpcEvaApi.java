@@ -74,7 +74,7 @@ public final class RpcEvaApi implements EvaApi {
         return map("state", rpc.call("state", item(oid)), result -> state(object(result)));
     }
 
-    /** One batch call per {@link RpcClient#MAX_BATCH_CALLS} items ({@link RpcClient#callBatch}). */
+    /** One batch frame per {@link RpcClient#maxBatchCalls()} items ({@link RpcClient#callBatch}). */
     @Override
     public List<CompletableFuture<ItemState>> states(List<Oid> oids) {
         List<RpcCall> calls = new ArrayList<>(oids.size());

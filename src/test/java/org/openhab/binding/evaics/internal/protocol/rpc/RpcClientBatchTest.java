@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException.Kind;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
@@ -258,6 +259,30 @@ class RpcClientBatchTest {
             assertEquals(oids.get(i).toString(), oidOf(answers.get(i)));
         }
         assertEquals(3, f.uc.counters().requestsDecoded() - framesBefore);
+    }
+
+    @Test
+    void smallPayloadLimitMakesSmallerFramesSoThatAnswersFit() {
+        int payload = 8 * RpcClient.ANSWER_BYTES_PER_CALL;
+        RpcClient client = new RpcClient(f.transport, f.topics, UC, KEY_ID, API_KEY, FrameFormat.TEXT,
+                RpcSettings.defaults(), ProtocolLimits.defaults().withMaxPayloadBytes(payload), f.timer);
+        try {
+            await(client.start());
+            assertEquals(8, client.maxBatchCalls());
+            Oid[] oids = new Oid[20];
+            for (int i = 0; i < oids.length; i++) {
+                oids[i] = i % 2 == 0 ? LAMP1 : TEMP1;
+            }
+            long framesBefore = f.uc.counters().requestsDecoded();
+            List<CompletableFuture<JsonElement>> answers = client.callBatch(states(oids));
+            for (int i = 0; i < oids.length; i++) {
+                assertEquals(oids[i].toString(), oidOf(answers.get(i)));
+            }
+            assertEquals(3, f.uc.counters().requestsDecoded() - framesBefore);
+        } finally {
+            client.close();
+        }
+        assertEquals(RpcClient.MAX_BATCH_CALLS, client(FrameFormat.BINARY).maxBatchCalls());
     }
 
     @Test
