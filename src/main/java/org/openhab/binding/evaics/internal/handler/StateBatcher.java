@@ -261,12 +261,20 @@ final class StateBatcher {
                 complete(oids.get(i), batch.get(i), null, e);
             }
         }
-        for (int i = 0; i < answers.size(); i++) {
-            Oid oid = oids.get(i);
-            Waiting waiting = batch.get(i);
-            answers.get(i).whenComplete((state, failure) -> complete(oid, waiting, state, failure));
-        }
-        return CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0])).handle((ok, failure) -> null);
+        List<CompletableFuture<ItemState>> frame = answers;
+        CompletableFuture<@Nullable Void> answered = CompletableFuture
+                .allOf(frame.toArray(new CompletableFuture<?>[0])).handle((ok, failure) -> null);
+        // the next frame may leave as soon as this one is answered; the items' updates run on the handlers' pool,
+        // not on the MQTT thread that read the answer
+        answered.thenRunAsync(() -> {
+            for (int i = 0; i < frame.size(); i++) {
+                Oid oid = oids.get(i);
+                Waiting waiting = batch.get(i);
+                // complete already: runs here, now
+                frame.get(i).whenComplete((state, failure) -> complete(oid, waiting, state, failure));
+            }
+        }, scheduler);
+        return answered;
     }
 
     private void complete(Oid oid, Waiting waiting, @Nullable ItemState state, @Nullable Throwable failure) {
