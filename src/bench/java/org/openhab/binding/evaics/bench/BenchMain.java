@@ -34,14 +34,14 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
 /**
- * The benchmark harness of issue 5, started by {@code mvn -Pbench verify} (see docs/benchmarks.md). Runs, in one
+ * The benchmark harness of issues 5 and 13, started by {@code mvn -Pbench verify} (see docs/benchmarks.md). Runs, in one
  * JVM and one run: discovery, the JMH crypto benchmarks, the call benchmarks on a mosquitto with
  * {@code set_tcp_nodelay true} and on one with mosquitto's defaults, and the announcement benchmark; writes
  * {@code target/bench/results.json} and prints a table with the issue's targets. Everything runs on 127.0.0.1
  * against brokers the harness starts and stops itself; every loop is bounded.
  * <p>
  * System properties: {@code bench.output} (directory of results.json), {@code bench.profile} ({@code full} or
- * {@code quick}), {@code bench.only} (comma-separated subset of {@code discovery,calls,announce,crypto}),
+ * {@code quick}), {@code bench.only} (comma-separated subset of {@code discovery,calls,announce,crypto,batches}),
  * {@code bench.announce.path} ({@code handler}, the default, or {@code protocol}).
  *
  * @author EVA ICS binding contributors - Initial contribution
@@ -49,7 +49,7 @@ import com.google.gson.JsonObject;
 @NonNullByDefault
 public final class BenchMain {
 
-    private static final Set<String> SECTIONS = Set.of("discovery", "calls", "announce", "crypto");
+    private static final Set<String> SECTIONS = Set.of("discovery", "calls", "announce", "crypto", "batches");
     private static final long VERSION_WAIT_SECONDS = 5;
 
     private BenchMain() {
@@ -101,6 +101,11 @@ public final class BenchMain {
                         .valueOf(System.getProperty("bench.announce.path", "handler").toUpperCase());
                 report.announce(new AnnounceBench(broker, plan, path).run());
             }
+        }
+        if (only.contains("batches")) {
+            log("batches: %d things (startup, resync), %d in verified mode at %d changes/s, simulator with EVA 3.4.2"
+                    + " costs", BatchBench.THINGS, BatchBench.VERIFIED_ITEMS, BatchBench.VERIFIED_RATE);
+            report.batches(BatchBench.run(plan));
         }
         run.addProperty("load_avg_1m_end", loadAverage());
         run.addProperty("duration_s", Report.round((System.nanoTime() - started) / 1e9));

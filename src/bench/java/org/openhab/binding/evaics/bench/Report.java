@@ -269,11 +269,81 @@ final class Report {
         bound("discovery.ms for " + result.items() + " items", result.ms(), "<", 1_000);
     }
 
+    /** The batch benchmark of issue 13: the fields the issue names, with the old way beside them. */
+    void batches(BatchBench.Result result) {
+        BatchBench.Side before = result.before();
+        BatchBench.Side after = result.after();
+        JsonObject resync = new JsonObject();
+        resync.addProperty("items", after.things());
+        resync.addProperty("frames_before", before.resyncFrames());
+        resync.addProperty("frames", after.resyncFrames());
+        resync.addProperty("ms", after.resyncMs());
+        resync.addProperty("ms_before", before.resyncMs());
+        resync.addProperty("state_frames_before", before.resyncStateFrames());
+        resync.addProperty("state_frames", after.resyncStateFrames());
+        resync.addProperty("reconnect_ms_before", before.resyncReconnectMs());
+        resync.addProperty("reconnect_ms", after.resyncReconnectMs());
+        JsonObject startup = new JsonObject();
+        startup.addProperty("things", after.things());
+        startup.addProperty("ms", after.startupMs());
+        startup.addProperty("ms_before", before.startupMs());
+        JsonObject verified = new JsonObject();
+        verified.addProperty("changes_per_s", round(after.verifiedChangesPerS()));
+        verified.addProperty("frames_per_s", round(after.verifiedFramesPerS()));
+        verified.addProperty("p99_ms", round(after.verifiedP99Ms()));
+        verified.addProperty("p50_ms", round(after.verifiedP50Ms()));
+        verified.addProperty("items", BatchBench.VERIFIED_ITEMS);
+        verified.addProperty("channels_at_controller_state", after.verifiedMatching());
+        verified.addProperty("changes_per_s_before", round(before.verifiedChangesPerS()));
+        verified.addProperty("frames_per_s_before", round(before.verifiedFramesPerS()));
+        verified.addProperty("p99_ms_before", round(before.verifiedP99Ms()));
+        verified.addProperty("p50_ms_before", round(before.verifiedP50Ms()));
+        verified.addProperty("channels_at_controller_state_before", before.verifiedMatching());
+        JsonObject batches = new JsonObject();
+        batches.add("resync", resync);
+        batches.add("startup", startup);
+        batches.add("verified", verified);
+        batches.addProperty("simulator_cost", "EVA_3_4_2: 250 us per frame + 83 us per call on one worker, 20 ms latency");
+        json.add("batches", batches);
+        table.add("");
+        table.add(String.format("%-44s %16s %16s", "batches (simulator with EVA 3.4.2 costs)", "before", "after"));
+        table.add(String.format("%-44s %16d %16d", "resync of " + after.things() + " items: request frames",
+                before.resyncFrames(), after.resyncFrames()));
+        table.add(String.format("%-44s %16d %16d", "resync: request frames with state calls",
+                before.resyncStateFrames(), after.resyncStateFrames()));
+        table.add(String.format("%-44s %16d %16d", "resync: ms from broker start to ONLINE",
+                before.resyncReconnectMs(), after.resyncReconnectMs()));
+        table.add(String.format("%-44s %16d %16d", "resync: then ms until every thing has its state",
+                before.resyncMs(), after.resyncMs()));
+        table.add(String.format("%-44s %16d %16d", "startup of " + after.things() + " things: ms", before.startupMs(),
+                after.startupMs()));
+        table.add(String.format("%-44s %16s %16s", "verified, " + BatchBench.VERIFIED_ITEMS + " items: changes/s",
+                num(before.verifiedChangesPerS(), 0), num(after.verifiedChangesPerS(), 0)));
+        table.add(String.format("%-44s %16s %16s", "verified: request frames/s", num(before.verifiedFramesPerS(), 1),
+                num(after.verifiedFramesPerS(), 1)));
+        table.add(String.format("%-44s %16s %16s", "verified: change to channel p50 ms",
+                num(before.verifiedP50Ms(), 1), num(after.verifiedP50Ms(), 1)));
+        table.add(String.format("%-44s %16s %16s", "verified: change to channel p99 ms",
+                num(before.verifiedP99Ms(), 1), num(after.verifiedP99Ms(), 1)));
+        table.add(String.format("%-44s %16d %16d", "verified: channels at the controller's state",
+                before.verifiedMatching(), after.verifiedMatching()));
+        ratioAtMost("batches.resync.state_frames / state_frames_before", after.resyncStateFrames(),
+                before.resyncStateFrames(), 0.01);
+        ratioAtMost("batches.resync.frames / frames_before (with the ONLINE probe)", after.resyncFrames(),
+                before.resyncFrames(), 0.01);
+        bound("batches.resync.ms", after.resyncMs() < 0 ? Double.MAX_VALUE : after.resyncMs(), "<", 2_000);
+        bound("batches.startup.ms", after.startupMs() < 0 ? Double.MAX_VALUE : after.startupMs(), "<", 3_000);
+        bound("batches.verified.frames_per_s", after.verifiedFramesPerS(), "<=", 50);
+        bound("batches.verified.p99_ms", after.verifiedP99Ms(), "<", 250);
+        bound("batches.verified channels not at the controller's state",
+                BatchBench.VERIFIED_ITEMS - after.verifiedMatching(), "<=", 0);
+    }
+
     /** The table with the targets, for stdout. */
     List<String> lines() {
         List<String> lines = new ArrayList<>(table);
         lines.add("");
-        lines.add("targets (issue 5)");
+        lines.add("targets (issues 5 and 13)");
         for (Target target : targets) {
             lines.add(String.format("  %-66s %10s %2s %-7s %s%s", target.name(), num(target.value(), 2),
                     target.comparison(), num(target.limit(), 2), target.pass() ? "PASS" : "MISS",
