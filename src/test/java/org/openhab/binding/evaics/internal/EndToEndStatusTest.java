@@ -121,6 +121,23 @@ class EndToEndStatusTest extends EndToEndTestBase {
     }
 
     @Test
+    void itemDestroyedWhileTheBrokerWasDownGoesGoneWhenItReturnsAndTheOthersStayOnline() {
+        EndToEndFixture e2e = e2e();
+        BROKER.stop();
+        e2e.awaitStatus(e2e.lamp, ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        // not announced: the controller's broker connection is down too
+        uc().destroy(LAMP);
+        uc().clearRequests();
+
+        BROKER.start();
+
+        e2e.awaitStatus(e2e.lamp, ThingStatus.OFFLINE, ThingStatusDetail.GONE);
+        e2e.awaitStatus(e2e.temp, ThingStatus.ONLINE);
+        awaitRequest(uc(), "state", TEMP);
+        assertEquals(ThingStatus.ONLINE, e2e.thing(e2e.temp).getStatus());
+    }
+
+    @Test
     void itemTheControllerDestroysGoesGone() {
         EndToEndFixture e2e = e2e();
         uc().destroy(LAMP);

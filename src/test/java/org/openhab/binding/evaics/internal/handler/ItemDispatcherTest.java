@@ -271,6 +271,24 @@ class ItemDispatcherTest {
     }
 
     @Test
+    void anItemNotFoundInABatchIsGoneAndTheOthersGetTheirStates() {
+        configure(false);
+        RecordingListener other = new RecordingListener();
+        dispatcher.register(OTHER, other);
+        api.answerStates(oid -> LAMP.equals(oid)
+                ? CompletableFuture.failedFuture(new EvaRpcException(EvaRpcException.Kind.REMOTE_ERROR,
+                        EvaRpcException.CODE_NOT_FOUND, "not found"))
+                : CompletableFuture.completedFuture(state(oid, "here", 3)));
+
+        dispatcher.refreshAll(api);
+
+        assertEquals(1, api.batches.size());
+        assertEquals(1, lamp.events.size());
+        assertTrue(lamp.events.get(0).startsWith("gone"), lamp.events.toString());
+        assertEquals(List.of("state here"), other.events);
+    }
+
+    @Test
     void verifiedAnnouncementsOfManyItemsWithinTheWindowShareOneFrame() {
         configure(true);
         api.answerStates(oid -> CompletableFuture.completedFuture(state(oid, "authentic", 2)));
