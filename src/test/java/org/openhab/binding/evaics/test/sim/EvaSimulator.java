@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -95,6 +96,8 @@ public final class EvaSimulator implements AutoCloseable {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final String THREAD_NAME_PREFIX = "eva-sim-";
     private static final long SCHEDULER_TERMINATION_MILLIS = 2000;
+    /** How long {@link #close()} waits for publishes the broker has not acknowledged yet. */
+    private static final long CLOSE_PUBLISH_WAIT_MILLIS = 2000;
     /** Offsets inside a binary answer: marker, status, then IV (16), ciphertext, MAC (32) (protocol.md §4.3, §7.1). */
     private static final int BINARY_STATUS_OFFSET = 1;
     private static final int BINARY_BLOCK_OFFSET = 2;
@@ -150,6 +153,7 @@ public final class EvaSimulator implements AutoCloseable {
     private long requestsLogged;
 
     private final Object lifecycleLock = new Object();
+    private final Set<CompletableFuture<?>> unfinishedPublishes = ConcurrentHashMap.newKeySet();
     // guarded by lifecycleLock
     private boolean started;
     private boolean closed;
@@ -280,6 +284,7 @@ public final class EvaSimulator implements AutoCloseable {
                 task.cancel(false);
             }
         }
+        finishPublishes();
         transport.close();
         scheduler.shutdownNow();
         try {
@@ -812,11 +817,33 @@ public final class EvaSimulator implements AutoCloseable {
     }
 
     private void publishQuietly(String topic, byte[] payload, int qos, boolean retained) {
-        transport.publish(topic, payload, qos, retained).whenComplete((ok, error) -> {
+        CompletableFuture<?> publish = transport.publish(topic, payload, qos, retained);
+        unfinishedPublishes.add(publish);
+        publish.whenComplete((ok, error) -> {
+            unfinishedPublishes.remove(publish);
             if (error != null) {
                 logger.debug("Simulator {} could not publish on '{}': {}", controller, topic, error.getMessage());
             }
         });
+    }
+
+    /**
+     * Lets what was published reach the broker before the connection goes, as a controller that stops does: a test
+     * that closes a simulator right after it announced (e.g. to leave retained states of a dead controller behind)
+     * would otherwise race the announcements. Bounded, and skipped while the broker is away.
+     */
+    private void finishPublishes() {
+        if (!transport.isConnected()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(unfinishedPublishes.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_PUBLISH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            logger.debug("Simulator {} closes with publishes unfinished: {}", controller, e.toString());
+        }
     }
 
     private static byte[] utf8(String text) {
