@@ -97,6 +97,11 @@ public final class EvaIcsBindingConstants {
     public static final String PROPERTY_PRODUCT_BUILD = "productBuild";
     public static final String PROPERTY_VERSION = "version";
     public static final String PROPERTY_SYSTEM = "system";
+    /**
+     * Broker bridges: the server URI of the broker the bridge is connected to, e.g. {@code tcp://node2:1883} (one of
+     * the configured addresses, see the {@code host} parameter; issue 14, failover).
+     */
+    public static final String PROPERTY_BROKER_ADDRESS = "brokerAddress";
 
     private EvaIcsBindingConstants() {
     }

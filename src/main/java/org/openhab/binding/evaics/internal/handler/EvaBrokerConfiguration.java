@@ -16,11 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
+import org.openhab.binding.evaics.internal.protocol.mqtt.BrokerAddresses;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.ServerPin;
 import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
@@ -57,6 +59,10 @@ public class EvaBrokerConfiguration {
     public static final int MAX_MESSAGE_SIZE_KIB = MqttSettings.MAX_PAYLOAD_LIMIT / 1024;
     private static final int BYTES_PER_KIB = 1024;
 
+    /**
+     * One broker, or several (a cluster) to fail over between: a comma-separated list of {@code host[:port]}
+     * ({@link BrokerAddresses#parse}); entries without a port take {@link #port()}.
+     */
     public String host = "";
     /** Not set: {@value MqttSettings#DEFAULT_TCP_PORT}, or {@value MqttSettings#DEFAULT_SSL_PORT} with TLS. */
     public @Nullable Integer port;
@@ -148,15 +154,37 @@ public class EvaBrokerConfiguration {
         Duration minDelay = MqttSettings.DEFAULT_RECONNECT_MIN_DELAY.compareTo(maxDelay) < 0
                 ? MqttSettings.DEFAULT_RECONNECT_MIN_DELAY
                 : maxDelay;
-        String hostPart = trimmedHost.contains(":") && !trimmedHost.startsWith("[") ? "[" + trimmedHost + "]"
-                : trimmedHost;
         String scheme = secure ? MqttSettings.SCHEME_SSL : MqttSettings.SCHEME_TCP;
-        return MqttSettings.builder(scheme + "://" + hostPart + ":" + effectivePort).clientId(clientID.trim())
+        List<String> uris = addresses().stream().map(address -> address.uri(scheme)).toList();
+        return MqttSettings.builder().serverUris(uris).clientId(clientID.trim())
                 .username(username.isEmpty() ? null : username).password(password.isEmpty() ? null : password)
                 .keepAliveSeconds(keepAlive).connectTimeoutSeconds(CONNECT_TIMEOUT_SECONDS).caFile(ca)
                 .clientCertFile(cert).clientKeyFile(key).verifyHostname(hostnameValidated).reconnectMinDelay(minDelay)
                 .reconnectMaxDelay(maxDelay).maxPayloadBytes(maxMessageBytes())
                 .certificatePin(pinCertificate, certificatePin).publicKeyPin(pinPublicKey, publicKeyPin).build();
+    }
+
+    /**
+     * The broker addresses of {@link #host}, in the order they are tried.
+     *
+     * @throws ConfigurationProblem if the list cannot be used
+     */
+    public List<BrokerAddresses.Address> addresses() {
+        try {
+            return BrokerAddresses.parse(host, port());
+        } catch (BrokerAddresses.InvalidAddressException e) {
+            String message = String.valueOf(e.getMessage());
+            String entry = e.entry();
+            throw switch (e.problem()) {
+                case EMPTY -> new ConfigurationProblem("broker-host-empty", message);
+                case EMPTY_ENTRY -> new ConfigurationProblem("broker-host-list-gap", message);
+                case INVALID_HOST -> new ConfigurationProblem("broker-host-invalid", message, entry);
+                case INVALID_PORT -> new ConfigurationProblem("broker-host-port-invalid", message, entry);
+                case DUPLICATE -> new ConfigurationProblem("broker-host-duplicate", message, entry);
+                case TOO_MANY -> new ConfigurationProblem("broker-host-too-many", message,
+                        BrokerAddresses.MAX_ADDRESSES);
+            };
+        }
     }
 
     /** The configured port, or the default of the transport: 1883, or 8883 with TLS. */

@@ -60,7 +60,12 @@ import org.slf4j.LoggerFactory;
  * Status: UNKNOWN while the first connection is being made, ONLINE while connected, OFFLINE COMMUNICATION_ERROR
  * while the broker is unreachable or the connection is lost (the transport keeps reconnecting with a capped
  * backoff), OFFLINE CONFIGURATION_ERROR for a configuration that cannot work, including credentials the broker
- * refuses. {@link #initialize()} and {@link #dispose()} never wait for the network.
+ * refuses.
+ * <p>
+ * Failover (issue 14): with several broker addresses ({@code host} as a list, {@link EvaBrokerConfiguration}), a lost
+ * connection moves on to the next address that answers; the bridge goes OFFLINE and ONLINE again as after a
+ * reconnect, so every controller bridge resyncs by call. The property
+ * {@link EvaIcsBindingConstants#PROPERTY_BROKER_ADDRESS} names the broker connected to. {@link #initialize()} and {@link #dispose()} never wait for the network.
  * <p>
  * Pinning (as openHAB's {@code mqtt:broker} thing): with {@code certificatepin} or {@code publickeypin} on and no
  * hash configured, the hash of the first successful connection is stored in {@code certificate} or
@@ -241,7 +246,10 @@ public class EvaBrokerHandler extends BaseBridgeHandler {
         @Override
         public void connected(boolean reconnect) {
             if (connection == owner) {
-                logger.debug("Broker {} {}", getThing().getUID(), reconnect ? "reconnected" : "connected");
+                String address = owner.transport().currentServerUri();
+                logger.debug("Broker {} {} to {}", getThing().getUID(), reconnect ? "reconnected" : "connected",
+                        address);
+                updateProperty(EvaIcsBindingConstants.PROPERTY_BROKER_ADDRESS, address);
                 updateStatus(ThingStatus.ONLINE);
             }
         }

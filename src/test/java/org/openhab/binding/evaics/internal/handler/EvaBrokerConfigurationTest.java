@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -108,5 +109,44 @@ class EvaBrokerConfigurationTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> config(0).toMqttSettings());
         assertEquals("the maximum message size 0 KiB is outside 1..262143", e.getMessage());
+    }
+
+    @Test
+    void aListOfBrokersBecomesTheServerUrisInItsOrder() {
+        EvaBrokerConfiguration config = new Configuration(
+                Map.of("host", "node1, node2:1884 ,[fd00::3]", "port", new BigDecimal(1999)))
+                .as(EvaBrokerConfiguration.class);
+        MqttSettings settings = config.toMqttSettings();
+        assertEquals(List.of("tcp://node1:1999", "tcp://node2:1884", "tcp://[fd00::3]:1999"), settings.serverUris());
+        assertEquals("tcp://node1:1999", settings.serverUri());
+
+        EvaBrokerConfiguration secure = new Configuration(Map.of("host", "node1,node2", "secure", true))
+                .as(EvaBrokerConfiguration.class);
+        assertEquals(List.of("ssl://node1:8883", "ssl://node2:8883"), secure.toMqttSettings().serverUris());
+    }
+
+    @Test
+    void aSingleBareIpv6AddressStillWorks() {
+        EvaBrokerConfiguration config = new Configuration(Map.of("host", "::1")).as(EvaBrokerConfiguration.class);
+        assertEquals(List.of("tcp://[::1]:1883"), config.toMqttSettings().serverUris());
+    }
+
+    @Test
+    void anUnusableBrokerListGetsATranslatedStatusNamingTheEntry() {
+        Map<String, String> expected = Map.of( //
+                "node1,,node2", "@text/offline.config-error.broker-host-list-gap", //
+                "node1, node 2", "@text/offline.config-error.broker-host-invalid [\"node 2\"]", //
+                "node1:1883,node2:99999", "@text/offline.config-error.broker-host-port-invalid [\"node2:99999\"]", //
+                "node1,node1:1883", "@text/offline.config-error.broker-host-duplicate [\"node1:1883\"]", //
+                " , ", "@text/offline.config-error.broker-host-list-gap");
+        expected.forEach((host, status) -> {
+            EvaBrokerConfiguration config = new Configuration(Map.of("host", host)).as(EvaBrokerConfiguration.class);
+            ConfigurationProblem problem = assertThrows(ConfigurationProblem.class, config::toMqttSettings, host);
+            assertEquals(status, problem.statusDescription(), host);
+        });
+        String seventeen = String.join(",", java.util.Collections.nCopies(17, "n")).replace("n", "node");
+        EvaBrokerConfiguration many = new Configuration(Map.of("host", seventeen)).as(EvaBrokerConfiguration.class);
+        assertEquals("@text/offline.config-error.broker-host-too-many [\"16\"]",
+                assertThrows(ConfigurationProblem.class, many::toMqttSettings).statusDescription());
     }
 }

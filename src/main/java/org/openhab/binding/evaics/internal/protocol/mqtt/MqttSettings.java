@@ -17,6 +17,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -68,6 +70,7 @@ public final class MqttSettings {
     private static final int MAX_STRING_BYTES = 65535;
 
     private final String serverUri;
+    private final List<String> serverUris;
     private final boolean tls;
     private final String clientId;
     private final @Nullable String username;
@@ -90,8 +93,9 @@ public final class MqttSettings {
     private final int maxInflight;
     private final int maxPayloadBytes;
 
-    private MqttSettings(Builder b, String serverUri, boolean tls) {
-        this.serverUri = serverUri;
+    private MqttSettings(Builder b, List<String> serverUris, boolean tls) {
+        this.serverUri = serverUris.get(0);
+        this.serverUris = List.copyOf(serverUris);
         this.tls = tls;
         this.clientId = b.clientId;
         this.username = b.username;
@@ -123,9 +127,17 @@ public final class MqttSettings {
         return new Builder().serverUri(serverUri);
     }
 
-    /** The server URI with an explicit port, e.g. {@code tcp://127.0.0.1:1883}. */
+    /** The (first) server URI with an explicit port, e.g. {@code tcp://127.0.0.1:1883}. */
     public String serverUri() {
         return serverUri;
+    }
+
+    /**
+     * Every server URI, normalised as {@link #serverUri()}, in the order the transport tries them (issue 14,
+     * failover: see {@link BrokerAddresses}); the first is {@link #serverUri()}.
+     */
+    public List<String> serverUris() {
+        return serverUris;
     }
 
     /** Whether the URI is {@code ssl://}. */
@@ -216,7 +228,8 @@ public final class MqttSettings {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("MqttSettings[serverUri=").append(serverUri);
+        StringBuilder sb = new StringBuilder("MqttSettings[serverUri=")
+                .append(serverUris.size() == 1 ? serverUri : serverUris);
         sb.append(", clientId=").append(clientId.isEmpty() ? "<random>" : clientId);
         sb.append(", username=").append(username == null ? "<none>" : username);
         sb.append(", password=").append(password == null ? "<none>" : "<hidden>");
@@ -247,7 +260,7 @@ public final class MqttSettings {
 
     /** Collects and validates settings; {@link #build()} throws {@link IllegalArgumentException} on bad input. */
     public static final class Builder {
-        private @Nullable String serverUri;
+        private List<String> serverUris = List.of();
         private String clientId = "";
         private @Nullable String username;
         private @Nullable String password;
@@ -274,7 +287,16 @@ public final class MqttSettings {
 
         /** {@code tcp://host[:port]} or {@code ssl://host[:port]}; default ports 1883 / 8883. */
         public Builder serverUri(String serverUri) {
-            this.serverUri = serverUri;
+            this.serverUris = List.of(serverUri);
+            return this;
+        }
+
+        /**
+         * Several brokers (a cluster) the transport fails over between, in the order they are tried, all with the
+         * same scheme; each as for {@link #serverUri(String)}.
+         */
+        public Builder serverUris(List<String> serverUris) {
+            this.serverUris = List.copyOf(serverUris);
             return this;
         }
 
@@ -389,45 +411,21 @@ public final class MqttSettings {
         }
 
         public MqttSettings build() {
-            String uri = serverUri;
-            if (uri == null || uri.isBlank()) {
+            if (serverUris.isEmpty()) {
                 throw new IllegalArgumentException("serverUri is required, e.g. tcp://127.0.0.1:1883");
             }
-            if (!uri.contains("://")) {
-                throw new IllegalArgumentException(
-                        "serverUri '" + uri + "' must start with tcp:// or ssl:// (e.g. tcp://127.0.0.1:1883)");
+            List<String> normalised = new ArrayList<>(serverUris.size());
+            for (String candidate : serverUris) {
+                String one = normalise(candidate);
+                if (normalised.contains(one)) {
+                    throw new IllegalArgumentException("serverUri '" + candidate + "' is given twice");
+                }
+                normalised.add(one);
             }
-            URI parsed;
-            try {
-                parsed = new URI(uri.trim());
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("serverUri '" + uri + "' is not a valid URI: " + e.getMessage());
-            }
-            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            if (!SCHEME_TCP.equals(scheme) && !SCHEME_SSL.equals(scheme)) {
-                throw new IllegalArgumentException(
-                        "serverUri '" + uri + "' must start with tcp:// or ssl:// (e.g. tcp://127.0.0.1:1883)");
-            }
-            String host = parsed.getHost();
-            if (host == null || host.isEmpty()) {
-                throw new IllegalArgumentException("serverUri '" + uri + "' has no valid host name");
-            }
-            if (parsed.getUserInfo() != null) {
-                throw new IllegalArgumentException(
-                        "serverUri must not contain credentials; use the username and password settings");
-            }
-            String path = parsed.getRawPath();
-            if ((path != null && !path.isEmpty() && !"/".equals(path)) || parsed.getRawQuery() != null
-                    || parsed.getRawFragment() != null) {
-                throw new IllegalArgumentException(
-                        "serverUri '" + uri + "' must be scheme://host[:port] without a path or query");
-            }
-            boolean tls = SCHEME_SSL.equals(scheme);
-            int port = parsed.getPort();
-            if (port == -1) {
-                port = tls ? DEFAULT_SSL_PORT : DEFAULT_TCP_PORT;
-            } else if (port < 1 || port > MAX_PORT) {
-                throw new IllegalArgumentException("serverUri '" + uri + "': port must be 1.." + MAX_PORT);
+            String uri = serverUris.get(0);
+            boolean tls = normalised.get(0).startsWith(SCHEME_SSL + ":");
+            if (normalised.stream().anyMatch(one -> one.startsWith(SCHEME_SSL + ":") != tls)) {
+                throw new IllegalArgumentException("all server URIs must be tcp:// or all ssl://, got " + serverUris);
             }
             if (clientId.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES) {
                 throw new IllegalArgumentException("clientId is longer than " + MAX_STRING_BYTES + " UTF-8 bytes");
@@ -486,8 +484,51 @@ public final class MqttSettings {
                 throw new IllegalArgumentException(
                         "maxPayloadBytes must be 1.." + MAX_PAYLOAD_LIMIT + ", got " + maxPayloadBytes);
             }
+            return new MqttSettings(this, normalised, tls);
+        }
+
+        /** Checks one server URI and returns it as {@code scheme://host:port}. */
+        private static String normalise(@Nullable String uri) {
+            if (uri == null || uri.isBlank()) {
+                throw new IllegalArgumentException("serverUri is required, e.g. tcp://127.0.0.1:1883");
+            }
+            if (!uri.contains("://")) {
+                throw new IllegalArgumentException(
+                        "serverUri '" + uri + "' must start with tcp:// or ssl:// (e.g. tcp://127.0.0.1:1883)");
+            }
+            URI parsed;
+            try {
+                parsed = new URI(uri.trim());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("serverUri '" + uri + "' is not a valid URI: " + e.getMessage());
+            }
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+            if (!SCHEME_TCP.equals(scheme) && !SCHEME_SSL.equals(scheme)) {
+                throw new IllegalArgumentException(
+                        "serverUri '" + uri + "' must start with tcp:// or ssl:// (e.g. tcp://127.0.0.1:1883)");
+            }
+            String host = parsed.getHost();
+            if (host == null || host.isEmpty()) {
+                throw new IllegalArgumentException("serverUri '" + uri + "' has no valid host name");
+            }
+            if (parsed.getUserInfo() != null) {
+                throw new IllegalArgumentException(
+                        "serverUri must not contain credentials; use the username and password settings");
+            }
+            String path = parsed.getRawPath();
+            if ((path != null && !path.isEmpty() && !"/".equals(path)) || parsed.getRawQuery() != null
+                    || parsed.getRawFragment() != null) {
+                throw new IllegalArgumentException(
+                        "serverUri '" + uri + "' must be scheme://host[:port] without a path or query");
+            }
+            int port = parsed.getPort();
+            if (port == -1) {
+                port = SCHEME_SSL.equals(scheme) ? DEFAULT_SSL_PORT : DEFAULT_TCP_PORT;
+            } else if (port < 1 || port > MAX_PORT) {
+                throw new IllegalArgumentException("serverUri '" + uri + "': port must be 1.." + MAX_PORT);
+            }
             String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-            return new MqttSettings(this, scheme + "://" + hostPart + ":" + port, tls);
+            return scheme + "://" + hostPart + ":" + port;
         }
     }
 }

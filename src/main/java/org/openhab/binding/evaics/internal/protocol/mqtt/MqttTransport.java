@@ -16,8 +16,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -38,7 +36,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import javax.net.SocketFactory;
@@ -78,7 +75,7 @@ import org.slf4j.LoggerFactory;
  * <li>incoming PUBLISH payloads above {@link MqttSettings#maxPayloadBytes()} skipped before Paho reads them into
  * memory ({@link PacketSizeGuard}, issue 6 item 3): the listeners of the topic hear
  * {@link MqttMessageListener#onOversize}, and a warning is logged (at most one per
- * {@link #OVERSIZE_WARNING_INTERVAL_NANOS}, with the count since the last one; the others at debug);</li>
+ * {@link OversizeLog#WARNING_INTERVAL_NANOS}, with the count since the last one; the others at debug);</li>
  * <li>in-memory Paho persistence and a high in-flight window for concurrent QoS 1 calls;</li>
  * <li>a fresh Paho client, with an executor of its own ({@link PahoExecutor}), for every connect attempt, and a watch
  * on every attempt until its subscriptions are restored: Paho 1.2.5 can lose an attempt when the broker closes the
@@ -150,8 +147,6 @@ public final class MqttTransport implements AutoCloseable {
     /** Paho reports a refused or failed connection well within this many checks of the socket closing. */
     private static final int LOST_SOCKET_CHECKS = 2;
     private static final String CLOSED_AFTER_CONNECT = "the broker closed the connection right after accepting it";
-    /** A hostile broker can send oversize messages in a flood: one warning per minute, the rest at debug. */
-    static final long OVERSIZE_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private enum State {
         NEW,
@@ -175,11 +170,11 @@ public final class MqttTransport implements AutoCloseable {
     private final @Nullable ScheduledThreadPoolExecutor ownedScheduler;
     private final @Nullable ExecutorService ownedPahoPool;
     private final ReachabilityProbe probe;
+    /** The brokers, and the one connected to or tried next (issue 14, failover). */
+    private final BrokerAddresses addresses;
     private final List<MqttConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Set<CompletableFuture<@Nullable Void>> pendingPublishes = ConcurrentHashMap.newKeySet();
-    private final AtomicLong oversizeDrops = new AtomicLong();
-    private final AtomicLong oversizeDropsWarned = new AtomicLong();
-    private final AtomicLong lastOversizeWarning = new AtomicLong(System.nanoTime());
+    private final OversizeLog oversizeLog;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -237,6 +232,7 @@ public final class MqttTransport implements AutoCloseable {
             MqttSettings settings) {
         this.settings = settings;
         this.clientId = settings.clientId().isEmpty() ? randomClientId() : settings.clientId();
+        this.oversizeLog = new OversizeLog(clientId, settings.maxPayloadBytes());
         if (settings.isTls()) {
             TlsContexts.Tls tls = TlsContexts.create(settings);
             this.pinning = tls.pinning();
@@ -270,19 +266,17 @@ public final class MqttTransport implements AutoCloseable {
             this.ownedPahoPool = null;
             this.pahoPool = givenPahoPool;
         }
-        // the settings hold a normalised scheme://host:port; IPv6 hosts come in brackets
-        URI server = URI.create(settings.serverUri());
-        String host = String.valueOf(server.getHost());
-        String probeHost = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        this.probe = new ReachabilityProbe(clientId, settings.serverUri(), probeHost, server.getPort(),
-                settings.reachabilityProbeInterval(), scheduler, lock, new ReachabilityProbe.Owner() {
+        this.addresses = new BrokerAddresses(settings.serverUris());
+        this.probe = new ReachabilityProbe(clientId, settings.serverUris().stream().map(ReachabilityProbe.Target::of)
+                .toList(), settings.reachabilityProbeInterval(), scheduler, lock, new ReachabilityProbe.Owner() {
                     @Override
                     public boolean waitingLocked() {
                         return state == State.STARTED && !connecting && !sessionUp;
                     }
 
                     @Override
-                    public void reachableLocked() {
+                    public void reachableLocked(int index) {
+                        addresses.select(index);
                         scheduleConnectLocked(0);
                     }
                 });
@@ -325,6 +319,11 @@ public final class MqttTransport implements AutoCloseable {
 
     public MqttSettings settings() {
         return settings;
+    }
+
+    /** The server URI of the broker connected to, or, while not connected, of the next attempt. */
+    public String currentServerUri() {
+        return addresses.current();
     }
 
     /**
@@ -578,7 +577,7 @@ public final class MqttTransport implements AutoCloseable {
         }
         if (!ready || paho == null) {
             return failed(Reason.NOT_CONNECTED,
-                    "not connected to " + settings.serverUri() + "; message to '" + topic + "' not sent");
+                    "not connected to " + addresses.current() + "; message to '" + topic + "' not sent");
         }
         CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
         pendingPublishes.add(future);
@@ -798,9 +797,11 @@ public final class MqttTransport implements AutoCloseable {
             int thisAttempt = ++attempt;
             attemptSocketBefore = socketFactory instanceof SocketTracker tracker ? tracker.lastSocket() : null;
             scheduleAttemptDeadlineLocked(paho, thisAttempt);
-            logger.debug("Connecting MQTT client {} to {}", clientId, settings.serverUri());
+            logger.debug("Connecting MQTT client {} to {}", clientId, addresses.current());
             try {
                 MqttAsyncClient attempting = paho;
+                // one broker per attempt, the rotation's current one (Paho's own list would restart at the first)
+                options.setServerURIs(new String[] { addresses.current() });
                 connectToken = paho.connect(options, null, new IMqttActionListener() {
                     @Override
                     public void onSuccess(@Nullable IMqttToken token) {
@@ -817,7 +818,8 @@ public final class MqttTransport implements AutoCloseable {
                 cancelAttemptDeadlineLocked();
                 scheduleConnectLocked(backoff.nextDelayMillis());
                 String reason = describe(e);
-                logger.debug("MQTT client {} cannot connect to {}: {}", clientId, settings.serverUri(), reason);
+                logger.debug("MQTT client {} cannot connect to {}: {}", clientId, addresses.current(), reason);
+                addresses.advance();
                 notifyListeners(listener -> listener.connectFailed(reason, false));
             }
         }
@@ -848,7 +850,8 @@ public final class MqttTransport implements AutoCloseable {
             }
             if (!paho.isConnected()) {
                 // the connection dropped before this callback ran, and Paho may have reported that loss first, when
-                // it did not count as up: only a new attempt gets us back
+                // it did not count as up: only a new attempt gets us back, to the next broker
+                addresses.advance();
                 cancelAttemptDeadlineLocked();
                 scheduleConnectLocked(backoff.nextDelayMillis());
                 reconnect = false;
@@ -877,9 +880,9 @@ public final class MqttTransport implements AutoCloseable {
             notifyListeners(listener -> listener.connectFailed(CLOSED_AFTER_CONNECT, false));
             return;
         }
-        logger.debug("MQTT client {} connected to {} (reconnect: {})", clientId, settings.serverUri(), reconnect);
+        logger.debug("MQTT client {} connected to {} (reconnect: {})", clientId, addresses.current(), reconnect);
         for (ServerPin pin : learned) {
-            logger.debug("MQTT client {} pinned the {} of {}: {}", clientId, pin.kind().text(), settings.serverUri(),
+            logger.debug("MQTT client {} pinned the {} of {}: {}", clientId, pin.kind().text(), addresses.current(),
                     pin);
             notifyListeners(listener -> listener.pinLearned(pin));
         }
@@ -889,6 +892,7 @@ public final class MqttTransport implements AutoCloseable {
     }
 
     private void onConnectFailed(MqttAsyncClient paho, @Nullable Throwable exception) {
+        String failedUri;
         synchronized (lock) {
             connecting = false;
             connectToken = null;
@@ -896,6 +900,8 @@ public final class MqttTransport implements AutoCloseable {
                 return;
             }
             cancelAttemptDeadlineLocked();
+            failedUri = addresses.current();
+            addresses.advance();
             long delayMillis = backoff.nextDelayMillis();
             scheduleConnectLocked(delayMillis);
             if (isTcpConnectFailure(exception) && !attemptSocketConnectedLocked()) {
@@ -903,7 +909,7 @@ public final class MqttTransport implements AutoCloseable {
             }
         }
         String reason = describe(exception);
-        logger.debug("MQTT client {} cannot connect to {}: {}", clientId, settings.serverUri(), reason);
+        logger.debug("MQTT client {} cannot connect to {}: {}", clientId, failedUri, reason);
         PinMismatchException mismatch = pinMismatch(exception);
         if (mismatch != null) {
             notifyListeners(listener -> listener.pinRefused(mismatch));
@@ -938,6 +944,7 @@ public final class MqttTransport implements AutoCloseable {
 
     private void onConnectionLost(MqttAsyncClient paho, @Nullable Throwable cause) {
         String reason = describe(cause);
+        String lostUri;
         synchronized (lock) {
             if (client != paho) {
                 return; // an abandoned client
@@ -949,9 +956,12 @@ public final class MqttTransport implements AutoCloseable {
                 return;
             }
             cancelAttemptDeadlineLocked();
+            // failover: the next attempt goes to the next broker (the same one if there is only one)
+            lostUri = addresses.current();
+            addresses.advance();
             scheduleConnectLocked(backoff.nextDelayMillis());
         }
-        logger.debug("MQTT client {} lost the connection to {}: {}", clientId, settings.serverUri(), reason);
+        logger.debug("MQTT client {} lost the connection to {}: {}", clientId, lostUri, reason);
         failPendingPublishes(Reason.CONNECTION_LOST, "connection lost before the message was acknowledged: " + reason);
         notifyListeners(listener -> listener.connectionLost(reason));
     }
@@ -1065,6 +1075,7 @@ public final class MqttTransport implements AutoCloseable {
             connectToken = null;
             sessionUp = false;
             subscriptions.values().forEach(subscription -> subscription.sentGeneration = 0);
+            addresses.advance();
             scheduleConnectLocked(backoff.nextDelayMillis());
         }
         String reason = why + " (attempt abandoned)";
@@ -1227,7 +1238,7 @@ public final class MqttTransport implements AutoCloseable {
                         acknowledged.addAll(subscription.drainWaiters());
                     }
                 } else if (exception == null) {
-                    logger.warn("The MQTT broker {} refused the subscription to '{}'", settings.serverUri(), filter);
+                    logger.warn("The MQTT broker {} refused the subscription to '{}'", addresses.current(), filter);
                     MqttTransportException refusal = new MqttTransportException(Reason.SUBSCRIPTION_REFUSED,
                             "the broker refused the subscription to '" + filter + "'");
                     subscription.drainWaiters().forEach(waiter -> refused.add(Map.entry(waiter, refusal)));
@@ -1336,7 +1347,7 @@ public final class MqttTransport implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MqttTransport[" + clientId + " -> " + settings.serverUri() + ", " + state
+        return "MqttTransport[" + clientId + " -> " + addresses.current() + ", " + state
                 + (ready ? ", connected" : "") + "]";
     }
 
@@ -1369,40 +1380,9 @@ public final class MqttTransport implements AutoCloseable {
         }
     }
 
-    /**
-     * A PUBLISH whose payload {@link PacketSizeGuard} skipped: its payload here is the skipped size in decimal (a
-     * topic starting with the prefix cannot come from a broker that follows MQTT, and if one sends it anyway, this
-     * reports a drop of unknown size).
-     */
-    private void oversizeDropped(String topic, byte[] sizeText) {
-        long size;
-        try {
-            size = Long.parseLong(new String(sizeText, StandardCharsets.US_ASCII));
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        long count = oversizeDrops.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastOversizeWarning.get();
-        boolean warn = (count == 1 || now - last >= OVERSIZE_WARNING_INTERVAL_NANOS)
-                && lastOversizeWarning.compareAndSet(last, now);
-        String sizeDescription = size < 0 ? "a message of unknown size" : "a message of " + size + " bytes";
-        if (warn) {
-            long since = count - oversizeDropsWarned.getAndSet(count);
-            logger.warn(
-                    "MQTT client {} dropped {} on '{}' unread: above the limit of {} bytes ({} such message(s) since"
-                            + " the last warning)",
-                    clientId, sizeDescription, topic, settings.maxPayloadBytes(), since);
-        } else {
-            logger.debug("MQTT client {} dropped {} on '{}' unread: above the limit of {} bytes", clientId,
-                    sizeDescription, topic, settings.maxPayloadBytes());
-        }
-        routes.deliverOversize(topic, size);
-    }
-
     /** How many messages were dropped unread for their size since the transport was created. */
     public long oversizeDrops() {
-        return oversizeDrops.get();
+        return oversizeLog.drops();
     }
 
     /**
@@ -1425,8 +1405,8 @@ public final class MqttTransport implements AutoCloseable {
         public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
             if (topic != null && message != null && client == owner) {
                 if (topic.startsWith(PacketSizeGuard.OVERSIZE_TOPIC_PREFIX)) {
-                    oversizeDropped(topic.substring(PacketSizeGuard.OVERSIZE_TOPIC_PREFIX.length()),
-                            message.getPayload());
+                    String dropped = topic.substring(PacketSizeGuard.OVERSIZE_TOPIC_PREFIX.length());
+                    routes.deliverOversize(dropped, oversizeLog.dropped(dropped, message.getPayload()));
                 } else {
                     routes.deliver(topic, message.getPayload(), message.isRetained());
                 }

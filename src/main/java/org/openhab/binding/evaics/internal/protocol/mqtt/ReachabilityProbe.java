@@ -14,8 +14,12 @@ package org.openhab.binding.evaics.internal.protocol.mqtt;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * return", also after a long outage, when the reconnect backoff has grown towards its cap; see the transport's class
  * comment for when it runs).
  * <p>
- * While it runs, the broker's host and port are tried with a plain TCP connect (no TLS, no MQTT) every interval,
- * less up to {@link #JITTER_FRACTION} at random, each given {@link #CONNECT_TIMEOUT_MILLIS} at most and closed at
- * once. The connects are non-blocking and looked at by the transport's scheduler (its {@link SerialExecutor}, one
- * task at a time) every {@link #POLL_MILLIS}: no thread waits on one, and there is never more than one at a time.
- * When one connects, the transport is told and the run ends.
+ * While it runs, the host and port of every broker address ({@link BrokerAddresses}: one, or the nodes of a cluster)
+ * are tried with a plain TCP connect (no TLS, no MQTT) every interval, less up to {@link #JITTER_FRACTION} at random,
+ * each given {@link #CONNECT_TIMEOUT_MILLIS} at most and closed at once. The connects are non-blocking and looked at
+ * by the transport's scheduler (its {@link SerialExecutor}, one task at a time) every {@link #POLL_MILLIS}: no thread
+ * waits on one, and there is never more than one per address at a time. When one connects, the transport is told
+ * which address answered (the first in list order if several did) and the run ends.
  * <p>
  * The probe shares the transport's lock: methods ending in {@code Locked} must be called holding it, and the
  * {@link Owner}'s methods are called holding it. A step of a run that has been stopped does nothing.
@@ -57,15 +62,25 @@ final class ReachabilityProbe {
         /** Whether the transport still waits for its next connect attempt (started, not connecting, not up). */
         boolean waitingLocked();
 
-        /** The broker's port answered: make the waiting attempt now. */
-        void reachableLocked();
+        /** The port of the broker address at {@code index} answered: make the waiting attempt now, to it. */
+        void reachableLocked(int index);
+    }
+
+    /** One broker address: its server URI (for the log), host without IPv6 brackets, and port. */
+    record Target(String serverUri, String host, int port) {
+
+        /** The host and port of a normalised server URI ({@code scheme://host:port}). */
+        static Target of(String serverUri) {
+            URI server = URI.create(serverUri);
+            String host = String.valueOf(server.getHost());
+            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            return new Target(serverUri, bare, server.getPort());
+        }
     }
 
     private final Logger logger = LoggerFactory.getLogger(ReachabilityProbe.class);
     private final String clientId;
-    private final String serverUri;
-    private final String host;
-    private final int port;
+    private final List<Target> targets;
     private final long intervalMillis;
     private final SerialExecutor scheduler;
     private final Object lock;
@@ -75,44 +90,44 @@ final class ReachabilityProbe {
     private boolean probing;
     private int run;
     private @Nullable Future<?> task;
-    /** The probe in flight, if any, and when it started. */
-    private @Nullable SocketChannel channel;
+    /** The probe in flight per address, if any, and when the round started. */
+    private final @Nullable SocketChannel[] channels;
     private long startedNanos;
-    /** The broker's address for the current run, looked up at its first step. */
-    private @Nullable InetSocketAddress target;
+    /** The addresses for the current run, looked up at its first step; null while unresolved. */
+    private final @Nullable InetSocketAddress[] resolved;
     private int probesStarted;
-    private @Nullable SocketChannel lastChannel;
+    private final List<SocketChannel> lastChannels = new ArrayList<>();
 
     /**
-     * @param host the broker's host name or address, without IPv6 brackets
+     * @param targets the broker addresses, at least one
      * @param interval zero turns probing off
      * @param lock the transport's lock
      */
-    ReachabilityProbe(String clientId, String serverUri, String host, int port, Duration interval,
-            SerialExecutor scheduler, Object lock, Owner owner) {
+    ReachabilityProbe(String clientId, List<Target> targets, Duration interval, SerialExecutor scheduler, Object lock,
+            Owner owner) {
         this.clientId = clientId;
-        this.serverUri = serverUri;
-        this.host = host;
-        this.port = port;
+        this.targets = List.copyOf(targets);
         this.intervalMillis = interval.toMillis();
         this.scheduler = scheduler;
         this.lock = lock;
         this.owner = owner;
+        this.channels = new @Nullable SocketChannel[targets.size()];
+        this.resolved = new @Nullable InetSocketAddress[targets.size()];
     }
 
-    /** Probes the broker's port while the next attempt waits {@code delayMillis}, if longer than an interval. */
+    /** Probes the brokers' ports while the next attempt waits {@code delayMillis}, if longer than an interval. */
     void startLocked(long delayMillis) {
         if (intervalMillis == 0 || delayMillis <= intervalMillis || !owner.waitingLocked()) {
             return;
         }
         stopLocked();
         probing = true;
-        logger.debug("MQTT client {}: {} is not there; probing it every {} ms until the next attempt in {} ms",
-                clientId, serverUri, intervalMillis, delayMillis);
+        logger.debug("MQTT client {}: {} not there; probing every {} ms until the next attempt in {} ms", clientId,
+                targets.size() == 1 ? targets.get(0).serverUri() : "no broker is", intervalMillis, delayMillis);
         scheduleStepLocked(run, jitteredInterval());
     }
 
-    /** Ends the current run, if any, and closes its probe. */
+    /** Ends the current run, if any, and closes its probes. */
     void stopLocked() {
         probing = false;
         run++;
@@ -121,8 +136,8 @@ final class ReachabilityProbe {
             current.cancel(false);
         }
         task = null;
-        target = null;
-        closeChannelLocked();
+        Arrays.fill(resolved, null);
+        closeChannelsLocked();
     }
 
     private void scheduleStepLocked(int thisRun, long delayMillis) {
@@ -144,89 +159,122 @@ final class ReachabilityProbe {
 
     /** One step of a run, on the transport's scheduler. */
     private void step(int thisRun) {
-        InetSocketAddress address;
+        @Nullable
+        InetSocketAddress[] addresses;
         synchronized (lock) {
             if (!runCurrentLocked(thisRun)) {
                 return;
             }
-            address = target;
+            addresses = resolved.clone();
         }
-        if (address == null) {
-            // outside the lock; Paho has just looked the same name up, so the JVM's cache normally answers
-            InetSocketAddress resolved = new InetSocketAddress(host, port);
-            if (resolved.isUnresolved()) {
-                logger.debug("MQTT client {}: {} cannot be resolved; not probing it", clientId, host);
-                synchronized (lock) {
-                    if (runCurrentLocked(thisRun)) {
-                        stopLocked();
-                    }
+        boolean anyResolved = false;
+        for (int i = 0; i < addresses.length; i++) {
+            if (addresses[i] == null) {
+                // outside the lock; Paho has just looked the same name up, so the JVM's cache normally answers
+                Target target = targets.get(i);
+                InetSocketAddress lookedUp = new InetSocketAddress(target.host(), target.port());
+                if (lookedUp.isUnresolved()) {
+                    logger.debug("MQTT client {}: {} cannot be resolved; not probing it", clientId, target.host());
+                } else {
+                    addresses[i] = lookedUp;
                 }
-                return;
             }
-            address = resolved;
+            anyResolved |= addresses[i] != null;
         }
-        boolean reachable;
+        int reachable;
         synchronized (lock) {
             if (!runCurrentLocked(thisRun)) {
                 return;
             }
-            target = address;
-            reachable = probeLocked(thisRun, address);
-            if (reachable) {
+            if (!anyResolved) {
                 stopLocked();
-                owner.reachableLocked();
+                return;
+            }
+            System.arraycopy(addresses, 0, resolved, 0, addresses.length);
+            reachable = probeLocked(thisRun);
+            if (reachable >= 0) {
+                stopLocked();
+                owner.reachableLocked(reachable);
             }
         }
-        if (reachable) {
-            logger.debug("MQTT client {}: {} accepts connections again; connecting now", clientId, serverUri);
+        if (reachable >= 0) {
+            logger.debug("MQTT client {}: {} accepts connections; connecting now", clientId,
+                    targets.get(reachable).serverUri());
         }
     }
 
     /**
-     * Starts a probe, or looks at the one in flight; schedules the next step unless the port answered. Only
-     * non-blocking calls, so holding the lock is fine.
+     * Starts a round of probes, or looks at the ones in flight; schedules the next step unless a port answered.
+     * Only non-blocking calls, so holding the lock is fine.
      *
-     * @return whether the port accepted the connection
+     * @return the index of the first address whose port accepted the connection, or -1
      */
-    private boolean probeLocked(int thisRun, InetSocketAddress address) {
-        SocketChannel current = channel;
+    private int probeLocked(int thisRun) {
+        boolean newRound = Arrays.stream(channels).allMatch(channel -> channel == null);
+        if (newRound) {
+            startedNanos = System.nanoTime();
+            lastChannels.clear();
+        }
+        boolean pending = false;
+        for (int i = 0; i < channels.length; i++) {
+            InetSocketAddress address = resolved[i];
+            if (address == null || (!newRound && channels[i] == null)) {
+                continue; // unresolved, or failed already in this round
+            }
+            if (probeOneLocked(i, address, newRound)) {
+                closeChannelsLocked();
+                return i;
+            }
+            pending |= channels[i] != null;
+        }
+        if (pending && elapsedMillis() < CONNECT_TIMEOUT_MILLIS) {
+            scheduleStepLocked(thisRun, POLL_MILLIS);
+            return -1;
+        }
+        if (pending) {
+            logger.trace("MQTT client {}: probes timed out", clientId);
+        }
+        closeChannelsLocked();
+        scheduleStepLocked(thisRun, Math.max(0, jitteredInterval() - elapsedMillis()));
+        return -1;
+    }
+
+    /** Starts or finishes the probe of one address; a failed one is closed (its slot becomes null). */
+    private boolean probeOneLocked(int index, InetSocketAddress address, boolean start) {
+        SocketChannel current = channels[index];
         try {
             boolean connected;
-            if (current == null) {
+            if (start || current == null) {
                 probesStarted++;
-                startedNanos = System.nanoTime();
                 current = SocketChannel.open();
-                channel = current;
-                lastChannel = current;
+                channels[index] = current;
+                lastChannels.add(current);
                 current.configureBlocking(false);
                 connected = current.connect(address);
             } else {
                 connected = current.finishConnect();
             }
-            if (connected) {
-                closeChannelLocked();
-                return true;
-            }
-            if (elapsedMillis() < CONNECT_TIMEOUT_MILLIS) {
-                scheduleStepLocked(thisRun, POLL_MILLIS);
-                return false;
-            }
-            logger.trace("MQTT client {}: probe of {} timed out", clientId, address);
+            return connected;
         } catch (IOException | RuntimeException e) {
             logger.trace("MQTT client {}: probe of {} failed: {}", clientId, address, e.toString());
+            closeChannelLocked(index);
+            return false;
         }
-        closeChannelLocked();
-        scheduleStepLocked(thisRun, Math.max(0, jitteredInterval() - elapsedMillis()));
-        return false;
     }
 
     private long elapsedMillis() {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 
-    private void closeChannelLocked() {
-        SocketChannel current = channel;
-        channel = null;
+    private void closeChannelsLocked() {
+        for (int i = 0; i < channels.length; i++) {
+            closeChannelLocked(i);
+        }
+    }
+
+    private void closeChannelLocked(int index) {
+        SocketChannel current = channels[index];
+        channels[index] = null;
         if (current != null) {
             try {
                 current.close();
@@ -248,12 +296,11 @@ final class ReachabilityProbe {
 
     /** Whether a probe is connecting right now (tests). */
     boolean inFlightLocked() {
-        return channel != null;
+        return Arrays.stream(channels).anyMatch(channel -> channel != null);
     }
 
-    /** Whether the socket of the latest probe is still open (tests: none may be left open). */
+    /** Whether a socket of the latest round is still open (tests: none may be left open). */
     boolean socketOpenLocked() {
-        SocketChannel latest = lastChannel;
-        return latest != null && latest.isOpen();
+        return lastChannels.stream().anyMatch(SocketChannel::isOpen);
     }
 }
