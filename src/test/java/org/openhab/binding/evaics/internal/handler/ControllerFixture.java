@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
@@ -45,7 +46,8 @@ public final class ControllerFixture implements AutoCloseable {
     public final BridgeTestFramework framework = new BridgeTestFramework();
     public final Bridge broker;
     public final EvaBrokerHandler brokerHandler;
-    private final MosquittoExtension mosquitto;
+    /** Where the simulators connect, in their order of preference. */
+    private final List<String> simulatorUris;
     private final List<EvaSimulator> simulators = new ArrayList<>();
 
     public ControllerFixture(MosquittoExtension mosquitto) {
@@ -57,10 +59,26 @@ public final class ControllerFixture implements AutoCloseable {
      *            broker, reconnect interval 1 s
      */
     public ControllerFixture(MosquittoExtension mosquitto, Map<String, Object> brokerConfig) {
-        this.mosquitto = mosquitto;
+        this(withBroker(mosquitto, brokerConfig), List.of(mosquitto.uri()));
+    }
+
+    private static Map<String, Object> withBroker(MosquittoExtension mosquitto, Map<String, Object> brokerConfig) {
         Map<String, Object> config = new HashMap<>();
         config.put("host", MosquittoBroker.HOST);
         config.put("port", mosquitto.port());
+        config.putAll(brokerConfig);
+        return config;
+    }
+
+    /**
+     * A broker bridge on any broker(s), e.g. several for failover (issue 14).
+     *
+     * @param brokerConfig broker bridge parameters (at least {@code host}) on top of the reconnect interval 1 s
+     * @param simulatorUris the server URIs of the simulators, in their order of preference
+     */
+    public ControllerFixture(Map<String, Object> brokerConfig, List<String> simulatorUris) {
+        this.simulatorUris = List.copyOf(simulatorUris);
+        Map<String, Object> config = new HashMap<>();
         config.put("reconnectTime", 1000);
         config.putAll(brokerConfig);
         broker = framework.broker("broker1", config);
@@ -70,7 +88,8 @@ public final class ControllerFixture implements AutoCloseable {
 
     /** A builder for a simulator on the test broker with the fixture's key; started ones are closed with this. */
     public EvaSimulator.Builder simulator(String controllerId) {
-        return EvaSimulator.builder(mosquitto.uri()).controller(controllerId).key(KEY_ID, KEY);
+        return EvaSimulator.builder(MqttSettings.builder().serverUris(simulatorUris)).controller(controllerId)
+                .key(KEY_ID, KEY);
     }
 
     public EvaSimulator started(EvaSimulator.Builder builder) {
