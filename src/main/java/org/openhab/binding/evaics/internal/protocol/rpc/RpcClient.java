@@ -422,7 +422,10 @@ public final class RpcClient implements AutoCloseable {
         transport.removeConnectionListener(connectionListener);
         transport.unsubscribe(responseFilter, responseListener);
         completeReadyWaiters();
-        failAll(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, closedMessage());
+        // a pending call was sent (or is being sent): whether it ran is unknown, as with a lost connection (the owner
+        // may close this client on the broker's loss before the transport tells it so)
+        failAll(Kind.CLOSED, EvaRpcException.CODE_NOT_READY, "RPC client for " + controller
+                + " closed before the answer came; the request may or may not have been executed");
     }
 
     @Override
