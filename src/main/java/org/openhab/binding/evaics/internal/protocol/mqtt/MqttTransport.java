@@ -63,6 +63,9 @@ import org.slf4j.LoggerFactory;
  * <li>its own reconnect loop with capped exponential backoff and jitter ({@link ReconnectBackoff}); Paho's
  * automatic reconnect is off so that every attempt and failure is visible, with the reason and whether the
  * broker refused the credentials (CONNACK 4/5, MQTT 3.1.1 §3.2.2.3);</li>
+ * <li>failover over several brokers ({@link MqttSettings#serverUris()}, issue 14): one broker per attempt, the
+ * current one of a {@link BrokerAddresses} rotation, which moves on after a failed attempt or a lost connection
+ * (Paho's own URI list would start at the first URI on every connect); {@link #currentServerUri()} names it;</li>
  * <li>subscriptions registered for the transport's lifetime and restored on every connect before listeners
  * hear {@code connected}; several listeners may share a filter and incoming messages are routed by topic to
  * every matching filter ({@link SubscriptionRoutes}, MQTT 3.1.1 §4.7);</li>
@@ -90,9 +93,9 @@ import org.slf4j.LoggerFactory;
  * {@link ConnectException} cause, and an unreachable host or a TCP connect timeout as a wrapped
  * {@link NoRouteToHostException} or {@link SocketTimeoutException} (a timeout only counts if the attempt's socket
  * never connected: a TLS handshake can time out too). When that wait is longer than the probe interval
- * ({@link MqttSettings#reachabilityProbeInterval()}, default 1 s), the broker's host and port are tried with a plain
- * TCP connect about once an interval ({@link ReachabilityProbe}). As soon as one connects, the waiting attempt is
- * made at once; the backoff is not reset (only a successful connect does that). A broker that accepts TCP but refuses
+ * ({@link MqttSettings#reachabilityProbeInterval()}, default 1 s), every broker's host and port are tried with a
+ * plain TCP connect about once an interval ({@link ReachabilityProbe}). As soon as one connects, the waiting attempt
+ * is made at once, to that broker; the backoff is not reset (only a successful connect does that). A broker that accepts TCP but refuses
  * the MQTT connection (credentials, TLS, handshake) is never probed, so the normal backoff keeps it from being
  * hammered. Probing stops when an attempt starts, on connect and on {@link #close()}.</li>
  * </ul>

@@ -122,8 +122,9 @@ final class ReachabilityProbe {
         }
         stopLocked();
         probing = true;
-        logger.debug("MQTT client {}: {} not there; probing every {} ms until the next attempt in {} ms", clientId,
-                targets.size() == 1 ? targets.get(0).serverUri() : "no broker is", intervalMillis, delayMillis);
+        logger.debug("MQTT client {}: {}; probing every {} ms until the next attempt in {} ms", clientId,
+                targets.size() == 1 ? targets.get(0).serverUri() + " is not there" : "no broker is there",
+                intervalMillis, delayMillis);
         scheduleStepLocked(run, jitteredInterval());
     }
 
