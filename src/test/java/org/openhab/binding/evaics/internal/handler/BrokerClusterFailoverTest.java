@@ -65,6 +65,11 @@ class BrokerClusterFailoverTest {
     private static final int A = 0;
     private static final int B = 1;
     private static final int C = 2;
+    /**
+     * Longer than a node's stop takes ({@code rabbitmqctl stop_app}: seconds on a busy machine), so that the call in
+     * flight is cut off by the stop; the controller stays on its node, so no call is lost in the failovers.
+     */
+    private static final int CALL_TIMEOUT_SECONDS = 30;
     /** How long node A took to accept MQTT again after it was started (printed). */
     private static long restartMillis;
 
@@ -155,7 +160,7 @@ class BrokerClusterFailoverTest {
         rabbit.ensureAllRunning();
         // the controller prefers node B (and moves to A only when B stops)
         try (FailoverScenario scenario = new FailoverScenario(node(A), node(B),
-                List.of(rabbit.node(B).mqttUri(), rabbit.node(A).mqttUri()))) {
+                List.of(rabbit.node(B).mqttUri(), rabbit.node(A).mqttUri()), CALL_TIMEOUT_SECONDS)) {
             scenario.commandsAndAnnouncementsFlow("across the cluster");
             FailoverScenario.Failover first = scenario.failOverWithACallInFlight();
             out().printf("RabbitMQ 2-node cluster, node A stopped with a call in flight: broker bridge ONLINE on node B"
@@ -177,7 +182,8 @@ class BrokerClusterFailoverTest {
         long start = System.nanoTime();
         rabbit.addNodes(1);
         out().printf("node C joined in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        try (FailoverScenario scenario = new FailoverScenario(node(A), node(B), List.of(rabbit.node(C).mqttUri()))) {
+        try (FailoverScenario scenario = new FailoverScenario(node(A), node(B), List.of(rabbit.node(C).mqttUri()),
+                CALL_TIMEOUT_SECONDS)) {
             scenario.commandsAndAnnouncementsFlow("three nodes");
             List<FailoverScenario.Failover> failovers = scenario.failOver(TIMED_FAILOVERS,
                     "RabbitMQ cluster, binding on nodes A/B, controller on node C");

@@ -37,8 +37,13 @@ class BrokerFailoverTest {
     @RegisterExtension
     static final MosquittoExtension BROKER_B = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
 
-    /** A few back and forth; the figures of docs/brokers.md come from the RabbitMQ cluster. */
+    /** A few back and forth; the figures of docs/benchmarks.md come from the RabbitMQ cluster. */
     private static final int FAILOVERS = 4;
+    /**
+     * Short: the controller fails over too, and a call it missed meanwhile waits this long; mosquitto stops at once,
+     * so the call in flight is still cut off by the stop.
+     */
+    private static final int CALL_TIMEOUT_SECONDS = ControllerFixture.CALL_TIMEOUT_SECONDS;
 
     private static FailoverScenario.Node node(MosquittoExtension broker) {
         return new FailoverScenario.Node() {
@@ -62,7 +67,7 @@ class BrokerFailoverTest {
     @Test
     void theBindingFailsOverWithACallInFlightAndBackAndForth() {
         try (FailoverScenario scenario = new FailoverScenario(node(BROKER_A), node(BROKER_B),
-                List.of(BROKER_A.uri(), BROKER_B.uri()))) {
+                List.of(BROKER_A.uri(), BROKER_B.uri()), CALL_TIMEOUT_SECONDS)) {
             scenario.commandsAndAnnouncementsFlow("start");
             scenario.failOverWithACallInFlight();
             scenario.failOver(FAILOVERS, "mosquitto pair");

@@ -74,12 +74,17 @@ public final class FailoverScenario implements AutoCloseable {
     private static final Oid LAMP = Oid.parse("unit:lights/lamp1");
     private static final Oid TEMP = Oid.parse("sensor:env/temp1");
     private static final String MAY_HAVE_RUN = "may or may not have been executed";
-    /** Answers are held back this long so that a call is surely in flight when the broker stops. */
-    private static final Duration HELD_ANSWER = Duration.ofSeconds(3);
+    /** Heartbeats are this many call timeouts apart: none comes while an answer is held back. */
+    private static final int HEARTBEAT_CALL_TIMEOUTS = 4;
     private static final Duration WAIT = BridgeTestFramework.WAIT_LIMIT;
 
     private final Node a;
     private final Node b;
+    /**
+     * Answers are held back this long (twice the call timeout) so that a call is in flight when the broker stops; the
+     * call must fail by the stop, not by its timeout, so the stop must take less than the call timeout.
+     */
+    private final Duration heldAnswer;
     private final ControllerFixture fixture;
     private final BridgeTestFramework framework;
     private final EvaSimulator uc;
@@ -92,10 +97,14 @@ public final class FailoverScenario implements AutoCloseable {
 
     /**
      * @param simulatorUris the server URIs of the simulated controller, in its order of preference
+     * @param callTimeoutSeconds the controller bridge's call timeout: longer than stopping a broker takes (seconds
+     *            for a {@code rabbitmqctl} command on a busy machine), but calls lost while the controller fails over
+     *            too wait that long
      */
-    public FailoverScenario(Node a, Node b, List<String> simulatorUris) {
+    public FailoverScenario(Node a, Node b, List<String> simulatorUris, int callTimeoutSeconds) {
         this.a = a;
         this.b = b;
+        this.heldAnswer = Duration.ofSeconds(2L * callTimeoutSeconds);
         fixture = new ControllerFixture(Map.of("host", a.address() + "," + b.address()), simulatorUris);
         framework = fixture.framework;
         framework.onStatusUpdate((thing, info) -> {
@@ -104,7 +113,10 @@ public final class FailoverScenario implements AutoCloseable {
             }
         });
         uc = fixture.started(fixture.simulator("uc/host1").unit("lights/lamp1", 0, "").sensor("env/temp1", 1, "20"));
-        controller = fixture.controller("ctl-uc", ControllerFixture.controllerConfig("uc/host1"));
+        Map<String, Object> controllerConfig = ControllerFixture.controllerConfig("uc/host1");
+        controllerConfig.put("callTimeout", callTimeoutSeconds);
+        controllerConfig.put("heartbeatInterval", HEARTBEAT_CALL_TIMEOUTS * callTimeoutSeconds);
+        controller = fixture.controller("ctl-uc", controllerConfig);
         framework.awaitStatus(controller.getThing(), ThingStatus.ONLINE);
         lamp = framework.start(new EvaUnitHandler(framework.item(controller.getThing(), THING_TYPE_UNIT, "lamp",
                 Map.of(CONFIG_ID, LAMP.fullId()))));
@@ -148,7 +160,7 @@ public final class FailoverScenario implements AutoCloseable {
         assertEquals("tcp://" + a.address(), brokerAddress(), "the bridge starts on the first address");
         commandsAndAnnouncementsFlow("before");
 
-        uc.delayAnswers(HELD_ANSWER);
+        uc.delayAnswers(heldAnswer);
         CompletableFuture<?> inFlight = lamp.action(1, "in-flight");
         uc.awaitRequest(request -> isAction(request, "in-flight"), WAIT);
         int mark = uc.requests().size();
