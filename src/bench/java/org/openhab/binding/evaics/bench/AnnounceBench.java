@@ -20,6 +20,7 @@ import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
  * The announcement benchmark (issue 5, item 4). One publisher sends EVA-style unit states (QoS 1, retained, ~200 B,
@@ -171,7 +172,7 @@ final class AnnounceBench {
      * large installation sees, and why the benchmark's broker raises the limit.
      */
     private long retainedOnSubscribe() throws Exception {
-        try (MosquittoBroker defaults = MosquittoBroker.builder().tcpNoDelay(true).start()) {
+        try (MosquittoBroker defaults = MosquittoBroker.start(TestBroker.options().tcpNoDelay(true))) {
             try (PublisherProcess publisher = new PublisherProcess(defaults.uri(), plan.things(), plan.things(), 0)) {
                 publisher.publish();
             }

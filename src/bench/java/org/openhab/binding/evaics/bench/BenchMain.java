@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -95,8 +96,8 @@ public final class BenchMain {
         }
         if (only.contains("announce")) {
             log("announce: %d things, %d messages per round", plan.things(), plan.announceMessages());
-            try (MosquittoBroker broker = MosquittoBroker.builder().tcpNoDelay(true)
-                    .configLine(AnnounceBench.QUEUE_LINE).start()) {
+            try (MosquittoBroker broker = MosquittoBroker.start(TestBroker.options().tcpNoDelay(true)
+                    .configLine(AnnounceBench.QUEUE_LINE))) {
                 AnnounceBench.Path path = AnnounceBench.Path
                         .valueOf(System.getProperty("bench.announce.path", "handler").toUpperCase());
                 report.announce(new AnnounceBench(broker, plan, path).run());

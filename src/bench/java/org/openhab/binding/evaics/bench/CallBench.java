@@ -23,6 +23,7 @@ import org.openhab.binding.evaics.bench.CallDriver.SerialRun;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 
 import com.google.gson.JsonObject;
@@ -88,7 +89,7 @@ final class CallBench {
     static Result run(boolean brokerNoDelay, BenchPlan plan) throws Exception {
         String setting = brokerNoDelay ? "set_tcp_nodelay true" : "mosquitto defaults";
         EvaTopics topics = new EvaTopics("");
-        try (MosquittoBroker broker = MosquittoBroker.builder().tcpNoDelay(brokerNoDelay).start();
+        try (MosquittoBroker broker = MosquittoBroker.start(TestBroker.options().tcpNoDelay(brokerNoDelay));
                 EvaSimulator controller = simulator(broker, CONTROLLER, CALL_QOS);
                 EvaSimulator controllerQos1 = simulator(broker, CONTROLLER_QOS1, EVA_DEFAULT_ANSWER_QOS)) {
             FrameSizes sizes = FrameSizes.measure(broker.uri(), topics, CONTROLLER, KEY_ID, API_KEY);

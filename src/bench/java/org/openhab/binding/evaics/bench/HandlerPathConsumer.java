@@ -26,6 +26,7 @@ import org.openhab.binding.evaics.internal.handler.EvaItemConstants;
 import org.openhab.binding.evaics.internal.handler.EvaUnitHandler;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
@@ -85,7 +86,7 @@ final class HandlerPathConsumer implements AutoCloseable {
         simulator = sim.start();
         manager = new CountingThingManager(counter);
         Map<String, Object> brokerConfig = new HashMap<>();
-        brokerConfig.put("host", MosquittoBroker.HOST);
+        brokerConfig.put("host", TestBroker.HOST);
         brokerConfig.put("port", mosquitto.port());
         broker = BridgeBuilder.create(EvaIcsBindingConstants.THING_TYPE_BROKER, "bench")
                 .withConfiguration(new Configuration(brokerConfig)).build();

@@ -40,6 +40,7 @@ import org.openhab.binding.evaics.internal.protocol.rpc.RpcEvaApi;
 import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.core.common.ThreadPoolManager;
 
@@ -107,7 +108,7 @@ public final class ProfileCalls {
         boolean noDelay = args.length <= 2 || "nodelay".equals(args[2]);
         boolean jfr = args.length <= 3 || "jfr".equals(args[3]);
         EvaTopics topics = new EvaTopics("");
-        try (MosquittoBroker broker = MosquittoBroker.builder().tcpNoDelay(noDelay).start();
+        try (MosquittoBroker broker = MosquittoBroker.start(TestBroker.options().tcpNoDelay(noDelay));
                 EvaSimulator sim = EvaSimulator
                         .builder(MqttSettings.builder(broker.uri()).clientId(SIM_CLIENT_ID))
                         .controller(CallBench.CONTROLLER.toString()).key(CallBench.KEY_ID, CallBench.API_KEY)

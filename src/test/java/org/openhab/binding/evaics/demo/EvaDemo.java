@@ -35,6 +35,7 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.test.broker.EmbeddedBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.broker.Wiretap;
 import org.openhab.binding.evaics.test.host.ThingHost;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
@@ -209,7 +210,7 @@ public final class EvaDemo {
 
     private void walk(Parts parts) {
         step("Start an MQTT broker inside this JVM (Moquette)");
-        EmbeddedBroker broker = EmbeddedBroker.start();
+        EmbeddedBroker broker = EmbeddedBroker.start(TestBroker.options());
         parts.broker = broker;
         say("listening on " + broker.uri() + " (loopback only, nothing written to disk)");
         events();
@@ -240,7 +241,7 @@ public final class EvaDemo {
 
         step("Add the broker bridge evaics:broker:home");
         Map<String, Object> brokerConfig = new HashMap<>();
-        brokerConfig.put(CONFIG_HOST, EmbeddedBroker.HOST);
+        brokerConfig.put(CONFIG_HOST, TestBroker.HOST);
         brokerConfig.put(CONFIG_PORT, broker.port());
         Bridge brokerThing = host.broker("home", brokerConfig);
         narrator.name(brokerThing.getUID(), "Broker bridge");

@@ -25,8 +25,8 @@ import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.host.ThingHost;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
@@ -84,19 +84,19 @@ final class EndToEndFixture implements AutoCloseable {
     final ThingUID away;
 
     /** The UC with a lamp, a gate and a thermometer; actions take a few milliseconds. */
-    static EvaSimulator.Builder ucSimulator(MosquittoExtension mqtt) {
+    static EvaSimulator.Builder ucSimulator(BrokerExtension mqtt) {
         return EvaSimulator.builder(mqtt.uri()).controller(UC).key(KEY_ID, KEY).unit(LAMP.fullId(), 0, "")
                 .unit(GATE.fullId(), 0, "closed").sensor(TEMP.fullId(), 1, "21.5");
     }
 
     /** The LM PLC with a flag, a timer and a macro. */
-    static EvaSimulator.Builder lmSimulator(MosquittoExtension mqtt) {
+    static EvaSimulator.Builder lmSimulator(BrokerExtension mqtt) {
         return EvaSimulator.builder(mqtt.uri()).controller(LM).key(KEY_ID, KEY).lvar(AWAY.fullId(), 1, "0", 0)
                 .lvar(TIMER.fullId(), 1, "0", 30).macro(MACRO.fullId());
     }
 
     /** Every thing, ONLINE; the UC bridge with the default configuration plus {@code ucConfig}. */
-    EndToEndFixture(MosquittoExtension mqtt, Map<String, Object> ucConfig) {
+    EndToEndFixture(BrokerExtension mqtt, Map<String, Object> ucConfig) {
         host.useCallback(callback);
         broker = (Bridge) add(host.broker("broker1", brokerConfig(mqtt)));
         Map<String, Object> ucSettings = controllerConfig(UC);
@@ -110,7 +110,7 @@ final class EndToEndFixture implements AutoCloseable {
     }
 
     /** Only the broker bridge, ONLINE. */
-    EndToEndFixture(MosquittoExtension mqtt) {
+    EndToEndFixture(BrokerExtension mqtt) {
         host.useCallback(callback);
         broker = (Bridge) add(host.broker("broker1", brokerConfig(mqtt)));
         awaitOnlineOrClose(List.of(broker.getUID()));
@@ -133,9 +133,9 @@ final class EndToEndFixture implements AutoCloseable {
         }
     }
 
-    static Map<String, Object> brokerConfig(MosquittoExtension mqtt) {
+    static Map<String, Object> brokerConfig(BrokerExtension mqtt) {
         Map<String, Object> config = new HashMap<>();
-        config.put(CONFIG_HOST, MosquittoBroker.HOST);
+        config.put(CONFIG_HOST, TestBroker.HOST);
         config.put(CONFIG_PORT, mqtt.port());
         config.put(CONFIG_RECONNECT_TIME, 1000);
         return config;

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 
 /**
@@ -45,7 +45,7 @@ import org.openhab.binding.evaics.test.sim.EvaSimulator;
 abstract class EndToEndTestBase {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private static @Nullable EvaSimulator ucSim;
     private static @Nullable EvaSimulator lmSim;

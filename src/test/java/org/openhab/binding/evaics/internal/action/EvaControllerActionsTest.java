@@ -26,8 +26,8 @@ import org.openhab.binding.evaics.internal.EvaIcsBindingConstants;
 import org.openhab.binding.evaics.internal.handler.BridgeTestFramework;
 import org.openhab.binding.evaics.internal.handler.ControllerFixture;
 import org.openhab.binding.evaics.internal.handler.EvaControllerHandler;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 import org.openhab.core.thing.ThingStatus;
@@ -50,7 +50,7 @@ class EvaControllerActionsTest {
     private static final Duration WAIT = BridgeTestFramework.WAIT_LIMIT;
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private final ControllerFixture fixture = new ControllerFixture(BROKER);
 

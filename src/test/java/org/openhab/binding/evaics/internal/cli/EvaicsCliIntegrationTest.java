@@ -43,7 +43,7 @@ import org.openhab.binding.evaics.internal.cli.CliRun.Result;
 import org.openhab.binding.evaics.internal.protocol.codec.MsgPackJson;
 import org.openhab.binding.evaics.internal.protocol.codec.Zlib;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 import org.openhab.binding.evaics.test.sim.Misbehaviour;
@@ -63,7 +63,7 @@ import com.google.gson.JsonParser;
 class EvaicsCliIntegrationTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension();
+    static final BrokerExtension BROKER = new BrokerExtension();
 
     private static final String KEY_ID = "default";
     private static final String KEY = "Xb7pQ2mK9vL4sT8wR1zN6cY3hJ5fD0gA";

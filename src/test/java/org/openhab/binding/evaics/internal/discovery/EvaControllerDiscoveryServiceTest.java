@@ -33,8 +33,8 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerAnnouncementSink;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.host.I18nFile;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.config.discovery.DiscoveryResult;
@@ -59,7 +59,7 @@ class EvaControllerDiscoveryServiceTest {
     private static final long POLL_MILLIS = 10;
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private final TestInbox inbox = new TestInbox();
     private @Nullable EvaBrokerHandler handler;
@@ -84,7 +84,7 @@ class EvaControllerDiscoveryServiceTest {
 
     private EvaControllerDiscoveryService start(String space, boolean background) throws Exception {
         Map<String, Object> config = new HashMap<>();
-        config.put("host", MosquittoBroker.HOST);
+        config.put("host", TestBroker.HOST);
         config.put("port", BROKER.port());
         config.put("space", space);
         Bridge bridge = BridgeBuilder.create(THING_TYPE_BROKER, "broker1")

@@ -29,8 +29,8 @@ import org.openhab.binding.evaics.internal.handler.BridgeTestFramework;
 import org.openhab.binding.evaics.internal.handler.ControllerFixture;
 import org.openhab.binding.evaics.internal.handler.EvaControllerHandler;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.core.config.discovery.DiscoveryResult;
 import org.openhab.core.config.discovery.ScanListener;
 import org.openhab.core.thing.Bridge;
@@ -49,7 +49,7 @@ import org.openhab.core.thing.binding.builder.BridgeBuilder;
 class EvaItemDiscoveryServiceTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private final ControllerFixture fixture = new ControllerFixture(BROKER);
     private final TestInbox inbox = new TestInbox();

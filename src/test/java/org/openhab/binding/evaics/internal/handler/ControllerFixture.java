@@ -22,8 +22,8 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.state.Announcement;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ThingStatus;
@@ -50,7 +50,7 @@ public final class ControllerFixture implements AutoCloseable {
     private final List<String> simulatorUris;
     private final List<EvaSimulator> simulators = new ArrayList<>();
 
-    public ControllerFixture(MosquittoExtension mosquitto) {
+    public ControllerFixture(BrokerExtension mosquitto) {
         this(mosquitto, Map.of());
     }
 
@@ -58,13 +58,13 @@ public final class ControllerFixture implements AutoCloseable {
      * @param brokerConfig broker bridge parameters on top of (or replacing) the fixture's: host and port of the test
      *            broker, reconnect interval 1 s
      */
-    public ControllerFixture(MosquittoExtension mosquitto, Map<String, Object> brokerConfig) {
+    public ControllerFixture(BrokerExtension mosquitto, Map<String, Object> brokerConfig) {
         this(withBroker(mosquitto, brokerConfig), List.of(mosquitto.uri()));
     }
 
-    private static Map<String, Object> withBroker(MosquittoExtension mosquitto, Map<String, Object> brokerConfig) {
+    private static Map<String, Object> withBroker(BrokerExtension mosquitto, Map<String, Object> brokerConfig) {
         Map<String, Object> config = new HashMap<>();
-        config.put("host", MosquittoBroker.HOST);
+        config.put("host", TestBroker.HOST);
         config.put("port", mosquitto.port());
         config.putAll(brokerConfig);
         return config;

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.evaics.internal.protocol.mqtt.ServerPin;
 import org.openhab.binding.evaics.internal.protocol.mqtt.ServerPin.Kind;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker.TlsFiles;
+import org.openhab.binding.evaics.test.broker.TestBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker.TlsFiles;
 import org.openhab.binding.evaics.test.broker.TestCertificates;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Authority;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Issued;
@@ -58,7 +58,7 @@ class EvaBrokerHandlerPinningTest {
     private Path caFile = Path.of("");
     private Path certFile = Path.of("");
     private Path keyFile = Path.of("");
-    private @Nullable MosquittoBroker broker;
+    private @Nullable TestBroker broker;
     private Issued current = newCertificate();
 
     @BeforeEach
@@ -66,20 +66,20 @@ class EvaBrokerHandlerPinningTest {
         caFile = ca.writeCertificate(dir.resolve("ca.pem"));
         certFile = current.writeCertificate(dir.resolve("server.pem"));
         keyFile = current.writeKey(dir.resolve("server.key"));
-        broker = MosquittoBroker.builder().tls(new TlsFiles(caFile, certFile, keyFile)).start();
+        broker = TestBroker.options().tls(new TlsFiles(caFile, certFile, keyFile)).start();
     }
 
     @AfterEach
     void tearDown() {
         framework.close();
-        MosquittoBroker running = broker;
+        TestBroker running = broker;
         if (running != null) {
             running.close();
         }
     }
 
-    private MosquittoBroker broker() {
-        MosquittoBroker running = broker;
+    private TestBroker broker() {
+        TestBroker running = broker;
         assertNotNull(running);
         return running;
     }
@@ -98,7 +98,7 @@ class EvaBrokerHandlerPinningTest {
 
     private EvaBrokerHandler start(String id, Map<String, Object> options) {
         Map<String, Object> config = new HashMap<>();
-        config.put("host", MosquittoBroker.HOST);
+        config.put("host", TestBroker.HOST);
         config.put("port", broker().port());
         config.put("secure", true);
         config.put("caFile", caFile.toString());
@@ -184,10 +184,10 @@ class EvaBrokerHandlerPinningTest {
 
     @Test
     void pinningIsIgnoredWithoutTlsAsMqttBrokerDoes() {
-        MosquittoBroker plain = MosquittoBroker.builder().start();
+        TestBroker plain = TestBroker.options().start();
         try {
             Map<String, Object> config = new HashMap<>();
-            config.put("host", MosquittoBroker.HOST);
+            config.put("host", TestBroker.HOST);
             config.put("port", plain.port());
             config.put("certificatepin", true);
             config.put("publickeypin", true);

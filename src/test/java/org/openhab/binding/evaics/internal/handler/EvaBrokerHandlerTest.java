@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openhab.binding.evaics.internal.discovery.EvaControllerDiscoveryService;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.broker.TestCertificates;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ThingStatus;
@@ -53,8 +53,8 @@ class EvaBrokerHandlerTest {
     private static final String PASSWORD = "secret-broker-password";
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(
-            MosquittoBroker.builder().tcpNoDelay(true).user(USER, PASSWORD));
+    static final BrokerExtension BROKER = new BrokerExtension(
+            TestBroker.options().tcpNoDelay(true).user(USER, PASSWORD));
 
     private final BridgeTestFramework framework = new BridgeTestFramework();
 
@@ -65,7 +65,7 @@ class EvaBrokerHandlerTest {
 
     private Map<String, Object> config() {
         Map<String, Object> config = new HashMap<>();
-        config.put("host", MosquittoBroker.HOST);
+        config.put("host", TestBroker.HOST);
         config.put("port", BROKER.port());
         config.put("reconnectTime", 1000);
         return config;

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker.TlsFiles;
+import org.openhab.binding.evaics.test.broker.TestBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker.TlsFiles;
 import org.openhab.binding.evaics.test.broker.TestCertificates;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Authority;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Issued;
@@ -53,9 +53,9 @@ class EvaBrokerHandlerTlsTest {
     @TempDir
     static Path dir = Path.of("");
 
-    private static @Nullable MosquittoBroker tlsBroker;
-    private static @Nullable MosquittoBroker wrongNameBroker;
-    private static @Nullable MosquittoBroker clientCertBroker;
+    private static @Nullable TestBroker tlsBroker;
+    private static @Nullable TestBroker wrongNameBroker;
+    private static @Nullable TestBroker clientCertBroker;
     private static Path caFile = Path.of("");
     private static Path otherCaFile = Path.of("");
     private static Path clientCert = Path.of("");
@@ -79,14 +79,14 @@ class EvaBrokerHandlerTlsTest {
         clientCert = client.writeCertificate(dir.resolve("client.pem"));
         clientKey = client.writeKey(dir.resolve("client.key"));
 
-        tlsBroker = MosquittoBroker.builder().tls(serverFiles).start();
-        wrongNameBroker = MosquittoBroker.builder().tls(wrongNameFiles).start();
-        clientCertBroker = MosquittoBroker.builder().tls(serverFiles).requireCertificate(true).start();
+        tlsBroker = TestBroker.options().tls(serverFiles).start();
+        wrongNameBroker = TestBroker.options().tls(wrongNameFiles).start();
+        clientCertBroker = TestBroker.options().tls(serverFiles).requireCertificate(true).start();
     }
 
     @AfterAll
     static void stopBrokers() {
-        for (MosquittoBroker broker : new @Nullable MosquittoBroker[] { tlsBroker, wrongNameBroker,
+        for (TestBroker broker : new @Nullable TestBroker[] { tlsBroker, wrongNameBroker,
                 clientCertBroker }) {
             if (broker != null) {
                 broker.close();
@@ -99,10 +99,10 @@ class EvaBrokerHandlerTlsTest {
         framework.close();
     }
 
-    private EvaBrokerHandler start(@Nullable MosquittoBroker broker, Map<String, Object> options) {
+    private EvaBrokerHandler start(@Nullable TestBroker broker, Map<String, Object> options) {
         assertNotNull(broker);
         Map<String, Object> config = new HashMap<>();
-        config.put("host", MosquittoBroker.HOST);
+        config.put("host", TestBroker.HOST);
         config.put("port", broker.port());
         config.put("secure", true);
         config.put("reconnectTime", 1000);

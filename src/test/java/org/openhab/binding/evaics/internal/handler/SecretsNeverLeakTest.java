@@ -52,8 +52,8 @@ import org.openhab.binding.evaics.internal.protocol.rpc.RpcSettings;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.log.CapturedLog;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.Misbehaviour;
@@ -98,8 +98,8 @@ class SecretsNeverLeakTest {
     private static final Oid TEMP = Oid.parse("sensor:env/temp1");
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(
-            MosquittoBroker.builder().allowAnonymous(false).user(USER, PASSWORD).tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(
+            TestBroker.options().allowAnonymous(false).user(USER, PASSWORD).tcpNoDelay(true));
 
     private final List<String> texts = new ArrayList<>();
 
@@ -163,7 +163,7 @@ class SecretsNeverLeakTest {
             things.add(invalidController.getThing());
             assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, invalidController.getThing().getStatusInfo().getStatusDetail());
             Map<String, Object> wrongPassword = new HashMap<>();
-            wrongPassword.put("host", MosquittoBroker.HOST);
+            wrongPassword.put("host", TestBroker.HOST);
             wrongPassword.put("port", BROKER.port());
             wrongPassword.put("username", USER);
             wrongPassword.put("password", WRONG_PASSWORD);
@@ -217,7 +217,7 @@ class SecretsNeverLeakTest {
         texts.add(transport.toString());
         texts.add(transport.settings().toString());
         EvaBrokerConfiguration broker = new EvaBrokerConfiguration();
-        broker.host = MosquittoBroker.HOST;
+        broker.host = TestBroker.HOST;
         broker.username = USER;
         broker.password = PASSWORD;
         texts.add(broker.toString());

@@ -45,8 +45,8 @@ import org.openhab.binding.evaics.internal.protocol.rpc.EvaApi;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.core.thing.ThingStatus;
 
@@ -93,7 +93,7 @@ class SoakTest {
     private static final double MIB = 1024.0 * 1024.0;
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private final AtomicLong issued = new AtomicLong();
     /** Calls whose future has not completed yet. */

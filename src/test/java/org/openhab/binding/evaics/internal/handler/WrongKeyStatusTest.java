@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.evaics.internal.handler.ControllerFixture.RecordingListener;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.NeedsMosquitto;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
@@ -51,7 +52,7 @@ class WrongKeyStatusTest {
     private static final Oid LAMP = Oid.parse("unit:lights/lamp1");
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private final ControllerFixture fixture = new ControllerFixture(BROKER);
     private final BridgeTestFramework framework = fixture.framework;
@@ -155,11 +156,12 @@ class WrongKeyStatusTest {
     }
 
     @Test
+    @NeedsMosquitto(NeedsMosquitto.RETAIN_FLAG)
     void retainedStatesOfAStoppedControllerAreNoSignOfLife() {
         // the states the controller announced at its start stay on the broker, retained, after it stopped
         announcingStates().close();
         Map<String, Object> brokerConfig = new HashMap<>();
-        brokerConfig.put("host", MosquittoBroker.HOST);
+        brokerConfig.put("host", TestBroker.HOST);
         brokerConfig.put("port", BROKER.port());
         brokerConfig.put("reconnectTime", 1000);
         Bridge broker2 = framework.broker("broker2", brokerConfig);

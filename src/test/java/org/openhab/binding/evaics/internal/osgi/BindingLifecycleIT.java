@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
 
 /**
  * The binding bundle's life in the real openHAB core: stopped and started five times, its things come ONLINE again
@@ -62,7 +62,7 @@ class BindingLifecycleIT {
             "org.msgpack.");
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension();
+    static final BrokerExtension BROKER = new BrokerExtension();
 
     private static @Nullable CoreTestbed testbed;
     /** The threads that lived before the binding first started. */

@@ -30,8 +30,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.evaics.internal.osgi.probe.OpenHabProbe;
 import org.openhab.binding.evaics.internal.osgi.probe.OpenHabProbe.ThingState;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -70,7 +70,7 @@ final class CoreTestbed {
     final Bundle binding;
     final EvaSimulator uc;
     final EvaSimulator lm;
-    private final MosquittoExtension mqtt;
+    private final BrokerExtension mqtt;
 
     /**
      * Starts the simulators, the framework with the core and the probe, and installs the binding (not started).
@@ -78,7 +78,7 @@ final class CoreTestbed {
      * @param work a scratch folder
      * @param logName the name of openHAB's log file in {@code target/openhab-it/}, which is kept after the test
      */
-    CoreTestbed(MosquittoExtension mqtt, Path work, String logName) throws IOException, BundleException {
+    CoreTestbed(BrokerExtension mqtt, Path work, String logName) throws IOException, BundleException {
         this.mqtt = mqtt;
         uc = EvaSimulator.builder(mqtt.uri()).controller(UC).key(KEY_ID, KEY).unit(LAMP, 0, "").unit(GATE, 0, "closed")
                 .sensor(TEMP, 1, "21.5").start();
@@ -168,7 +168,7 @@ final class CoreTestbed {
     String addBroker(String id, int port) {
         String uid = BINDING_ID + ":broker:" + id;
         Map<String, Object> config = new HashMap<>();
-        config.put("host", MosquittoBroker.HOST);
+        config.put("host", TestBroker.HOST);
         config.put("port", new BigDecimal(port));
         config.put("reconnectInterval", BigDecimal.ONE);
         probe.addThing(BINDING_ID + ":broker", uid, null, config);

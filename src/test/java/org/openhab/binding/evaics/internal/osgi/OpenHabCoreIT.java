@@ -42,8 +42,8 @@ import org.openhab.binding.evaics.internal.osgi.probe.OpenHabProbe.ActionModuleT
 import org.openhab.binding.evaics.internal.osgi.probe.OpenHabProbe.InboxEntry;
 import org.openhab.binding.evaics.internal.osgi.probe.OpenHabProbe.ThingState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.osgi.framework.Bundle;
 
@@ -80,7 +80,7 @@ class OpenHabCoreIT {
     private static final Set<String> EXISTING = Set.of(UC, LM, "unit:" + LAMP, "sensor:" + TEMP, "lvar:" + AWAY);
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private static @Nullable CoreTestbed testbed;
     private static String broker = "";
@@ -395,7 +395,7 @@ class OpenHabCoreIT {
 
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getByName(MosquittoBroker.HOST))) {
+                java.net.InetAddress.getByName(TestBroker.HOST))) {
             closedPort = socket.getLocalPort();
         }
         String badPort = bed().addBroker("badport", closedPort);

@@ -16,61 +16,125 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+
+import javax.net.ssl.SSLException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 
 import io.moquette.BrokerConstants;
+import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContextBuilder;
 
 /**
- * An MQTT broker inside the JVM (Moquette), for the demo: nothing to install. It listens on 127.0.0.1 only, on a
- * port the system picks, keeps everything in memory (no files) and sends nothing anywhere (Moquette's telemetry is
- * off). The tests use a real mosquitto ({@link MosquittoBroker}); this one exists so that the demo runs on any
- * machine with Java and Maven.
+ * An MQTT broker inside the JVM (Moquette 0.17): nothing to install. The demo uses it, and so do the tests where
+ * mosquitto is not installed ({@link TestBroker#start(BrokerOptions)}). It listens on 127.0.0.1 only, on a port
+ * picked at the first start and kept across {@link #stop()} and {@link #start()}, keeps everything in memory (no
+ * files, so a restart forgets retained messages as mosquitto with {@code persistence false} does) and sends nothing
+ * anywhere (Moquette's telemetry is off). Users, TLS and client certificates are served through Moquette's
+ * authenticator and SSL context hooks; how it differs from mosquitto is in docs/development.md.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements TestBroker {
 
-    /** Loopback only: the demo must never listen on a public interface. */
-    public static final String HOST = MosquittoBroker.HOST;
-    /** Room for the largest frame the binding accepts, plus MQTT's own header. */
-    private static final int MAX_MESSAGE_BYTES = ProtocolLimits.defaults().maxPayloadBytes() + 1024;
-    /** Let the system choose a free port; Moquette reports the one it got. */
-    private static final Duration PORT_WAIT = Duration.ofSeconds(5);
-    private static final long PORT_POLL_MILLIS = 1;
+    /**
+     * MQTT's largest packet (remaining length 268,435,455 bytes), as mosquitto's default {@code message_size_limit}:
+     * the tests send messages above the binding's own limit through the broker.
+     */
+    private static final int MAX_MESSAGE_BYTES = 268_435_455;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final long PORT_POLL_MILLIS = 5;
     private static final int CONNECT_TIMEOUT_MILLIS = 1000;
+    private static final int LOG_LINES = 40;
 
-    private final Server server = new Server();
-    private volatile @Nullable Integer port;
+    private final BrokerOptions options;
+    private final int port;
+    private final List<String> log = new ArrayList<>();
+    private @Nullable Server server;
 
-    private EmbeddedBroker() {
+    private EmbeddedBroker(BrokerOptions options) {
+        if (!options.extraLines.isEmpty()) {
+            throw new IllegalArgumentException("mosquitto.conf lines need mosquitto: " + options.extraLines);
+        }
+        this.options = options.copy();
+        // a port chosen here: asking Moquette 0.17 for the port it bound races with its netty thread (a HashMap
+        // written by both, ConcurrentModificationException)
+        this.port = MosquittoBroker.freePort();
+    }
+
+    /** Starts a broker on a free loopback port with these options and waits until it listens. */
+    public static EmbeddedBroker start(BrokerOptions options) {
+        EmbeddedBroker broker = new EmbeddedBroker(options);
+        broker.start();
+        return broker;
+    }
+
+    @Override
+    public String kind() {
+        return "embedded";
     }
 
     /**
-     * Starts a broker on a free loopback port.
+     * Starts the broker (again, on the same port) and waits until it listens.
      *
      * @throws UncheckedIOException if it cannot start
      */
-    public static EmbeddedBroker start() {
-        EmbeddedBroker broker = new EmbeddedBroker();
+    @Override
+    public synchronized EmbeddedBroker start() {
+        if (server != null) {
+            return this;
+        }
+        Server started = new Server();
+        // set before the start, so that stop() stops the server if the start fails
+        server = started;
+        try {
+            started.startServer(new MemoryConfig(properties()), List.of(), sslContextCreator(), authenticator(),
+                    null);
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException("the embedded MQTT broker did not start", e);
+        }
+        // the bind may complete just after startServer returns
+        long deadline = System.nanoTime() + options.startTimeout.toNanos();
+        while (!accepts()) {
+            if (System.nanoTime() - deadline > 0) {
+                stop();
+                throw new IllegalStateException("the embedded MQTT broker did not listen on " + HOST + ":" + port
+                        + " within " + options.startTimeout);
+            }
+            sleepPoll();
+        }
+        note("started on " + uri());
+        BrokerTally.started(kind());
+        return this;
+    }
+
+    private Properties properties() {
         Properties config = new Properties();
         config.setProperty(IConfig.HOST_PROPERTY_NAME, HOST);
-        // a port chosen here: asking Moquette 0.17 for the port it bound races with its netty thread (a HashMap
-        // written by both, ConcurrentModificationException)
-        int port = MosquittoBroker.freePort();
-        // set before the start, so that close() stops the server if the start fails
-        broker.port = port;
-        config.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
+        if (options.tls != null) {
+            config.setProperty(IConfig.PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+            config.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(port));
+            config.setProperty(BrokerConstants.NEED_CLIENT_AUTH, Boolean.toString(options.requireCertificate));
+        } else {
+            config.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
+        }
         config.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
-        config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.TRUE.toString());
+        config.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.toString(options.allowAnonymous));
         config.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, Boolean.FALSE.toString());
         config.setProperty(IConfig.ENABLE_TELEMETRY_NAME, Boolean.FALSE.toString());
         config.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_MESSAGE_BYTES));
@@ -78,32 +142,42 @@ public final class EmbeddedBroker implements AutoCloseable {
         // every message goes out at once instead of waiting for Moquette's periodic flush
         config.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME,
                 Integer.toString(BrokerConstants.IMMEDIATE_BUFFER_FLUSH));
-        try {
-            broker.server.startServer(new MemoryConfig(config));
-        } catch (IOException e) {
-            broker.close();
-            throw new UncheckedIOException("the embedded MQTT broker did not start", e);
-        }
-        // the bind may complete just after startServer returns
-        long deadline = System.nanoTime() + PORT_WAIT.toNanos();
-        while (!accepts(port)) {
-            if (System.nanoTime() - deadline > 0) {
-                broker.close();
-                throw new IllegalStateException(
-                        "the embedded MQTT broker did not listen on port " + port + " within " + PORT_WAIT);
-            }
-            try {
-                Thread.sleep(PORT_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                broker.close();
-                throw new IllegalStateException("interrupted while the embedded MQTT broker started", e);
-            }
-        }
-        return broker;
+        return config;
     }
 
-    private static boolean accepts(int port) {
+    /** Without users anyone may connect (with any name), as with mosquitto without a password file. */
+    private IAuthenticator authenticator() {
+        Map<String, String> users = options.users;
+        return (clientId, user, password) -> users.isEmpty() || (user != null && password != null
+                && new String(password, StandardCharsets.UTF_8).equals(users.get(user)));
+    }
+
+    private @Nullable ISslContextCreator sslContextCreator() {
+        TestBroker.TlsFiles tls = options.tls;
+        if (tls == null) {
+            return null;
+        }
+        return () -> {
+            try {
+                return SslContextBuilder.forServer(tls.certFile().toFile(), tls.keyFile().toFile())
+                        .trustManager(tls.caFile().toFile())
+                        .clientAuth(options.requireCertificate ? ClientAuth.REQUIRE : ClientAuth.NONE).build();
+            } catch (SSLException e) {
+                throw new IllegalStateException("cannot read the TLS files " + tls, e);
+            }
+        };
+    }
+
+    private static void sleepPoll() {
+        try {
+            Thread.sleep(PORT_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the embedded MQTT broker", e);
+        }
+    }
+
+    private boolean accepts() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), CONNECT_TIMEOUT_MILLIS);
             return true;
@@ -112,32 +186,65 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    /** The port the broker listens on. */
-    public int port() {
-        Integer current = port;
-        if (current == null) {
-            throw new IllegalStateException("the broker is not running");
+    /**
+     * Stops the broker: returns once it no longer accepts connections (Netty closes the listener and every client
+     * connection first), as mosquitto's exit does; Netty's quiet period of about two seconds, after which its
+     * threads end, runs on in the background. The port is kept for {@link #start()}.
+     */
+    @Override
+    public synchronized void stop() {
+        Server running = server;
+        server = null;
+        if (running == null) {
+            return;
         }
-        return current;
+        Thread stopper = new Thread(running::stopServer, "embedded-broker-stop-" + port);
+        stopper.setDaemon(true);
+        stopper.start();
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while (accepts()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the embedded MQTT broker still listens on " + HOST + ":" + port
+                        + " " + STOP_TIMEOUT + " after it was stopped");
+            }
+            sleepPoll();
+        }
+        note("stopped");
     }
 
-    /** {@code tcp://127.0.0.1:<port>}. */
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
     public String uri() {
-        return "tcp://" + HOST + ":" + port();
+        return (options.tls != null ? "ssl://" : "tcp://") + HOST + ":" + port;
     }
 
-    /** Stops the broker and its threads. Idempotent. */
+    /** Its starts and stops: Moquette itself logs through SLF4J (target/surefire-reports). */
+    @Override
+    public synchronized String logTail() {
+        return String.join("\n", log.subList(Math.max(0, log.size() - LOG_LINES), log.size()));
+    }
+
+    private synchronized void note(String event) {
+        log.add(LocalTime.now() + " " + event);
+    }
+
+    /** Stops the broker. Idempotent. */
     @Override
     public void close() {
-        if (port != null) {
-            port = null;
-            server.stopServer();
-        }
+        stop();
     }
 
     @Override
     public String toString() {
-        Integer current = port;
-        return "EmbeddedBroker[" + (current == null ? "stopped" : uri()) + "]";
+        return "embedded MQTT broker (Moquette) " + uri() + (isRunning() ? "" : " (stopped)");
     }
 }

@@ -34,13 +34,13 @@ import org.openhab.binding.evaics.internal.protocol.mqtt.MqttSettings;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransport;
 
 /**
- * The demo's embedded broker (Moquette): it carries messages between clients on loopback, keeps retained messages,
- * and leaves no files behind.
+ * The embedded broker (Moquette), of the demo and of the tests where mosquitto is missing: {@link TestBrokerContract},
+ * and it carries messages between clients on loopback, keeps retained messages, and leaves no files behind.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
-class EmbeddedBrokerTest {
+class EmbeddedBrokerTest extends TestBrokerContract {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 5;
@@ -50,7 +50,7 @@ class EmbeddedBrokerTest {
 
     @BeforeAll
     static void startBroker() {
-        shared = EmbeddedBroker.start();
+        shared = EmbeddedBroker.start(TestBroker.options());
     }
 
     @AfterAll
@@ -65,6 +65,11 @@ class EmbeddedBrokerTest {
         EmbeddedBroker broker = shared;
         assertNotNull(broker);
         return broker;
+    }
+
+    @Override
+    TestBroker start(BrokerOptions options) {
+        return EmbeddedBroker.start(options);
     }
 
     @Test
@@ -108,7 +113,7 @@ class EmbeddedBrokerTest {
         Path workingDirectory = Path.of("").toAbsolutePath();
         Set<Path> before = list(workingDirectory);
 
-        EmbeddedBroker.start().close();
+        EmbeddedBroker.start(TestBroker.options()).close();
 
         assertEquals(before, list(workingDirectory));
     }

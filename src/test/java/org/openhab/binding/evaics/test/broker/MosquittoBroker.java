@@ -28,9 +28,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -48,18 +47,14 @@ import org.eclipse.jdt.annotation.Nullable;
  * configuration, password file and log live in a temporary directory that {@link #close()} removes; the log
  * (mosquitto's stdout and stderr, appended across restarts) is quoted in failure messages.
  * <p>
- * Deliberately free of JUnit types; {@link MosquittoExtension} adapts it to JUnit 5. A JVM shutdown hook stops
+ * Deliberately free of JUnit types; {@link BrokerExtension} adapts it to JUnit 5. A JVM shutdown hook stops
  * every broker that is still running when the JVM exits, so an aborted test run leaves no process behind.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements TestBroker {
 
-    /** Loopback only: tests must never listen on a public interface. */
-    public static final String HOST = "127.0.0.1";
-
-    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
     private static final int PROBE_CONNECT_TIMEOUT_MILLIS = 200;
@@ -79,7 +74,7 @@ public final class MosquittoBroker implements AutoCloseable {
     private static final Thread SHUTDOWN_HOOK = new Thread(MosquittoBroker::stopAllRunning, "mosquitto-test-shutdown");
     private static volatile boolean shutdownHookInstalled;
 
-    private final Builder config;
+    private final BrokerOptions config;
     private final Path directory;
     private final Path logFile;
     private final Path configFile;
@@ -87,8 +82,8 @@ public final class MosquittoBroker implements AutoCloseable {
     private volatile @Nullable Process process;
     private boolean closed;
 
-    private MosquittoBroker(Builder config) {
-        this.config = config;
+    private MosquittoBroker(BrokerOptions config) {
+        this.config = config.copy();
         try {
             directory = Files.createTempDirectory("mosquitto-test-");
         } catch (IOException e) {
@@ -98,11 +93,25 @@ public final class MosquittoBroker implements AutoCloseable {
         configFile = directory.resolve("mosquitto.conf");
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * Starts mosquitto with these options, whether or not {@link TestBroker#start(BrokerOptions)} would choose it
+     * (the benchmarks measure mosquitto).
+     *
+     * @throws IllegalStateException if mosquitto is not installed or does not start
+     */
+    public static MosquittoBroker start(BrokerOptions options) {
+        MosquittoBroker broker = new MosquittoBroker(options);
+        broker.start();
+        return broker;
+    }
+
+    @Override
+    public String kind() {
+        return "mosquitto";
     }
 
     /** Starts the broker (on a free port the first time, on the same port afterwards) and waits until it listens. */
+    @Override
     public synchronized MosquittoBroker start() {
         if (closed) {
             throw new IllegalStateException("broker is closed");
@@ -110,7 +119,7 @@ public final class MosquittoBroker implements AutoCloseable {
         if (isRunning()) {
             return this;
         }
-        Path binary = findBinary();
+        Path binary = binary().orElseThrow(() -> new IllegalStateException(notFound()));
         if (port == 0) {
             port = freePort();
             writeFiles();
@@ -128,10 +137,12 @@ public final class MosquittoBroker implements AutoCloseable {
         process = started;
         RUNNING.add(this);
         awaitListening(started);
+        BrokerTally.started(kind());
         return this;
     }
 
     /** Stops the broker (SIGTERM, then SIGKILL after a bounded wait); the port stays reserved for {@link #start()}. */
+    @Override
     public synchronized void stop() {
         Process running = process;
         process = null;
@@ -143,26 +154,31 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Stops and starts the broker on the same port. */
+    @Override
     public synchronized void restart() {
         stop();
         start();
     }
 
+    @Override
     public synchronized boolean isRunning() {
         Process running = process;
         return running != null && running.isAlive();
     }
 
     /** The listener port; 0 before the first {@link #start()}. */
+    @Override
     public synchronized int port() {
         return port;
     }
 
+    @Override
     public String host() {
         return HOST;
     }
 
     /** The server URI for clients: {@code tcp://127.0.0.1:port}, or {@code ssl://...} for a TLS listener. */
+    @Override
     public synchronized String uri() {
         return (config.tls != null ? "ssl://" : "tcp://") + HOST + ":" + port;
     }
@@ -172,6 +188,7 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     /** The last lines of mosquitto's log, for failure messages. */
+    @Override
     public String logTail() {
         return logTail(LOG_TAIL_LINES);
     }
@@ -255,7 +272,7 @@ public final class MosquittoBroker implements AutoCloseable {
             lines.add("password_file " + passwordFile);
         }
         lines.add("listener " + port + " " + HOST);
-        TlsFiles tls = config.tls;
+        TestBroker.TlsFiles tls = config.tls;
         if (tls != null) {
             lines.add("cafile " + tls.caFile().toAbsolutePath());
             lines.add("certfile " + tls.certFile().toAbsolutePath());
@@ -301,12 +318,35 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    static Path findBinary() {
+    /**
+     * The mosquitto executable: the one named by {@code -Dmosquitto.binary} (or {@code MOSQUITTO_BINARY}) if set,
+     * even if it does not exist ({@code -Dmosquitto.binary=/nonexistent} makes the tests use the embedded broker),
+     * else the first found in the usual places and on {@code PATH}.
+     */
+    public static Optional<Path> binary() {
+        List<Path> candidates = candidates();
+        return candidates.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    /** Why mosquitto is not there, in short. */
+    static String missing() {
         String configured = System.getProperty(BINARY_PROPERTY, System.getenv(BINARY_ENV));
-        List<Path> candidates = new ArrayList<>();
+        return configured != null && !configured.isBlank() ? configured + " is not executable"
+                : "not found in " + String.join(", ", BINARY_CANDIDATES) + " or on PATH";
+    }
+
+    /** Why mosquitto is not there, and how to get it. */
+    static String notFound() {
+        return "mosquitto (MQTT broker) not found in " + candidates()
+                + "; install it with: apt-get install -y mosquitto (or set -D" + BINARY_PROPERTY + "=/path)";
+    }
+
+    private static List<Path> candidates() {
+        String configured = System.getProperty(BINARY_PROPERTY, System.getenv(BINARY_ENV));
         if (configured != null && !configured.isBlank()) {
-            candidates.add(Path.of(configured));
+            return List.of(Path.of(configured));
         }
+        List<Path> candidates = new ArrayList<>();
         BINARY_CANDIDATES.forEach(candidate -> candidates.add(Path.of(candidate)));
         String path = System.getenv("PATH");
         if (path != null) {
@@ -316,9 +356,7 @@ public final class MosquittoBroker implements AutoCloseable {
                 }
             }
         }
-        return candidates.stream().filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new IllegalStateException("mosquitto (MQTT broker) not found in " + candidates
-                        + "; install it with: apt-get install -y mosquitto (or set -D" + BINARY_PROPERTY + "=/path)"));
+        return candidates;
     }
 
     private static void installShutdownHook() {
@@ -358,85 +396,6 @@ public final class MosquittoBroker implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a leftover temp dir is harmless; the broker itself is already stopped
-        }
-    }
-
-    /** Certificate files for a TLS listener (PEM). */
-    public record TlsFiles(Path caFile, Path certFile, Path keyFile) {
-    }
-
-    /** Broker options; every option has a test-friendly default (anonymous access, plain TCP). */
-    public static final class Builder {
-        private boolean allowAnonymous = true;
-        private boolean tcpNoDelay;
-        private final Map<String, String> users = new LinkedHashMap<>();
-        private @Nullable TlsFiles tls;
-        private boolean requireCertificate;
-        private final List<String> extraLines = new ArrayList<>();
-        private Duration startTimeout = DEFAULT_START_TIMEOUT;
-
-        private Builder() {
-        }
-
-        public Builder allowAnonymous(boolean allow) {
-            this.allowAnonymous = allow;
-            return this;
-        }
-
-        /** mosquitto's {@code set_tcp_nodelay}: without it, small QoS 1 exchanges wait for delayed ACKs. */
-        public Builder tcpNoDelay(boolean noDelay) {
-            this.tcpNoDelay = noDelay;
-            return this;
-        }
-
-        /** Adds a user to the generated password file. */
-        public Builder user(String name, String password) {
-            if (name.isEmpty() || name.contains(":")) {
-                throw new IllegalArgumentException("user name must be non-empty and must not contain ':'");
-            }
-            users.put(name, password);
-            return this;
-        }
-
-        /** Makes the listener a TLS listener with these files. */
-        public Builder tls(TlsFiles files) {
-            this.tls = files;
-            return this;
-        }
-
-        /** With TLS: clients must present a certificate signed by the CA. */
-        public Builder requireCertificate(boolean require) {
-            this.requireCertificate = require;
-            return this;
-        }
-
-        /** A raw mosquitto.conf line, appended after the listener section. */
-        public Builder configLine(String line) {
-            extraLines.add(line);
-            return this;
-        }
-
-        public Builder startTimeout(Duration timeout) {
-            this.startTimeout = timeout;
-            return this;
-        }
-
-        /** Creates the broker without starting it. */
-        public MosquittoBroker build() {
-            Builder copy = new Builder();
-            copy.allowAnonymous = allowAnonymous;
-            copy.tcpNoDelay = tcpNoDelay;
-            copy.users.putAll(users);
-            copy.tls = tls;
-            copy.requireCertificate = requireCertificate;
-            copy.extraLines.addAll(extraLines);
-            copy.startTimeout = startTimeout;
-            return new MosquittoBroker(copy);
-        }
-
-        /** Creates and starts the broker. */
-        public MosquittoBroker start() {
-            return build().start();
         }
     }
 }

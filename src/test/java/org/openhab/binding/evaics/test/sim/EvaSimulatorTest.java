@@ -48,7 +48,8 @@ import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.internal.protocol.state.ZlibMsgPackBodyDecoder;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.NeedsMosquitto;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -66,7 +67,7 @@ import com.google.gson.JsonParser;
 class EvaSimulatorTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension();
+    static final BrokerExtension BROKER = new BrokerExtension();
 
     private static final String KEY_ID = "default";
     private static final String API_KEY = "simulator-test-key";
@@ -306,6 +307,7 @@ class EvaSimulatorTest {
     }
 
     @Test
+    @NeedsMosquitto(NeedsMosquitto.RETAIN_FLAG)
     void stateIsRetainedOnTheBroker() throws Exception {
         sim.setSensorValue(TEMP, "19.0");
         next("sensor/env/temp1");

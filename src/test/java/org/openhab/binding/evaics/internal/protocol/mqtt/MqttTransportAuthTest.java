@@ -23,8 +23,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
  * User name / password authentication against a mosquitto that refuses anonymous clients.
@@ -38,8 +38,8 @@ class MqttTransportAuthTest {
     private static final String PASSWORD = "pa:ss wörd";
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(
-            MosquittoBroker.builder().allowAnonymous(false).user(USER, PASSWORD));
+    static final BrokerExtension BROKER = new BrokerExtension(
+            TestBroker.options().allowAnonymous(false).user(USER, PASSWORD));
 
     private final List<MqttTransport> transports = new ArrayList<>();
 

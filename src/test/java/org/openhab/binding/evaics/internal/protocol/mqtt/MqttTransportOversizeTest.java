@@ -26,8 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.evaics.internal.protocol.mqtt.TransportProbe.Message;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
  * Oversize messages through a real mosquitto (issue 6 item 3): a PUBLISH above the transport's maximum payload is
@@ -40,7 +40,7 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 class MqttTransportOversizeTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private static final int SMALL_LIMIT = 64 * 1024;
     private static final int HUGE = 32 * 1024 * 1024;

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.evaics.internal.protocol.mqtt.ServerPin.Kind;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker.TlsFiles;
+import org.openhab.binding.evaics.test.broker.TestBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker.TlsFiles;
 import org.openhab.binding.evaics.test.broker.TestCertificates;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Authority;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Issued;
@@ -53,7 +53,7 @@ class MqttTransportPinningTest {
     private Path caFile = Path.of("");
     private Path certFile = Path.of("");
     private Path keyFile = Path.of("");
-    private @Nullable MosquittoBroker broker;
+    private @Nullable TestBroker broker;
     private Issued current = ca.issue("127.0.0.1", Usage.SERVER, KeyType.EC, List.of(), List.of("127.0.0.1"));
 
     @BeforeEach
@@ -61,20 +61,20 @@ class MqttTransportPinningTest {
         caFile = ca.writeCertificate(dir.resolve("ca.pem"));
         certFile = current.writeCertificate(dir.resolve("server.pem"));
         keyFile = current.writeKey(dir.resolve("server.key"));
-        broker = MosquittoBroker.builder().tls(new TlsFiles(caFile, certFile, keyFile)).start();
+        broker = TestBroker.options().tls(new TlsFiles(caFile, certFile, keyFile)).start();
     }
 
     @AfterEach
     void stop() {
         transports.forEach(MqttTransport::close);
-        MosquittoBroker running = broker;
+        TestBroker running = broker;
         if (running != null) {
             running.close();
         }
     }
 
-    private MosquittoBroker broker() {
-        MosquittoBroker running = broker;
+    private TestBroker broker() {
+        TestBroker running = broker;
         assertNotNull(running);
         return running;
     }

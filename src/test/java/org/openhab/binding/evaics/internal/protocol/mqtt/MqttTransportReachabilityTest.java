@@ -40,8 +40,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
  * The reachability probe of {@link MqttTransport} (issue 6 item 1: back within 2 s of the broker's return, also
@@ -56,11 +56,11 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 class MqttTransportReachabilityTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     @RegisterExtension
-    static final MosquittoExtension PASSWORD_BROKER = new MosquittoExtension(
-            MosquittoBroker.builder().allowAnonymous(false).user("openhab", "right"));
+    static final BrokerExtension PASSWORD_BROKER = new BrokerExtension(
+            TestBroker.options().allowAnonymous(false).user("openhab", "right"));
 
     /** Issue 6: the reconnect comes within 2 s of the broker's return. */
     private static final Duration RECONNECT_PROMISE = Duration.ofSeconds(2);
@@ -185,12 +185,12 @@ class MqttTransportReachabilityTest {
     @Test
     void closeWhileProbingLeavesNoProbeSocketOrThreadBehind() throws Exception {
         // a listener whose accept queue is full drops every further SYN: connects time out, as to a lost host
-        ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName(MosquittoBroker.HOST));
+        ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName(TestBroker.HOST));
         resources.add(silent);
         fillAcceptQueue(silent);
         String clientId = "probeclose" + IDS.incrementAndGet();
         TransportProbe probe = new TransportProbe();
-        MqttTransport transport = transport("tcp://" + MosquittoBroker.HOST + ":" + silent.getLocalPort(),
+        MqttTransport transport = transport("tcp://" + TestBroker.HOST + ":" + silent.getLocalPort(),
                 b -> b.clientId(clientId).connectTimeoutSeconds(1).reconnectMinDelay(LONG_MIN_DELAY)
                         .reconnectMaxDelay(MAX_DELAY),
                 probe);
@@ -232,8 +232,8 @@ class MqttTransportReachabilityTest {
 
     /** A port on 127.0.0.1 where nothing listens: connects are refused. */
     private static String closedPortUri() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(MosquittoBroker.HOST))) {
-            return "tcp://" + MosquittoBroker.HOST + ":" + socket.getLocalPort();
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(TestBroker.HOST))) {
+            return "tcp://" + TestBroker.HOST + ":" + socket.getLocalPort();
         }
     }
 

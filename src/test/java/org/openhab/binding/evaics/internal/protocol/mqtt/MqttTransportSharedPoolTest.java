@@ -30,8 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.evaics.internal.protocol.mqtt.TransportProbe.Message;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
  * {@link MqttTransport} on executors it is given, as in openHAB (pools of openHAB's {@code ThreadPoolManager}, built
@@ -44,7 +44,7 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 class MqttTransportSharedPoolTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -208,7 +208,7 @@ class MqttTransportSharedPoolTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(MosquittoBroker.HOST))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(TestBroker.HOST))) {
             return socket.getLocalPort();
         }
     }

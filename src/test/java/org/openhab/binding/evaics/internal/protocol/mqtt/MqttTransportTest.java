@@ -39,8 +39,9 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.evaics.internal.protocol.mqtt.MqttTransportException.Reason;
 import org.openhab.binding.evaics.internal.protocol.mqtt.TransportProbe.Message;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.NeedsMosquitto;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
  * {@link MqttTransport} against a real mosquitto: publishing and subscribing, routing, reconnects with
@@ -52,7 +53,7 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 class MqttTransportTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private static final int CYCLES = 20;
     private static final int CONCURRENT_PUBLISHES = 200;
@@ -89,7 +90,7 @@ class MqttTransportTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(MosquittoBroker.HOST))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(TestBroker.HOST))) {
             return socket.getLocalPort();
         }
     }
@@ -117,6 +118,7 @@ class MqttTransportTest {
     }
 
     @Test
+    @NeedsMosquitto(NeedsMosquitto.RETAIN_FLAG)
     void retainedMessageReachesALaterSubscriberFlaggedRetained() {
         MqttTransport publisher = connected(new TransportProbe());
         TransportProbe.await(publisher.publish(prefix + "/state", bytes("on"), 1, true));

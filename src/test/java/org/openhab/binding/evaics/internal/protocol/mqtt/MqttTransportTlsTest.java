@@ -31,8 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker.TlsFiles;
+import org.openhab.binding.evaics.test.broker.TestBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker.TlsFiles;
 import org.openhab.binding.evaics.test.broker.TestCertificates;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Authority;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Issued;
@@ -51,9 +51,9 @@ class MqttTransportTlsTest {
     @TempDir
     static Path dir = Path.of("");
 
-    private static @Nullable MosquittoBroker tlsBroker;
-    private static @Nullable MosquittoBroker wrongNameBroker;
-    private static @Nullable MosquittoBroker clientCertBroker;
+    private static @Nullable TestBroker tlsBroker;
+    private static @Nullable TestBroker wrongNameBroker;
+    private static @Nullable TestBroker clientCertBroker;
     private static Path caFile = Path.of("");
     private static Path otherCaFile = Path.of("");
     private static Path ecClientCert = Path.of("");
@@ -90,14 +90,14 @@ class MqttTransportTlsTest {
         strangerCert = stranger.writeCertificate(dir.resolve("stranger.pem"));
         strangerKey = stranger.writeKey(dir.resolve("stranger.key"));
 
-        tlsBroker = MosquittoBroker.builder().tls(serverFiles).tcpNoDelay(true).start();
-        wrongNameBroker = MosquittoBroker.builder().tls(wrongNameFiles).start();
-        clientCertBroker = MosquittoBroker.builder().tls(serverFiles).requireCertificate(true).start();
+        tlsBroker = TestBroker.options().tls(serverFiles).tcpNoDelay(true).start();
+        wrongNameBroker = TestBroker.options().tls(wrongNameFiles).start();
+        clientCertBroker = TestBroker.options().tls(serverFiles).requireCertificate(true).start();
     }
 
     @AfterAll
     static void stopBrokers() {
-        for (MosquittoBroker broker : new MosquittoBroker[] { tlsBroker, wrongNameBroker, clientCertBroker }) {
+        for (TestBroker broker : new TestBroker[] { tlsBroker, wrongNameBroker, clientCertBroker }) {
             if (broker != null) {
                 broker.close();
             }
@@ -109,12 +109,12 @@ class MqttTransportTlsTest {
         transports.forEach(MqttTransport::close);
     }
 
-    private static MosquittoBroker running(@Nullable MosquittoBroker broker) {
+    private static TestBroker running(@Nullable TestBroker broker) {
         assertNotNull(broker);
         return broker;
     }
 
-    private MqttTransport start(MosquittoBroker broker, TransportProbe probe,
+    private MqttTransport start(TestBroker broker, TransportProbe probe,
             UnaryOperator<MqttSettings.Builder> options) {
         MqttTransport transport = new MqttTransport(options.apply(MqttSettings.builder(broker.uri())).build());
         transports.add(transport);
@@ -123,7 +123,7 @@ class MqttTransportTlsTest {
         return transport;
     }
 
-    private void assertConnects(MosquittoBroker broker, UnaryOperator<MqttSettings.Builder> options) {
+    private void assertConnects(TestBroker broker, UnaryOperator<MqttSettings.Builder> options) {
         TransportProbe probe = new TransportProbe();
         MqttTransport transport = start(broker, probe, options);
         probe.await("connected");
@@ -134,7 +134,7 @@ class MqttTransportTlsTest {
         assertEquals("hi", probe.awaitMessage("tls/echo").payload());
     }
 
-    private String assertRefused(MosquittoBroker broker, UnaryOperator<MqttSettings.Builder> options) {
+    private String assertRefused(TestBroker broker, UnaryOperator<MqttSettings.Builder> options) {
         TransportProbe probe = new TransportProbe();
         MqttTransport transport = start(broker, probe, options);
         TransportProbe.Event failure = probe.await("connectFailed");
@@ -206,7 +206,7 @@ class MqttTransportTlsTest {
     void hostnameMatchesADnsSubjectAlternativeName() throws UnknownHostException {
         // the broker listens on 127.0.0.1 only; where localhost means ::1 this case cannot be tried
         assumeTrue("127.0.0.1".equals(InetAddress.getByName("localhost").getHostAddress()));
-        MosquittoBroker broker = running(tlsBroker);
+        TestBroker broker = running(tlsBroker);
         TransportProbe probe = new TransportProbe();
         MqttTransport transport = new MqttTransport(
                 MqttSettings.builder("ssl://localhost:" + broker.port()).caFile(caFile).build());

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openhab.binding.evaics.internal.protocol.ProtocolLimits;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException.Kind;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
 import org.openhab.binding.evaics.test.sim.Misbehaviour;
 
 import com.google.gson.JsonElement;
@@ -44,7 +44,7 @@ import com.google.gson.JsonObject;
 class RpcClientConnectionTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension();
+    static final BrokerExtension BROKER = new BrokerExtension();
 
     private @Nullable RpcFixture fixture;
 

@@ -39,8 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 import com.google.gson.JsonObject;
 
@@ -54,7 +54,7 @@ import com.google.gson.JsonObject;
 class RpcClientLoadTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     private static final int CONCURRENT_CALLS = 100;
     private static final int SERIAL_CALLS = 300;

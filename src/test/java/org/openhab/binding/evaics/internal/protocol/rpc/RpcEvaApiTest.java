@@ -31,7 +31,7 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.state.Ieid;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 
 import com.google.gson.JsonArray;
@@ -49,7 +49,7 @@ import com.google.gson.JsonParser;
 class RpcEvaApiTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension();
+    static final BrokerExtension BROKER = new BrokerExtension();
 
     private static @Nullable RpcFixture shared;
 

@@ -25,42 +25,42 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * JUnit 5 adapter for {@link MosquittoBroker}: one broker per test class, started before the first test and
- * stopped after the last; before each test it is started again on the same port if a test stopped it.
- * A failed test gets the tail of mosquitto's log on stderr.
+ * JUnit 5 adapter for {@link TestBroker}: one broker per test class (mosquitto where it is installed, else the
+ * embedded one), started before the first test and stopped after the last; before each test it is started again on
+ * the same port if a test stopped it. A failed test gets the tail of the broker's log on stderr.
  * <p>
  * Either register it with options:
  *
  * <pre>
  * &#64;RegisterExtension
- * static final MosquittoExtension BROKER = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+ * static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
  * </pre>
  *
- * or use {@code @ExtendWith(MosquittoExtension.class)} for a default (anonymous, plain TCP) broker and take a
- * {@link MosquittoBroker} parameter in test or lifecycle methods. Register it as a static field: JUnit does not
+ * or use {@code @ExtendWith(BrokerExtension.class)} for a default (anonymous, plain TCP) broker and take a
+ * {@link TestBroker} parameter in test or lifecycle methods. Register it as a static field: JUnit does not
  * call class-level callbacks on extensions held in instance fields.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
 @NonNullByDefault
-public final class MosquittoExtension
+public final class BrokerExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver, TestWatcher {
 
-    private final MosquittoBroker.Builder options;
-    private @Nullable MosquittoBroker broker;
+    private final BrokerOptions options;
+    private @Nullable TestBroker broker;
 
     /** A default broker: anonymous access, plain TCP. */
-    public MosquittoExtension() {
-        this(MosquittoBroker.builder());
+    public BrokerExtension() {
+        this(TestBroker.options());
     }
 
-    public MosquittoExtension(MosquittoBroker.Builder options) {
+    public BrokerExtension(BrokerOptions options) {
         this.options = options;
     }
 
     /** The broker of the running test class. */
-    public MosquittoBroker broker() {
-        MosquittoBroker current = broker;
+    public TestBroker broker() {
+        TestBroker current = broker;
         if (current == null) {
             throw new IllegalStateException("the broker is started in beforeAll; register the extension statically");
         }
@@ -96,7 +96,7 @@ public final class MosquittoExtension
     @Override
     @NonNullByDefault({})
     public void beforeEach(ExtensionContext context) {
-        MosquittoBroker current = broker;
+        TestBroker current = broker;
         if (current != null && !current.isRunning()) {
             current.start();
         }
@@ -105,7 +105,7 @@ public final class MosquittoExtension
     @Override
     @NonNullByDefault({})
     public void afterAll(ExtensionContext context) {
-        MosquittoBroker current = broker;
+        TestBroker current = broker;
         broker = null;
         if (current != null) {
             current.close();
@@ -115,7 +115,7 @@ public final class MosquittoExtension
     @Override
     @NonNullByDefault({})
     public void testFailed(ExtensionContext context, Throwable cause) {
-        MosquittoBroker current = broker;
+        TestBroker current = broker;
         if (current != null) {
             err().println("--- " + current + " log (" + context.getDisplayName() + " failed) ---\n"
                     + current.logTail());
@@ -125,7 +125,7 @@ public final class MosquittoExtension
     @Override
     @NonNullByDefault({})
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == MosquittoBroker.class;
+        return parameterContext.getParameter().getType() == TestBroker.class;
     }
 
     @Override
