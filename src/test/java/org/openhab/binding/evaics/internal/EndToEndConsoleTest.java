@@ -42,7 +42,7 @@ import com.google.gson.JsonParser;
 
 /**
  * {@code evaics ...} in openHAB's console against the whole binding: the things of a {@link ThingHost} (as the
- * thing registry holds them) with their real handlers, the test mosquitto and the simulated UC and LM PLC.
+ * thing registry holds them) with their real handlers, the test broker and the simulated UC and LM PLC.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */

@@ -48,7 +48,7 @@ import com.google.gson.JsonPrimitive;
 /**
  * The whole binding wired as openHAB wires it, for the end-to-end tests: a {@link ThingHost} whose handlers come from
  * {@link EvaHandlerFactory} and talk to a Mockito {@link ThingHandlerCallback} that delegates to the host; a broker
- * bridge on the test mosquitto; a UC controller bridge with a unit and a sensor, an LM PLC bridge with two lvars;
+ * bridge on the test broker; a UC controller bridge with a unit and a sensor, an LM PLC bridge with two lvars;
  * and the simulated controllers behind them. Short heartbeat and call timeout, so that a silent controller is
  * noticed within about two seconds.
  *

@@ -30,7 +30,7 @@ import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 
 /**
- * What the end-to-end tests share (protocol.md §2, §8, §9, §10 through the whole binding): the test mosquitto, the
+ * What the end-to-end tests share (protocol.md §2, §8, §9, §10 through the whole binding): the test broker, the
  * simulated UC and LM PLC on it, started once per test class and reset before every test, and one {@link
  * EndToEndFixture} per test, which the test starts with {@link #start(Map)} or {@link #startBrokerOnly()} and which is
  * closed after it.

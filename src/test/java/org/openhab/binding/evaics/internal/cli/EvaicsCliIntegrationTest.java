@@ -53,7 +53,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The CLI's main logic ({@link EvaicsCli#run}, in-process) against a real mosquitto and the simulated UC and LM:
+ * The CLI's main logic ({@link EvaicsCli#run}, in-process) against a real MQTT broker and the simulated UC and LM:
  * {@code call} in both frame formats and its failure exit codes, {@code watch} and {@code discover} for a bounded
  * {@code --duration}.
  *

@@ -29,7 +29,7 @@ import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ThingStatus;
 
 /**
- * A broker bridge on a test mosquitto, controller bridges under it and simulated controllers, wired by a
+ * A broker bridge on a test broker, controller bridges under it and simulated controllers, wired by a
  * {@link BridgeTestFramework}. Closing it disposes the handlers and stops the simulators.
  *
  * @author EVA ICS binding contributors - Initial contribution
@@ -50,22 +50,22 @@ public final class ControllerFixture implements AutoCloseable {
     private final List<String> simulatorUris;
     private final List<EvaSimulator> simulators = new ArrayList<>();
 
-    public ControllerFixture(BrokerExtension mosquitto) {
-        this(mosquitto, Map.of());
+    public ControllerFixture(BrokerExtension mqtt) {
+        this(mqtt, Map.of());
     }
 
     /**
      * @param brokerConfig broker bridge parameters on top of (or replacing) the fixture's: host and port of the test
      *            broker, reconnect interval 1 s
      */
-    public ControllerFixture(BrokerExtension mosquitto, Map<String, Object> brokerConfig) {
-        this(withBroker(mosquitto, brokerConfig), List.of(mosquitto.uri()));
+    public ControllerFixture(BrokerExtension mqtt, Map<String, Object> brokerConfig) {
+        this(withBroker(mqtt, brokerConfig), List.of(mqtt.uri()));
     }
 
-    private static Map<String, Object> withBroker(BrokerExtension mosquitto, Map<String, Object> brokerConfig) {
+    private static Map<String, Object> withBroker(BrokerExtension mqtt, Map<String, Object> brokerConfig) {
         Map<String, Object> config = new HashMap<>();
         config.put("host", TestBroker.HOST);
-        config.put("port", mosquitto.port());
+        config.put("port", mqtt.port());
         config.putAll(brokerConfig);
         return config;
     }

@@ -41,7 +41,7 @@ import org.openhab.core.thing.ThingStatusInfo;
 /**
  * Certificate and public-key pinning through the broker bridge's configuration ({@code certificatepin},
  * {@code certificate}, {@code publickeypin}, {@code publickey}, as openHAB's {@code mqtt:broker} thing), against a
- * mosquitto TLS listener restarted with other certificates: the pin of the first connection is stored in the
+ * TLS listener of the test broker restarted with other certificates: the pin of the first connection is stored in the
  * configuration, a bridge with the right pin goes ONLINE, and a broker with another certificate or key is OFFLINE
  * COMMUNICATION_ERROR with the pin status.
  *

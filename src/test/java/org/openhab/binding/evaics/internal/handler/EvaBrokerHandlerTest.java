@@ -40,7 +40,7 @@ import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
 
 /**
- * Status transitions of the broker bridge against a real mosquitto: ONLINE when connected, OFFLINE
+ * Status transitions of the broker bridge against a real MQTT broker: ONLINE when connected, OFFLINE
  * COMMUNICATION_ERROR while the broker is down and ONLINE again after it is back, CONFIGURATION_ERROR for refused
  * credentials and for every configuration that cannot work.
  *

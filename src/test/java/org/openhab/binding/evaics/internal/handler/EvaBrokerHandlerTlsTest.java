@@ -39,7 +39,7 @@ import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
 
 /**
- * TLS through the broker bridge's configuration (issue 6, item 5), against mosquitto TLS listeners with
+ * TLS through the broker bridge's configuration (issue 6, item 5), against TLS listeners of the test broker with
  * certificates made by the test: a trusted CA connects; a wrong CA and a certificate that does not name the host
  * are OFFLINE with the reason in the status description; client-certificate authentication works with the
  * {@code caFile}, {@code clientCertFile} and {@code clientKeyFile} parameters. The transport's own TLS rules are in

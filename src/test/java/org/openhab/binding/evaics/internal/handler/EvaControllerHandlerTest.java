@@ -43,7 +43,7 @@ import org.openhab.core.thing.ThingStatusInfo;
 import com.google.gson.JsonElement;
 
 /**
- * The controller bridge against a simulated EVA controller on a real mosquitto: ONLINE after the {@code test} call,
+ * The controller bridge against a simulated EVA controller on a real MQTT broker: ONLINE after the {@code test} call,
  * OFFLINE when the controller stops answering and ONLINE again with its items refreshed, BRIDGE_OFFLINE with the
  * broker, CONFIGURATION_ERROR for configurations that cannot work, and delivery of announcements to the right
  * items only (protocol.md §8.1, §9.4, §9.5, §10, §11).

@@ -77,7 +77,7 @@ import com.google.gson.JsonObject;
 
 /**
  * A hostile party on the broker against the whole binding (issue 6, item 3): a broker bridge, a controller bridge
- * (binary-compressed frames) and sensor things on a real mosquitto, with a simulated controller and an attacker that
+ * (binary-compressed frames) and sensor things on a real MQTT broker, with a simulated controller and an attacker that
  * publishes what it likes. Forged, tampered, replayed, oversized, bomb, deeply nested and invalid messages must
  * neither complete a call nor change a channel; after each attack the broker connection is still up (no exception
  * reached Paho, which would drop it), no thread died of an uncaught exception, nothing was caught by a last-resort

@@ -59,7 +59,7 @@ import org.openhab.core.thing.ThingStatus;
  * </pre>
  *
  * The whole binding (broker bridge, controller bridge, {@value #SENSORS} sensor things) against a simulated UC on
- * mosquitto: encrypted {@code state} calls through the controller bridge's RPC client at a fixed rate, and state
+ * test broker: encrypted {@code state} calls through the controller bridge's RPC client at a fixed rate, and state
  * announcements of the sensors at a fixed rate, published at QoS 1 by a second client in the controller's name.
  * <p>
  * Checked: the used heap after a full GC does not grow after the warm-up (sampled {@value #HEAP_SAMPLES} times,

@@ -37,7 +37,8 @@ import org.openhab.core.thing.ThingStatusInfo;
 /**
  * A wrong key says so: EVA stays silent on a frame it cannot open (protocol.md §4.4), so the controller bridge tells a
  * wrong key from a dead controller by whether the controller is visibly alive on the broker (its discovery announces,
- * protocol.md §2.1, or its states with its id in {@code c}, protocol.md §9.1). Against the simulator on mosquitto.
+ * protocol.md §2.1, or its states with its id in {@code c}, protocol.md §9.1). Against the simulator on the test
+ * broker.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */

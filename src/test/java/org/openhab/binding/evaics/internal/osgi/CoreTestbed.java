@@ -40,7 +40,7 @@ import org.osgi.framework.ServiceReference;
 /**
  * What the OSGi integration tests share: Apache Felix with the real openHAB core ({@link OsgiFramework}), the probe
  * inside it ({@link OpenHabProbe}), openHAB's log ({@link PaxLog}), the built binding bundle (installed, not yet
- * started), and the simulated UC and LM PLC on the test's mosquitto. Things are made through the real ThingRegistry;
+ * started), and the simulated UC and LM PLC on the test's broker. Things are made through the real ThingRegistry;
  * their configuration holds what openHAB's own providers put there (numbers as BigDecimal).
  *
  * @author EVA ICS binding contributors - Initial contribution
@@ -164,7 +164,7 @@ final class CoreTestbed {
 
     // ---- things through the real ThingRegistry
 
-    /** Adds a broker bridge on the test mosquitto (or on another port) and returns its UID. */
+    /** Adds a broker bridge on the test broker (or on another port) and returns its UID. */
     String addBroker(String id, int port) {
         String uid = BINDING_ID + ":broker:" + id;
         Map<String, Object> config = new HashMap<>();

@@ -51,7 +51,7 @@ import com.google.gson.JsonObject;
 
 /**
  * The built binding in the real openHAB core (Apache Felix, the core bundles of {@code openhab.version} and their
- * runtime), against a real mosquitto and the simulated UC and LM PLC, through openHAB's own services only: the
+ * runtime), against a real MQTT broker and the simulated UC and LM PLC, through openHAB's own services only: the
  * registries of thing types, channel types and config descriptions, the ThingRegistry and ThingManager, items,
  * links and the event bus, discovery and the inbox, the module types and handlers of the rule engine. The tests run
  * in order on one set of things (added by the first tests that need them); openHAB's log is checked for stack

@@ -57,9 +57,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The simulator on a real mosquitto, driven with raw frames: the JSON-RPC envelope rules of protocol.md §4.4 and §6.3,
- * the key check (protocol.md §6.2), silence on undecodable requests, and its announcements (protocol.md §2.1, §2.2,
- * §9).
+ * The simulator on a real MQTT broker, driven with raw frames: the JSON-RPC envelope rules of protocol.md §4.4 and
+ * §6.3, the key check (protocol.md §6.2), silence on undecodable requests, and its announcements (protocol.md §2.1,
+ * §2.2, §9).
  *
  * @author EVA ICS binding contributors - Initial contribution
  */

@@ -27,7 +27,7 @@ import org.openhab.binding.evaics.test.broker.BrokerExtension;
 import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
- * User name / password authentication against a mosquitto that refuses anonymous clients.
+ * User name / password authentication against a broker that refuses anonymous clients.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */

@@ -30,7 +30,7 @@ import org.openhab.binding.evaics.test.broker.BrokerExtension;
 import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
- * Oversize messages through a real mosquitto (issue 6 item 3): a PUBLISH above the transport's maximum payload is
+ * Oversize messages through a real MQTT broker (issue 6 item 3): a PUBLISH above the transport's maximum payload is
  * reported to the listeners of its topic as dropped, never as a message; the connection stays up, the messages
  * around it arrive in order, and Paho's receiver thread does not allocate the payload.
  *

@@ -35,7 +35,7 @@ import org.openhab.binding.evaics.test.broker.TestCertificates.KeyType;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Usage;
 
 /**
- * Certificate and public-key pinning against a mosquitto TLS listener whose certificate the tests replace (the
+ * Certificate and public-key pinning against a TLS listener of the test broker whose certificate the tests replace (the
  * files are rewritten and the broker restarted on the same port): a pin is learned on the first successful
  * connection and in force for every later one, a matching pin connects, another certificate or key is refused
  * with {@link MqttConnectionListener#pinRefused}, and pins come on top of the CA check, not instead of it.

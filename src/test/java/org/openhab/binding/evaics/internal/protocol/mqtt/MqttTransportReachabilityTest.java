@@ -45,7 +45,7 @@ import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
  * The reachability probe of {@link MqttTransport} (issue 6 item 1: back within 2 s of the broker's return, also
- * after a long outage) against real mosquitto brokers on 127.0.0.1: a broker that was away long enough for the
+ * after a long outage) against real MQTT brokers on 127.0.0.1: a broker that was away long enough for the
  * backoff to grow is reconnected to about a second after it listens again; a broker that accepts TCP but refuses
  * the MQTT connection is not probed and not tried faster than the backoff; probing ends with {@link
  * MqttTransport#close()}.

@@ -44,7 +44,7 @@ import org.openhab.binding.evaics.test.broker.NeedsMosquitto;
 import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
- * {@link MqttTransport} against a real mosquitto: publishing and subscribing, routing, reconnects with
+ * {@link MqttTransport} against a real MQTT broker: publishing and subscribing, routing, reconnects with
  * subscription restore, failure reporting, socket options and resource release.
  *
  * @author EVA ICS binding contributors - Initial contribution

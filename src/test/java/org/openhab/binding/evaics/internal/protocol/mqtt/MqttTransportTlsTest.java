@@ -40,7 +40,7 @@ import org.openhab.binding.evaics.test.broker.TestCertificates.KeyType;
 import org.openhab.binding.evaics.test.broker.TestCertificates.Usage;
 
 /**
- * TLS ({@code ssl://}) against mosquitto TLS listeners with generated certificates: CA trust, host name
+ * TLS ({@code ssl://}) against TLS listeners of the test broker with generated certificates: CA trust, host name
  * verification and client-certificate authentication.
  *
  * @author EVA ICS binding contributors - Initial contribution

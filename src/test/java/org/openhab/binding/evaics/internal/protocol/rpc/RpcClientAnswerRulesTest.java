@@ -49,7 +49,7 @@ import com.google.gson.JsonParser;
 
 /**
  * The client's answer rules (protocol.md §4.4, §6.4, §6.5, §10 step 4, §11) against a misbehaving simulated controller
- * over a real mosquitto: only an authentic answer with the id sent completes a call, exactly once; everything else is
+ * over a real MQTT broker: only an authentic answer with the id sent completes a call, exactly once; everything else is
  * dropped and shows up in the timeout message; {@code 500|} only counts when nothing valid came; EVA's error codes
  * come through.
  *

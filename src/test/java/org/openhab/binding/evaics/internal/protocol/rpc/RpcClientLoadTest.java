@@ -122,7 +122,8 @@ class RpcClientLoadTest {
         for (FrameFormat format : FrameFormat.values()) {
             measure(format, WARM_UP_CALLS, WARM_UP_CALLS);
         }
-        StringBuilder report = new StringBuilder("RPC over mosquitto, simulator answering at QoS 1, requests at QoS 0:");
+        StringBuilder report = new StringBuilder(
+                "RPC over " + BROKER.broker().kind() + ", simulator answering at QoS 1, requests at QoS 0:");
         for (FrameFormat format : FrameFormat.values()) {
             report.append(measure(format, SERIAL_CALLS, PIPELINED_CALLS));
         }

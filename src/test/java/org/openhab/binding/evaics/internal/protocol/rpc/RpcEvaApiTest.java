@@ -39,7 +39,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Every {@link EvaApi} method against the simulated UC and LM over a real mosquitto, in each frame format: the
+ * Every {@link EvaApi} method against the simulated UC and LM over a real MQTT broker, in each frame format: the
  * request arrives with exactly the params of protocol.md §8 ({@code k} last, as sent), and the result is decoded into
  * the typed form.
  *
