@@ -64,6 +64,16 @@ public @interface NeedsMosquitto {
         /** How every skip reason of this condition starts. */
         static final String PREFIX = "needs mosquitto, which is not installed here";
 
+        /**
+         * Skips the running test (a JUnit assumption) where mosquitto is not installed: for one case of a
+         * parameterized test, which the annotation cannot single out.
+         *
+         * @param why what mosquitto does here that the embedded broker does not
+         */
+        public static void assumeMosquitto(String why) {
+            reasonFor(Optional.of(why)).ifPresent(Assumptions::abort);
+        }
+
         @Override
         @NonNullByDefault({})
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -82,12 +92,17 @@ public @interface NeedsMosquitto {
 
         /** Why the element cannot run here, if it is marked and mosquitto is missing. */
         private static Optional<String> reason(Optional<? extends AnnotatedElement> element) {
-            Optional<NeedsMosquitto> needs = element
-                    .flatMap(annotated -> AnnotationSupport.findAnnotation(annotated, NeedsMosquitto.class));
-            if (needs.isEmpty() || MosquittoBroker.binary().isPresent()) {
+            return reasonFor(element
+                    .flatMap(annotated -> AnnotationSupport.findAnnotation(annotated, NeedsMosquitto.class))
+                    .map(NeedsMosquitto::value));
+        }
+
+        /** The skip reason for a test that needs mosquitto for this reason, if mosquitto is missing. */
+        private static Optional<String> reasonFor(Optional<String> why) {
+            if (why.isEmpty() || MosquittoBroker.binary().isPresent()) {
                 return Optional.empty();
             }
-            return Optional.of(PREFIX + " (" + MosquittoBroker.missing() + "): " + needs.get().value());
+            return Optional.of(PREFIX + " (" + MosquittoBroker.missing() + "): " + why.get());
         }
     }
 }
