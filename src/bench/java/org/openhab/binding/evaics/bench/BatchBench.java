@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.sim.SimCost;
 import org.openhab.core.thing.ThingStatus;
 
@@ -81,8 +82,9 @@ final class BatchBench {
         long resyncMs;
         long resyncReconnectMs;
         long resyncStateFrames;
-        try (MosquittoBroker broker = MosquittoBroker.builder().tcpNoDelay(true).configLine(AnnounceBench.QUEUE_LINE)
-                .start(); BatchPlant plant = new BatchPlant(broker, THINGS, batched, false)) {
+        try (MosquittoBroker broker = MosquittoBroker
+                .start(TestBroker.options().tcpNoDelay(true).configLine(AnnounceBench.QUEUE_LINE));
+                BatchPlant plant = new BatchPlant(broker, THINGS, batched, false)) {
             plant.mark();
             long start = System.nanoTime();
             plant.startThings();
@@ -117,8 +119,9 @@ final class BatchBench {
                     + " updated)", name, THINGS, resyncReconnectMs, resyncMs, resyncFrames, resyncStateFrames,
                     plant.updatedSinceMark());
         }
-        try (MosquittoBroker broker = MosquittoBroker.builder().tcpNoDelay(true).configLine(AnnounceBench.QUEUE_LINE)
-                .start(); BatchPlant plant = new BatchPlant(broker, VERIFIED_ITEMS, batched, true)) {
+        try (MosquittoBroker broker = MosquittoBroker
+                .start(TestBroker.options().tcpNoDelay(true).configLine(AnnounceBench.QUEUE_LINE));
+                BatchPlant plant = new BatchPlant(broker, VERIFIED_ITEMS, batched, true)) {
             plant.mark();
             plant.startThings();
             BatchPlant.await(() -> plant.updatedSinceMark() == VERIFIED_ITEMS && plant.online() == VERIFIED_ITEMS,

@@ -32,6 +32,7 @@ import org.openhab.binding.evaics.internal.handler.EvaUnitHandler;
 import org.openhab.binding.evaics.internal.protocol.state.ControllerId;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
 import org.openhab.binding.evaics.test.broker.MosquittoBroker;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 import org.openhab.binding.evaics.test.host.ThingManagerCallback;
 import org.openhab.binding.evaics.test.sim.EvaSimulator;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
@@ -91,7 +92,7 @@ final class BatchPlant implements AutoCloseable {
         }
         simulator = sim.start();
         Map<String, Object> brokerConfig = new HashMap<>();
-        brokerConfig.put("host", MosquittoBroker.HOST);
+        brokerConfig.put("host", TestBroker.HOST);
         brokerConfig.put("port", mosquitto.port());
         broker = BridgeBuilder.create(EvaIcsBindingConstants.THING_TYPE_BROKER, "batch")
                 .withConfiguration(new Configuration(brokerConfig)).build();

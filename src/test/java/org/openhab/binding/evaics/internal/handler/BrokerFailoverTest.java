@@ -17,8 +17,8 @@ import java.util.List;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
  * Failover of the whole binding between two brokers (issue 14), on two independent mosquitto brokers: the broker
@@ -32,10 +32,10 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 class BrokerFailoverTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER_A = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER_A = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     @RegisterExtension
-    static final MosquittoExtension BROKER_B = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER_B = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     /** A few back and forth; the figures of docs/benchmarks.md come from the RabbitMQ cluster. */
     private static final int FAILOVERS = 4;
@@ -45,11 +45,11 @@ class BrokerFailoverTest {
      */
     private static final int CALL_TIMEOUT_SECONDS = ControllerFixture.CALL_TIMEOUT_SECONDS;
 
-    private static FailoverScenario.Node node(MosquittoExtension broker) {
+    private static FailoverScenario.Node node(BrokerExtension broker) {
         return new FailoverScenario.Node() {
             @Override
             public String address() {
-                return MosquittoBroker.HOST + ":" + broker.port();
+                return TestBroker.HOST + ":" + broker.port();
             }
 
             @Override

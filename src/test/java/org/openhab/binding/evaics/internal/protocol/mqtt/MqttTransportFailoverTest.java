@@ -26,8 +26,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openhab.binding.evaics.test.broker.MosquittoBroker;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
+import org.openhab.binding.evaics.test.broker.TestBroker;
 
 /**
  * Failover of {@link MqttTransport} between several broker addresses (issue 14) against two real mosquitto brokers
@@ -41,10 +41,10 @@ import org.openhab.binding.evaics.test.broker.MosquittoExtension;
 class MqttTransportFailoverTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER_A = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER_A = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     @RegisterExtension
-    static final MosquittoExtension BROKER_B = new MosquittoExtension(MosquittoBroker.builder().tcpNoDelay(true));
+    static final BrokerExtension BROKER_B = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     /** A backoff that has grown this far would take seconds without the probe. */
     private static final Duration LONG_MIN_DELAY = Duration.ofSeconds(4);

@@ -38,7 +38,7 @@ import org.openhab.binding.evaics.internal.protocol.codec.FrameFormat;
 import org.openhab.binding.evaics.internal.protocol.rpc.EvaRpcException.Kind;
 import org.openhab.binding.evaics.internal.protocol.state.ItemState;
 import org.openhab.binding.evaics.internal.protocol.state.Oid;
-import org.openhab.binding.evaics.test.broker.MosquittoExtension;
+import org.openhab.binding.evaics.test.broker.BrokerExtension;
 import org.openhab.binding.evaics.test.sim.LoggedRequest;
 import org.openhab.binding.evaics.test.sim.Misbehaviour;
 import org.openhab.binding.evaics.test.sim.SimCost;
@@ -58,7 +58,7 @@ import com.google.gson.JsonObject;
 class RpcClientBatchTest {
 
     @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension();
+    static final BrokerExtension BROKER = new BrokerExtension();
 
     private static final RpcSettings SHORT = RpcSettings.defaults().withCallTimeout(SHORT_TIMEOUT);
     private static final Oid MISSING = Oid.parse("unit:lights/nowhere");
