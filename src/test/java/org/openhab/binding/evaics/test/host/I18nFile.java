@@ -79,13 +79,10 @@ public final class I18nFile implements TranslationProvider, LocaleProvider {
      */
     public static ThingStatusInfoI18nLocalizationService statusLocalization() {
         ThingStatusInfoI18nLocalizationService service = new ThingStatusInfoI18nLocalizationService();
-        Bundle bundle = Mockito.mock(Bundle.class);
-        service.setBundleResolver(new BundleResolver() {
-            @Override
-            public Bundle resolveBundle(@Nullable Class<?> clazz) {
-                return bundle;
-            }
-        });
+        // openHAB 5 declares the resolved bundle @Nullable, 4.3 does not: a mock satisfies both
+        BundleResolver bundles = Mockito.mock(BundleResolver.class);
+        Mockito.when(bundles.resolveBundle(Mockito.any())).thenReturn(Mockito.mock(Bundle.class));
+        service.setBundleResolver(bundles);
         try {
             Method bind = ThingStatusInfoI18nLocalizationService.class.getDeclaredMethod("setTranslationProvider",
                     TranslationProvider.class);
