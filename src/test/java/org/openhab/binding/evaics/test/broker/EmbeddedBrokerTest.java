@@ -72,6 +72,59 @@ class EmbeddedBrokerTest extends TestBrokerContract {
         return EmbeddedBroker.start(options);
     }
 
+    /**
+     * Moquette 0.17 ends a session loop's thread when one command throws, and never answers the clients of that loop
+     * again; the broker replaces the loop, so that every client is still served.
+     */
+    @Test
+    void aSessionCommandThatThrowsDoesNotStopTheClientsOfItsLoopFromBeingServed() throws Exception {
+        EmbeddedBroker broker = EmbeddedBroker.start(TestBroker.options());
+        try {
+            List<Thread> before = broker.failOneCommandPerSessionLoop();
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (!replacedAndAlive(before, broker.sessionLoops())) {
+                assertTrue(System.nanoTime() - deadline < 0, "loops not replaced: " + broker.sessionLoops());
+                Thread.sleep(POLL_MILLIS);
+            }
+            for (Thread dead : before) {
+                dead.join(LIMIT.toMillis());
+                assertFalse(dead.isAlive(), dead + " ended");
+            }
+            assertTrue(broker.logTail().contains("a session command failed (test)"), broker.logTail());
+            // client ids land on every loop: with 16 of them, each of Moquette's loops (one per CPU) serves some
+            for (int i = 0; i < 16; i++) {
+                try (Wiretap tap = Wiretap.start(broker.uri(), "loops/" + i, LIMIT);
+                        MqttTransport publisher = new MqttTransport(
+                                MqttSettings.builder(broker.uri()).clientId("loops" + i + "x" + System.nanoTime())
+                                        .build())) {
+                    publisher.start();
+                    long connectBy = System.nanoTime() + LIMIT.toNanos();
+                    while (!publisher.isConnected()) {
+                        assertTrue(System.nanoTime() - connectBy < 0, "client " + i + " not connected");
+                        Thread.sleep(POLL_MILLIS);
+                    }
+                    publisher.publish("loops/" + i, ("hello " + i).getBytes(StandardCharsets.UTF_8), 1).get(
+                            LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                    String topic = "loops/" + i;
+                    List<Wiretap.Message> heard = tap.await(m -> m.topic().equals(topic), 1, LIMIT);
+                    assertEquals(1, heard.size(), "heard on " + topic);
+                    assertEquals("hello " + i, new String(heard.get(0).payload(), StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            broker.close();
+        }
+    }
+
+    private static boolean replacedAndAlive(List<Thread> before, List<Thread> now) {
+        for (int i = 0; i < before.size(); i++) {
+            if (now.get(i) == before.get(i) || !now.get(i).isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void carriesMessagesBetweenClientsOnLoopback() throws Exception {
         EmbeddedBroker broker = broker();
