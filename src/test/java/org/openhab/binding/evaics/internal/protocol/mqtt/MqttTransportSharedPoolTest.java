@@ -183,6 +183,43 @@ class MqttTransportSharedPoolTest {
         MqttTransportTest.awaitNoThreads(prefix);
     }
 
+    /**
+     * openHAB's {@code ThreadPoolManager} makes a named scheduled pool of 5 threads; a broker bridge that is
+     * re-initialised (configuration change) starts its new transport on the same pool while the old one, connected,
+     * is closed in the background. The new client must connect all the same.
+     */
+    @Test
+    void aReplacementConnectsOnAFiveThreadPoolWhileTheConnectedOneIsClosedInTheBackground() throws Exception {
+        String prefix = "replace" + IDS.incrementAndGet() + "x";
+        SharedPool openHabSized = new SharedPool("oh-sized-paho", 5);
+        try {
+            TransportProbe oldProbe = new TransportProbe();
+            MqttTransport old = new MqttTransport(MqttSettings.builder(BROKER.uri()).clientId(prefix + "old").build(),
+                    scheduler, openHabSized);
+            transports.add(old);
+            old.addConnectionListener(oldProbe);
+            old.start();
+            oldProbe.await("connected");
+
+            TransportProbe newProbe = new TransportProbe();
+            MqttTransport replacement = new MqttTransport(
+                    MqttSettings.builder(BROKER.uri()).clientId(prefix + "new").build(), scheduler, openHabSized);
+            transports.add(replacement);
+            replacement.addConnectionListener(newProbe);
+            replacement.start();
+            // as EvaBrokerHandler.dispose does: the old transport is closed on the scheduler, after the new start
+            scheduler.execute(old::close);
+
+            assertFalse(newProbe.await("connected").flag(), "the replacement connected");
+            TransportProbe.await(replacement.subscribe(prefix + "/echo", 1, newProbe));
+            TransportProbe.await(replacement.publish(prefix + "/echo", bytes("hello"), 1));
+            assertEquals(new Message(prefix + "/echo", "hello", false), newProbe.awaitMessage());
+        } finally {
+            transports.forEach(MqttTransport::close);
+            openHabSized.reallyShutdown();
+        }
+    }
+
     /** Each transport sends to the next one, and each hears its message. */
     private static void exchange(String prefix, List<MqttTransport> transports, List<TransportProbe> probes,
             String text) {
