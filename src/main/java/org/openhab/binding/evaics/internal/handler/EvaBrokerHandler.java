@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * Failover (issue 14): with several broker addresses ({@code host} as a list, {@link EvaBrokerConfiguration}), a lost
  * connection moves on to the next address that answers; the bridge goes OFFLINE and ONLINE again as after a
  * reconnect, so every controller bridge resyncs by call. The property
- * {@link EvaIcsBindingConstants#PROPERTY_BROKER_ADDRESS} names the broker connected to. {@link #initialize()} and {@link #dispose()} never wait for the network.
+ * {@link EvaIcsBindingConstants#PROPERTY_BROKER_ADDRESS} names the broker connected to. {@link #initialize()} and
+ * {@link #dispose()} never wait for the network.
  * <p>
  * Pinning (as openHAB's {@code mqtt:broker} thing): with {@code certificatepin} or {@code publickeypin} on and no
  * hash configured, the hash of the first successful connection is stored in {@code certificate} or
