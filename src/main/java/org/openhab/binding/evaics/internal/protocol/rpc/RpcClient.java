@@ -68,8 +68,9 @@ import com.google.gson.JsonObject;
  * {@link Kind#DISPATCH_FAILED} only if no valid answer came before the timeout.
  * <p>
  * Batches ({@link #callBatch}, protocol.md §6.3): several calls in one frame, each with its own JSON-RPC id, at most
- * {@link #maxBatchCalls()} per frame (fewer than {@link #MAX_BATCH_CALLS} with a small payload limit); the answer's entries are bound to the calls by id as single answers are, and
- * every call completes on its own ({@link PendingFrame}).
+ * {@link #maxBatchCalls()} per frame (fewer than {@link #MAX_BATCH_CALLS} with a small payload limit); the answer's
+ * entries are bound to the calls by id as single answers are, and every call completes on its own
+ * ({@link PendingFrame}).
  * <p>
  * Nothing is queued: a call while the broker is disconnected fails at once with {@link Kind#NOT_CONNECTED}, and
  * calls still waiting when the connection drops fail the same way (their answers would be lost with the clean
