@@ -17,17 +17,12 @@ import static org.openhab.binding.evaics.internal.protocol.rpc.RpcFixture.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,36 +54,15 @@ import com.google.gson.JsonParser;
 class RpcClientAnswerRulesTest {
 
     @RegisterExtension
+    @Order(1)
     static final BrokerExtension BROKER = new BrokerExtension();
+    @RegisterExtension
+    @Order(2)
+    static final RpcFixtureExtension RPC = new RpcFixtureExtension(BROKER);
 
     private static final RpcSettings SHORT = RpcSettings.defaults().withCallTimeout(SHORT_TIMEOUT);
 
-    private static @Nullable RpcFixture shared;
-
-    @BeforeAll
-    static void startSimulators() {
-        shared = new RpcFixture(BROKER.uri());
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        RpcFixture f = shared;
-        if (f != null) {
-            f.close();
-        }
-    }
-
-    private final RpcFixture f = Objects.requireNonNull(shared);
-
-    @BeforeEach
-    void resetSimulators() {
-        f.reset();
-    }
-
-    @AfterEach
-    void closeClients() {
-        f.closeClients();
-    }
+    private final RpcFixture f = RPC.fixture();
 
     private RpcEvaApi api(FrameFormat format, RpcSettings settings) {
         return new RpcEvaApi(f.client(UC, format, settings));

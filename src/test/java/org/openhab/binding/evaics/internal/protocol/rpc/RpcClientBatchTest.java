@@ -18,17 +18,12 @@ import static org.openhab.binding.evaics.internal.protocol.rpc.RpcFixture.*;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,37 +53,16 @@ import com.google.gson.JsonObject;
 class RpcClientBatchTest {
 
     @RegisterExtension
+    @Order(1)
     static final BrokerExtension BROKER = new BrokerExtension();
+    @RegisterExtension
+    @Order(2)
+    static final RpcFixtureExtension RPC = new RpcFixtureExtension(BROKER);
 
     private static final RpcSettings SHORT = RpcSettings.defaults().withCallTimeout(SHORT_TIMEOUT);
     private static final Oid MISSING = Oid.parse("unit:lights/nowhere");
 
-    private static @Nullable RpcFixture shared;
-
-    @BeforeAll
-    static void startSimulators() {
-        shared = new RpcFixture(BROKER.uri());
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        RpcFixture f = shared;
-        if (f != null) {
-            f.close();
-        }
-    }
-
-    private final RpcFixture f = Objects.requireNonNull(shared);
-
-    @BeforeEach
-    void resetSimulators() {
-        f.reset();
-    }
-
-    @AfterEach
-    void closeClients() {
-        f.closeClients();
-    }
+    private final RpcFixture f = RPC.fixture();
 
     private RpcClient client(FrameFormat format) {
         return f.client(UC, format, RpcSettings.defaults());

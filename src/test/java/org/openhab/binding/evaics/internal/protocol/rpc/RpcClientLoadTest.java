@@ -20,18 +20,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +49,11 @@ import com.google.gson.JsonObject;
 class RpcClientLoadTest {
 
     @RegisterExtension
+    @Order(1)
     static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
+    @RegisterExtension
+    @Order(2)
+    static final RpcFixtureExtension RPC = new RpcFixtureExtension(BROKER);
 
     private static final int CONCURRENT_CALLS = 100;
     private static final int SERIAL_CALLS = 300;
@@ -66,32 +65,7 @@ class RpcClientLoadTest {
     private static final int PERCENT = 100;
     private static final int P99 = 99;
 
-    private static @Nullable RpcFixture shared;
-
-    @BeforeAll
-    static void startSimulators() {
-        shared = new RpcFixture(BROKER.uri());
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        RpcFixture f = shared;
-        if (f != null) {
-            f.close();
-        }
-    }
-
-    private final RpcFixture f = Objects.requireNonNull(shared);
-
-    @BeforeEach
-    void resetSimulators() {
-        f.reset();
-    }
-
-    @AfterEach
-    void closeClients() {
-        f.closeClients();
-    }
+    private final RpcFixture f = RPC.fixture();
 
     @ParameterizedTest
     @EnumSource(FrameFormat.class)

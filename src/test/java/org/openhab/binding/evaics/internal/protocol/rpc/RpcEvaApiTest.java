@@ -19,11 +19,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -49,34 +45,13 @@ import com.google.gson.JsonParser;
 class RpcEvaApiTest {
 
     @RegisterExtension
+    @Order(1)
     static final BrokerExtension BROKER = new BrokerExtension();
+    @RegisterExtension
+    @Order(2)
+    static final RpcFixtureExtension RPC = new RpcFixtureExtension(BROKER);
 
-    private static @Nullable RpcFixture shared;
-
-    @BeforeAll
-    static void startSimulators() {
-        shared = new RpcFixture(BROKER.uri());
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        RpcFixture f = shared;
-        if (f != null) {
-            f.close();
-        }
-    }
-
-    private final RpcFixture f = Objects.requireNonNull(shared);
-
-    @BeforeEach
-    void resetSimulators() {
-        f.reset();
-    }
-
-    @AfterEach
-    void closeClients() {
-        f.closeClients();
-    }
+    private final RpcFixture f = RPC.fixture();
 
     /** The simulated controller's state of an item; fails when it has none. */
     private JsonObject ucState(Oid oid) {
