@@ -24,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -68,6 +69,14 @@ import com.google.gson.JsonPrimitive;
  * answer makes it ONLINE again, followed by a refresh. A {@code restart}/{@code leaving} event of the controller
  * (protocol.md §2.2) runs the heartbeat at once: anyone can publish one, so it is a reason to check, not a verdict.
  * <p>
+ * After a (re)connect, and after the controller stopped answering, the {@code test} call is repeated sooner than the
+ * heartbeat until an answer comes: {@link #FIRST_REPROBE_DELAY} later, then after pauses that double up to the
+ * heartbeat interval. A controller reconnects to a restarted broker on its own schedule and does not announce that
+ * (EVA ICS 3.4.2 republishes no states after a reconnect), so a call sent before it subscribed again is lost; without
+ * these calls the controller would stay OFFLINE until the next heartbeat. Each repeat is a new call, sent even while
+ * earlier ones wait for their answers: the first answer makes the controller ONLINE, and a failure of a call older
+ * than an answered one changes nothing.
+ * <p>
  * A wrong key: EVA stays silent on a frame it cannot open (protocol.md §4.4), so a wrong key id or API key looks like a
  * dead controller. When the heartbeat gets no answer at all but the broker bridge saw the controller alive within
  * {@link #sightingWindow(Duration)} (its discovery announce, or a state announcement with its id in {@code c}, not
@@ -90,6 +99,12 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
      * those announces; one of them may get lost.
      */
     static final Duration MINIMUM_SIGHTING_WINDOW = Duration.ofSeconds(60);
+    /**
+     * The pause after the {@code test} call of a new connection, or after the call that found the controller gone,
+     * before the next call if no answer came yet; later pauses double (see the class comment). Short, because a
+     * controller reconnecting to a restarted broker is usually back within a second or two.
+     */
+    static final Duration FIRST_REPROBE_DELAY = Duration.ofMillis(500);
 
     private final Logger logger = LoggerFactory.getLogger(EvaControllerHandler.class);
     private final ItemDispatcher dispatcher;
@@ -113,9 +128,17 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
         final MqttTransport transport;
         final RpcClient rpc;
         final EvaApi api;
+        /** A heartbeat call is under way: the heartbeat sends no second one. */
         final AtomicBoolean probing = new AtomicBoolean();
+        /** The number of the last {@code test} call sent. */
+        final AtomicLong probesSent = new AtomicLong();
         /** Guarded by the handler's lock. */
         boolean online;
+        /** Guarded by the handler's lock: the number of the newest {@code test} call answered. */
+        long newestAnswered;
+        /** Guarded by the handler's lock: the next early {@code test} call, if one is planned. */
+        @Nullable
+        ScheduledFuture<?> reprobe;
 
         Session(MqttTransport transport, RpcClient rpc) {
             this.transport = transport;
@@ -340,9 +363,14 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
         }
         created.rpc.start().whenComplete((ok, failure) -> {
             if (failure != null) {
-                probeFailed(created, failure);
+                probeFailed(created, 0, failure);
             } else {
                 probe(created);
+                synchronized (lock) {
+                    if (session == created && !created.online) {
+                        scheduleReprobeLocked(created, FIRST_REPROBE_DELAY.toMillis());
+                    }
+                }
             }
         });
     }
@@ -362,28 +390,70 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
         }
     }
 
-    /** One {@code test} call, unless one is running already. */
+    /** One heartbeat {@code test} call, unless one is running already. */
     private void probe(Session current) {
+        if (current.probing.compareAndSet(false, true)) {
+            sendProbe(current, () -> current.probing.set(false));
+        }
+    }
+
+    /** One {@code test} call; {@code done} runs when it ends, before its outcome is handled. */
+    private void sendProbe(Session current, Runnable done) {
         ControllerSettings configured = settings;
-        if (configured == null || !current.probing.compareAndSet(false, true)) {
+        if (configured == null) {
+            done.run();
             return;
         }
+        long number = current.probesSent.incrementAndGet();
         current.rpc.call("test", new JsonObject(), configured.heartbeatTimeout()).whenComplete((result, failure) -> {
-            current.probing.set(false);
+            done.run();
             if (failure != null) {
-                probeFailed(current, failure);
+                probeFailed(current, number, failure);
             } else {
-                probeAnswered(current, result);
+                probeAnswered(current, number, result);
             }
         });
     }
 
-    private void probeAnswered(Session current, JsonElement result) {
+    /**
+     * Plans an early {@code test} call after {@code delayMillis}, unless that is no sooner than the heartbeat; each
+     * such call plans the next one with twice the delay, until the controller answers.
+     */
+    private void scheduleReprobeLocked(Session current, long delayMillis) {
+        ControllerSettings configured = settings;
+        if (configured == null || delayMillis >= configured.heartbeatInterval().toMillis()) {
+            return;
+        }
+        try {
+            current.reprobe = scheduler.schedule(() -> reprobe(current, delayMillis), delayMillis,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            logger.debug("Scheduler refused a task of {}", getThing().getUID());
+        }
+    }
+
+    private void reprobe(Session current, long delayMillis) {
         synchronized (lock) {
             if (session != current || current.online) {
                 return;
             }
+            scheduleReprobeLocked(current, delayMillis * 2);
+        }
+        sendProbe(current, () -> {
+        });
+    }
+
+    private void probeAnswered(Session current, long number, JsonElement result) {
+        synchronized (lock) {
+            if (session != current) {
+                return;
+            }
+            current.newestAnswered = Math.max(current.newestAnswered, number);
+            if (current.online) {
+                return;
+            }
             current.online = true;
+            cancelReprobeLocked(current);
             onlineApi = current.api;
             dispatcher.setApi(current.api);
             if (result instanceof JsonObject test) {
@@ -399,12 +469,14 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
         }
     }
 
-    private void probeFailed(Session current, Throwable failure) {
+    /** @param number the failed call's number; 0 if no call was sent */
+    private void probeFailed(Session current, long number, Throwable failure) {
         Throwable cause = CallFailures.unwrap(failure);
         String reason = String.valueOf(cause.getMessage());
         Duration seen = cause instanceof EvaRpcException e && e.kind() == Kind.TIMEOUT ? seenRecently(current) : null;
         synchronized (lock) {
-            if (session != current) {
+            if (session != current || (number != 0 && number < current.newestAnswered)) {
+                // a later call was answered: this failure is old news
                 return;
             }
             if (cause instanceof EvaRpcException e && (e.kind() == Kind.NOT_CONNECTED || e.kind() == Kind.CLOSED
@@ -414,7 +486,10 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
                 logger.debug("Heartbeat of {} not sent: {}", current.rpc.controller(), reason);
                 return;
             }
-            current.online = false;
+            if (current.online) {
+                current.online = false;
+                scheduleReprobeLocked(current, FIRST_REPROBE_DELAY.toMillis());
+            }
             onlineApi = null;
             dispatcher.setApi(null);
             logger.debug("Controller {} does not answer: {}", current.rpc.controller(), reason);
@@ -462,7 +537,16 @@ public class EvaControllerHandler extends BaseBridgeHandler implements EvaItemHo
         onlineApi = null;
         dispatcher.setApi(null);
         if (current != null) {
+            cancelReprobeLocked(current);
             current.rpc.close();
+        }
+    }
+
+    private static void cancelReprobeLocked(Session current) {
+        ScheduledFuture<?> planned = current.reprobe;
+        current.reprobe = null;
+        if (planned != null) {
+            planned.cancel(false);
         }
     }
 
