@@ -34,8 +34,8 @@ import org.openhab.core.thing.ThingStatus;
  * <li><b>resync</b>: on the same plant, the broker stopped, every item changed on the controller meanwhile (so that
  * retained messages cannot help: the controller republishes nothing after a reconnect, protocol.md §14), the broker
  * started again; request frames the controller received (all, and those with {@code state} calls) and the time from
- * the controller bridge being ONLINE again until every thing shows the new state (the time from the broker's start to
- * that ONLINE, the reconnect, is reported beside it: batches do not change it);</li>
+ * the broker's start until every thing shows the new state, in two parts: the reconnect (until the controller bridge
+ * is ONLINE again: both clients reconnect and the controller answers a {@code test} call) and the refresh after it;</li>
  * <li><b>verified</b>: 1,000 unit things in {@code verified} mode, the controller changing random items 1,000 times/s
  * in total (a warm-up second not recorded, then the measurement); request frames per second, p99 time from a change to its channel update (values carry their set time),
  * and whether every channel ends at the controller's state.</li>

@@ -277,8 +277,10 @@ final class Report {
         resync.addProperty("items", after.things());
         resync.addProperty("frames_before", before.resyncFrames());
         resync.addProperty("frames", after.resyncFrames());
-        resync.addProperty("ms", after.resyncMs());
-        resync.addProperty("ms_before", before.resyncMs());
+        resync.addProperty("ms", total(after));
+        resync.addProperty("ms_before", total(before));
+        resync.addProperty("ms_after_online", after.resyncMs());
+        resync.addProperty("ms_after_online_before", before.resyncMs());
         resync.addProperty("state_frames_before", before.resyncStateFrames());
         resync.addProperty("state_frames", after.resyncStateFrames());
         resync.addProperty("reconnect_ms_before", before.resyncReconnectMs());
@@ -315,6 +317,8 @@ final class Report {
                 before.resyncReconnectMs(), after.resyncReconnectMs()));
         table.add(String.format("%-44s %16d %16d", "resync: then ms until every thing has its state",
                 before.resyncMs(), after.resyncMs()));
+        table.add(String.format("%-44s %16d %16d", "resync: ms from broker start to every state", total(before),
+                total(after)));
         table.add(String.format("%-44s %16d %16d", "startup of " + after.things() + " things: ms", before.startupMs(),
                 after.startupMs()));
         table.add(String.format("%-44s %16s %16s", "verified, " + BatchBench.VERIFIED_ITEMS + " items: changes/s",
@@ -331,12 +335,18 @@ final class Report {
                 before.resyncStateFrames(), 0.01);
         ratioAtMost("batches.resync.frames / frames_before (with the ONLINE probe)", after.resyncFrames(),
                 before.resyncFrames(), 0.01);
-        bound("batches.resync.ms", after.resyncMs() < 0 ? Double.MAX_VALUE : after.resyncMs(), "<", 2_000);
+        bound("batches.resync.ms (from the broker's start)", total(after) < 0 ? Double.MAX_VALUE : total(after), "<",
+                2_000);
         bound("batches.startup.ms", after.startupMs() < 0 ? Double.MAX_VALUE : after.startupMs(), "<", 3_000);
         bound("batches.verified.frames_per_s", after.verifiedFramesPerS(), "<=", 50);
         bound("batches.verified.p99_ms", after.verifiedP99Ms(), "<", 250);
         bound("batches.verified channels not at the controller's state",
                 BatchBench.VERIFIED_ITEMS - after.verifiedMatching(), "<=", 0);
+    }
+
+    /** Broker start to every thing with its new state; -1 if either phase did not end. */
+    private static long total(BatchBench.Side side) {
+        return side.resyncMs() < 0 || side.resyncReconnectMs() < 0 ? -1 : side.resyncReconnectMs() + side.resyncMs();
     }
 
     /** The table with the targets, for stdout. */

@@ -49,7 +49,7 @@ class ManyItemThingsTest {
     static final BrokerExtension BROKER = new BrokerExtension(TestBroker.options().tcpNoDelay(true));
 
     /** Several times the bound on pending calls. */
-    private static final int ITEMS = 1_500;
+    private static final int ITEMS = 2_100;
     private static final Duration ALL_ONLINE = Duration.ofSeconds(60);
 
     private static String unitId(int i) {

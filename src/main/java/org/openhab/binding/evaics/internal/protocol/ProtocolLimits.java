@@ -43,8 +43,11 @@ public record ProtocolLimits(int maxPayloadBytes, int maxInflatedBytes, int maxN
     public static final int DEFAULT_MAX_INFLATED_BYTES = 16 * ONE_MIB_BYTES;
     /** Default {@link #maxNestingDepth()}: 64 levels. */
     public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
-    /** Default {@link #maxPendingCalls()}: 256 calls. */
-    public static final int DEFAULT_MAX_PENDING_CALLS = 256;
+    /**
+     * Default {@link #maxPendingCalls()}: 512 calls, so that a controller bridge's batched refreshes (4 frames of 100
+     * calls in flight) leave room for 112 commands.
+     */
+    public static final int DEFAULT_MAX_PENDING_CALLS = 512;
     /** Default {@link #defaultCallTimeout()}: 5 s. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
 
