@@ -58,10 +58,9 @@ final class StateBatcher {
     /** Calls per frame: the RPC client's bound. */
     static final int BATCH_SIZE = RpcClient.MAX_BATCH_CALLS;
     /**
-     * Frames waiting for an answer at once: 400 calls, of the RPC client's 512 by default. Enough to keep a
-     * controller's worker busy: with the simulator's EVA ICS 3.4.2 cost model a frame of 100 calls is 8.6 ms of work
-     * against an answer that comes about 29 ms after the request, so 2 frames left the worker idle half the time
-     * (docs/benchmarks.md, "Batches").
+     * Frames waiting for an answer at once: 500 calls, of the RPC client's 1,024 by default, so that commands keep the
+     * other half. Enough to keep a controller's worker busy: with the simulator's EVA ICS 3.4.2 cost model a frame of
+     * 125 calls is 10.6 ms of work, and its answer comes 35 to 40 ms after the request (docs/benchmarks.md, "Batches").
      */
     static final int MAX_FRAMES_IN_FLIGHT = 4;
 

@@ -44,10 +44,10 @@ public record ProtocolLimits(int maxPayloadBytes, int maxInflatedBytes, int maxN
     /** Default {@link #maxNestingDepth()}: 64 levels. */
     public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
     /**
-     * Default {@link #maxPendingCalls()}: 512 calls, so that a controller bridge's batched refreshes (4 frames of 100
-     * calls in flight) leave room for 112 commands.
+     * Default {@link #maxPendingCalls()}: 1,024 calls, so that a controller bridge's batched refreshes (4 frames of 125
+     * calls in flight) leave room for as many commands.
      */
-    public static final int DEFAULT_MAX_PENDING_CALLS = 512;
+    public static final int DEFAULT_MAX_PENDING_CALLS = 1024;
     /** Default {@link #defaultCallTimeout()}: 5 s. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
 

@@ -33,7 +33,7 @@ class ProtocolLimitsTest {
         assertEquals(1024 * 1024, d.maxPayloadBytes());
         assertEquals(16 * 1024 * 1024, d.maxInflatedBytes());
         assertEquals(64, d.maxNestingDepth());
-        assertEquals(512, d.maxPendingCalls());
+        assertEquals(1024, d.maxPendingCalls());
         assertEquals(Duration.ofSeconds(5), d.defaultCallTimeout());
     }
 
