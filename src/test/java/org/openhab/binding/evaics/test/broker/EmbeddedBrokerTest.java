@@ -21,12 +21,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,8 @@ class EmbeddedBrokerTest extends TestBrokerContract {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 5;
+    /** Long enough for Paho to send its SUBSCRIBE on the CONNACK before Moquette counts it as connected. */
+    private static final Duration LATE_LISTENERS = Duration.ofMillis(500);
 
     /** Shared: stopping Moquette takes about two seconds (Netty's quiet period). */
     private static @Nullable EmbeddedBroker shared;
@@ -114,6 +122,66 @@ class EmbeddedBrokerTest extends TestBrokerContract {
         } finally {
             broker.close();
         }
+    }
+
+    /**
+     * Moquette 0.17 counts a client as connected in a listener of its CONNACK write; on a loaded machine that listener
+     * can run after the client's next packet has been handled, and Moquette then drops the client ("SUBSCRIBE
+     * received on already closed connection"). Here the listeners run late on purpose, and without the gate's hold
+     * the SUBSCRIBE that Paho sends on the CONNACK loses the connection: the race is in this Moquette.
+     */
+    @Test
+    void withoutTheGateMoquetteDropsAClientWhoseSubscribeComesBeforeItsConnackListener() throws Exception {
+        EmbeddedBroker broker = EmbeddedBroker.start(TestBroker.options());
+        try {
+            broker.connackGate().holdReads(false);
+            // the listeners run on the SUBSCRIBE, right after Moquette handled it, or after LIMIT
+            broker.connackGate().lateConnackListeners(LIMIT);
+            MqttClient client = connect(broker);
+            try {
+                MqttException dropped = assertThrows(MqttException.class, () -> client.subscribe("gate/t", 1));
+                assertEquals(MqttException.REASON_CODE_CONNECTION_LOST, dropped.getReasonCode(), dropped.toString());
+            } finally {
+                client.close(true);
+            }
+        } finally {
+            broker.close();
+        }
+    }
+
+    /** The same late listeners with the gate: the client's SUBSCRIBE waits for them, and the client is served. */
+    @Test
+    void aClientWhoseSubscribeComesBeforeItsConnackListenerIsServed() throws Exception {
+        EmbeddedBroker broker = EmbeddedBroker.start(TestBroker.options());
+        try {
+            broker.connackGate().lateConnackListeners(LATE_LISTENERS);
+            MqttClient client = connect(broker);
+            try {
+                BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+                client.subscribe("gate/t", 1, (topic, message) -> heard
+                        .add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
+                assertEquals(1, broker.connackGate().holds(), "clients held until Moquette counted them as connected");
+                client.publish("gate/t", "served".getBytes(StandardCharsets.UTF_8), 1, false);
+                assertEquals("gate/t served", heard.poll(LIMIT.toMillis(), TimeUnit.MILLISECONDS));
+                client.disconnect();
+            } finally {
+                client.close(true);
+            }
+        } finally {
+            broker.close();
+        }
+    }
+
+    /** A plain Paho client (the binding's transport would reconnect and hide a drop), connected, no reconnects. */
+    private static MqttClient connect(EmbeddedBroker broker) throws MqttException {
+        MqttClient client = new MqttClient(broker.uri(), "gate" + System.nanoTime(), new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout((int) LIMIT.toSeconds());
+        client.setTimeToWait(LIMIT.toMillis());
+        client.connect(options);
+        return client;
     }
 
     private static boolean replacedAndAlive(List<Thread> before, List<Thread> now) {
