@@ -24,7 +24,9 @@ import org.openhab.binding.evaics.test.broker.TestBroker.TlsFiles;
 
 /**
  * What a {@link TestBroker} offers its clients; every option has a test-friendly default (anonymous access, plain
- * TCP). Both brokers support every option except {@link #configLine(String)}, which only mosquitto understands.
+ * TCP). mosquitto and the embedded broker support every option except {@link #configLine(String)}, which only
+ * mosquitto understands; the other brokers of the compatibility matrix (RabbitMQ, HiveMQ: {@code mvn -Pbrokers},
+ * docs/brokers.md) serve anonymous plain TCP only, with or without {@link #tcpNoDelay(boolean)}, and refuse the rest.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
@@ -34,7 +36,9 @@ public final class BrokerOptions {
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(10);
 
     boolean allowAnonymous = true;
-    boolean tcpNoDelay;
+    /** {@code null}: the broker's own default (mosquitto: off; Moquette, RabbitMQ and HiveMQ: on). */
+    @Nullable
+    Boolean tcpNoDelay;
     final Map<String, String> users = new LinkedHashMap<>();
     @Nullable
     TlsFiles tls;
@@ -51,8 +55,10 @@ public final class BrokerOptions {
     }
 
     /**
-     * mosquitto's {@code set_tcp_nodelay}: without it, small QoS 1 exchanges wait for delayed ACKs. The embedded
-     * broker always sets TCP_NODELAY.
+     * Whether the broker sets TCP_NODELAY on its client connections: mosquitto's {@code set_tcp_nodelay} (without it,
+     * small QoS 1 exchanges wait for delayed ACKs), Moquette's {@code netty.tcp_nodelay}, RabbitMQ's
+     * {@code mqtt.tcp_listen_options.nodelay}. Unset, each broker keeps its own default: mosquitto off, the others on.
+     * HiveMQ CE has no such setting (always on): {@link TestBroker#tcpNoDelay()} says what a broker does.
      */
     public BrokerOptions tcpNoDelay(boolean noDelay) {
         this.tcpNoDelay = noDelay;

@@ -117,8 +117,14 @@ public final class BrokerTally implements TestExecutionListener {
         int skipped = SKIPPED.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder text = new StringBuilder(TAG).append("tests against an MQTT broker: ")
                 .append(RAN.getOrDefault("mosquitto", 0)).append(" ran against mosquitto, ")
-                .append(RAN.getOrDefault("embedded", 0)).append(" against the embedded broker (Moquette), ")
-                .append(skipped).append(" skipped because they need mosquitto");
+                .append(RAN.getOrDefault("embedded", 0)).append(" against the embedded broker (Moquette), ");
+        // the other brokers of the compatibility matrix (-Pbrokers), when they ran
+        RAN.forEach((kind, count) -> {
+            if (!"mosquitto".equals(kind) && !"embedded".equals(kind)) {
+                text.append(count).append(" against ").append(kind).append(", ");
+            }
+        });
+        text.append(skipped).append(" skipped because they need mosquitto");
         SKIPPED.forEach((reason, count) -> text.append('\n').append(TAG).append("  ").append(count).append(" x ")
                 .append(reason));
         return text.toString();

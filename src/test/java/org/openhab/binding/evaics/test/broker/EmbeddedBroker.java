@@ -13,6 +13,7 @@
 package org.openhab.binding.evaics.test.broker;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -98,6 +99,27 @@ public final class EmbeddedBroker implements TestBroker {
     @Override
     public String kind() {
         return "embedded";
+    }
+
+    /** {@code Moquette 0.17}, from the version Maven recorded in Moquette's jar. */
+    @Override
+    public String version() {
+        try (InputStream in = Server.class
+                .getResourceAsStream("/META-INF/maven/io.moquette/moquette-broker/pom.properties")) {
+            Properties pom = new Properties();
+            if (in != null) {
+                pom.load(in);
+            }
+            return "Moquette " + pom.getProperty("version", "(version unknown)");
+        } catch (IOException e) {
+            return "Moquette (version unknown)";
+        }
+    }
+
+    /** Moquette's {@code netty.tcp_nodelay}: on unless the options turn it off (Moquette's default is on). */
+    @Override
+    public boolean tcpNoDelay() {
+        return !Boolean.FALSE.equals(options.tcpNoDelay);
     }
 
     /**
@@ -297,7 +319,7 @@ public final class EmbeddedBroker implements TestBroker {
         config.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, Boolean.FALSE.toString());
         config.setProperty(IConfig.ENABLE_TELEMETRY_NAME, Boolean.FALSE.toString());
         config.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_MESSAGE_BYTES));
-        config.setProperty(BrokerConstants.NETTY_TCP_NODELAY_PROPERTY_NAME, Boolean.TRUE.toString());
+        config.setProperty(BrokerConstants.NETTY_TCP_NODELAY_PROPERTY_NAME, Boolean.toString(tcpNoDelay()));
         // every message goes out at once instead of waiting for Moquette's periodic flush
         config.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME,
                 Integer.toString(BrokerConstants.IMMEDIATE_BUFFER_FLUSH));

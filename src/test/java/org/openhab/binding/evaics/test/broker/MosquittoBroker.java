@@ -59,6 +59,9 @@ public final class MosquittoBroker implements TestBroker {
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(20);
     private static final int PROBE_CONNECT_TIMEOUT_MILLIS = 200;
     private static final int LOG_TAIL_LINES = 40;
+    /** Enough of {@code mosquitto -h} for its first line. */
+    private static final int VERSION_BYTES = 200;
+    private static volatile @Nullable String version;
 
     /** mosquitto 2 "$7$" password hashes: PBKDF2-HMAC-SHA512, 12 byte salt, 64 byte hash. */
     private static final int PBKDF2_ITERATIONS = 101;
@@ -108,6 +111,40 @@ public final class MosquittoBroker implements TestBroker {
     @Override
     public String kind() {
         return "mosquitto";
+    }
+
+    /** {@code mosquitto 2.0.11}: the first line of {@code mosquitto -h}, read once. */
+    @Override
+    public String version() {
+        String known = version;
+        if (known == null) {
+            known = readVersion();
+            version = known;
+        }
+        return known;
+    }
+
+    private static String readVersion() {
+        Path binary = binary().orElseThrow(() -> new IllegalStateException(notFound()));
+        try {
+            Process help = new ProcessBuilder(binary.toString(), "-h").redirectErrorStream(true).start();
+            byte[] text = help.getInputStream().readNBytes(VERSION_BYTES);
+            if (!help.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                help.destroyForcibly();
+            }
+            String first = new String(text, StandardCharsets.UTF_8).lines().findFirst().orElse("mosquitto");
+            return String.valueOf(first).replace(" version", "").trim();
+        } catch (IOException e) {
+            return "mosquitto (version unknown: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "mosquitto (version unknown)";
+        }
+    }
+
+    @Override
+    public boolean tcpNoDelay() {
+        return Boolean.TRUE.equals(config.tcpNoDelay);
     }
 
     /** Starts the broker (on a free port the first time, on the same port afterwards) and waits until it listens. */
@@ -260,7 +297,7 @@ public final class MosquittoBroker implements TestBroker {
         lines.add("persistence false");
         lines.add("per_listener_settings false");
         lines.add("allow_anonymous " + config.allowAnonymous);
-        if (config.tcpNoDelay) {
+        if (Boolean.TRUE.equals(config.tcpNoDelay)) {
             lines.add("set_tcp_nodelay true");
         }
         if (!config.users.isEmpty()) {

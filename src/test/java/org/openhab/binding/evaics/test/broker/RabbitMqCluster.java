@@ -84,6 +84,7 @@ public final class RabbitMqCluster implements AutoCloseable {
     private final Path directory;
     private final int epmdPort;
     private final String cookie;
+    private final List<String> configLines;
     private final List<Node> nodes = new ArrayList<>();
     private final List<@Nullable Process> processes = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "rabbitmq-test-shutdown");
@@ -118,7 +119,15 @@ public final class RabbitMqCluster implements AutoCloseable {
      * @param directory a fresh folder for the nodes' data, logs and configuration (e.g. under target/)
      */
     public static RabbitMqCluster start(Path directory, int size) {
-        RabbitMqCluster cluster = new RabbitMqCluster(directory);
+        return start(directory, size, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with more lines for every node's {@code rabbitmq.conf} (e.g.
+     * {@code mqtt.tcp_listen_options.nodelay = false}).
+     */
+    public static RabbitMqCluster start(Path directory, int size, List<String> configLines) {
+        RabbitMqCluster cluster = new RabbitMqCluster(directory, configLines);
         try {
             cluster.startAll(size);
             return cluster;
@@ -128,7 +137,8 @@ public final class RabbitMqCluster implements AutoCloseable {
         }
     }
 
-    private RabbitMqCluster(Path directory) {
+    private RabbitMqCluster(Path directory, List<String> configLines) {
+        this.configLines = List.copyOf(configLines);
         Path found = sbinDirectory();
         if (found == null) {
             throw new IllegalStateException("RabbitMQ is not installed (apt-get install rabbitmq-server)");
@@ -190,10 +200,12 @@ public final class RabbitMqCluster implements AutoCloseable {
             Path cookieFile = home.resolve(".erlang.cookie");
             Files.writeString(cookieFile, cookie, StandardCharsets.US_ASCII);
             Files.setPosixFilePermissions(cookieFile, PosixFilePermissions.fromString("r--------"));
-            Files.writeString(node.directory().resolve("rabbitmq.conf"), String.join("\n",
-                    "listeners.tcp.default = " + HOST + ":" + node.amqpPort(),
+            List<String> config = new ArrayList<>(List.of("listeners.tcp.default = " + HOST + ":" + node.amqpPort(),
                     "mqtt.listeners.tcp.default = " + HOST + ":" + node.mqttPort(), "mqtt.allow_anonymous = true",
-                    "loopback_users = none", "log.console = false", "log.file.level = info", ""),
+                    "loopback_users = none", "log.console = false", "log.file.level = info"));
+            config.addAll(configLines);
+            config.add("");
+            Files.writeString(node.directory().resolve("rabbitmq.conf"), String.join("\n", config),
                     StandardCharsets.UTF_8);
             // what `rabbitmq-plugins enable --offline rabbitmq_mqtt` writes, without starting an Erlang VM for it
             Files.writeString(node.directory().resolve("enabled_plugins"), "[rabbitmq_mqtt].\n",
@@ -303,6 +315,12 @@ public final class RabbitMqCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** {@code RabbitMQ 3.10.8}: the version in the name of the installed server's folder. */
+    public String version() {
+        String folder = String.valueOf(sbin.getParent().getFileName());
+        return "RabbitMQ " + folder.substring(folder.indexOf('-') + 1);
     }
 
     public Node node(int index) {

@@ -13,6 +13,9 @@
 package org.openhab.binding.evaics.test.broker;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -22,7 +25,10 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * at the first start and kept across {@link #stop()} and {@link #start()}, so that clients can test reconnects.
  * <p>
  * {@link #start(BrokerOptions)} chooses; {@link BrokerExtension} adapts it to JUnit 5, and {@link NeedsMosquitto}
- * marks the tests that only mosquitto can serve (docs/development.md lists them).
+ * marks the tests that only mosquitto can serve (docs/development.md lists them). The system property
+ * {@value #KIND_PROPERTY} names the broker instead: {@code mosquitto}, {@code embedded}, or a kind that a
+ * {@link Provider} serves (RabbitMQ and HiveMQ, whose harnesses are in {@code src/brokers/java}, compiled only in the
+ * {@code brokers} profile, which runs the end-to-end tests once on each broker: docs/brokers.md).
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
@@ -41,16 +47,58 @@ public interface TestBroker extends AutoCloseable {
         return new BrokerOptions();
     }
 
-    /**
-     * Starts mosquitto if it is installed ({@link MosquittoBroker#binary()}), else the embedded broker, and waits
-     * until it listens.
-     */
-    static TestBroker start(BrokerOptions options) {
-        return MosquittoBroker.binary().isPresent() ? MosquittoBroker.start(options) : EmbeddedBroker.start(options);
+    /** The system property that names the broker of every test, for the compatibility matrix. */
+    String KIND_PROPERTY = "evaics.test.broker";
+
+    /** A broker kind beyond mosquitto and the embedded one, found through {@link ServiceLoader}. */
+    interface Provider {
+        /** The name {@value #KIND_PROPERTY} gives it, as {@link TestBroker#kind()}. */
+        String kind();
+
+        /** Starts a broker with these options and waits until it listens. */
+        TestBroker start(BrokerOptions options);
     }
 
-    /** Which broker this is, for the summary at the end of a run: {@code mosquitto} or {@code embedded}. */
+    /**
+     * Starts the broker {@value #KIND_PROPERTY} names; without it, mosquitto if it is installed
+     * ({@link MosquittoBroker#binary()}), else the embedded broker. Waits until it listens.
+     *
+     * @throws IllegalArgumentException if the property names a broker that no harness here serves
+     */
+    static TestBroker start(BrokerOptions options) {
+        String kind = String.valueOf(System.getProperty(KIND_PROPERTY, "")).trim();
+        if (kind.isEmpty()) {
+            return MosquittoBroker.binary().isPresent() ? MosquittoBroker.start(options)
+                    : EmbeddedBroker.start(options);
+        }
+        if ("mosquitto".equals(kind)) {
+            return MosquittoBroker.start(options);
+        }
+        if ("embedded".equals(kind)) {
+            return EmbeddedBroker.start(options);
+        }
+        List<String> known = new ArrayList<>(List.of("mosquitto", "embedded"));
+        for (Provider provider : ServiceLoader.load(Provider.class)) {
+            if (provider.kind().equals(kind)) {
+                return provider.start(options);
+            }
+            known.add(provider.kind());
+        }
+        throw new IllegalArgumentException("-D" + KIND_PROPERTY + "=" + kind + " names no test broker; known here: "
+                + String.join(", ", known) + " (rabbitmq and hivemq need the brokers profile: mvn -Pbrokers)");
+    }
+
+    /**
+     * Which broker this is, for the summary at the end of a run: {@code mosquitto}, {@code embedded}, or the kind of
+     * its {@link Provider}.
+     */
     String kind();
+
+    /** The broker's name and exact version, e.g. {@code mosquitto 2.0.11}. */
+    String version();
+
+    /** Whether the broker sets TCP_NODELAY on its client connections (see {@link BrokerOptions#tcpNoDelay}). */
+    boolean tcpNoDelay();
 
     /** Starts the broker again (on the same port) if it is stopped, and waits until it listens. */
     TestBroker start();
