@@ -140,6 +140,7 @@ class BrokerMatrixTest extends EndToEndTestBase {
             observer.start();
             observer.subscribe(topic, 1, (t, payload, retained) -> observed.add(payload.length)).get(WAIT_SECONDS,
                     TimeUnit.SECONDS);
+            assertTrue(ThingHost.waitFor(observer::isConnected, LIMIT), "the observer connected");
             try {
                 observer.publish(topic, oversize, 1, false).get(WAIT_SECONDS, TimeUnit.SECONDS);
                 outcome = "acknowledged";

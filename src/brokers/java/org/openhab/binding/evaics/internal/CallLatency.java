@@ -44,9 +44,9 @@ import org.openhab.binding.evaics.internal.protocol.state.EvaTopics;
 final class CallLatency {
 
     static final int CALLS = 3000;
-    static final Duration BUDGET = Duration.ofSeconds(4);
+    static final Duration BUDGET = Duration.ofSeconds(3);
     private static final int WARM_UP_CALLS = 500;
-    private static final Duration WARM_UP = Duration.ofSeconds(2);
+    private static final Duration WARM_UP = Duration.ofSeconds(1);
     private static final Duration CALL_LIMIT = Duration.ofSeconds(5);
     private static final double P99 = 0.99;
 

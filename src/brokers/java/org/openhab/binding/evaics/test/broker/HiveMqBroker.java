@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.evaics.test.broker;
 
+import static org.openhab.binding.evaics.test.StdStreams.out;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -159,6 +161,8 @@ public final class HiveMqBroker implements TestBroker {
         }
         awaitListening(true);
         note("started on " + uri() + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin) + " ms");
+        out().printf("[matrix] %s | harness | instance %d started in %d ms%n", version(), starts,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
         BrokerTally.started(kind());
         return this;
     }
@@ -182,6 +186,8 @@ public final class HiveMqBroker implements TestBroker {
         }
         awaitListening(false);
         note("stopped in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin) + " ms");
+        out().printf("[matrix] %s | harness | instance %d stopped and closed in %d ms%n", version(), starts,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
     }
 
     private void awaitListening(boolean listening) {

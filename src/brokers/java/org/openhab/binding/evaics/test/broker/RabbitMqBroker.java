@@ -13,7 +13,9 @@
 package org.openhab.binding.evaics.test.broker;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -23,6 +25,12 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * {@link #start()} are the node's {@code rabbitmqctl stop_app} and {@code start_app}: the listener closes and every
  * client is cut off, the Erlang VM stays, the port stays. Anonymous plain TCP only; {@link BrokerOptions#tcpNoDelay}
  * becomes {@code mqtt.tcp_listen_options.nodelay} (RabbitMQ's default: on).
+ * <p>
+ * A node boots in 15 to 20 s on the project's two-core machine, so the test classes of one JVM share it: one node
+ * per configuration, started by the first test class that asks for it, left running by {@link #close()} (started
+ * again if a test left it stopped) and shut down when the JVM ends ({@link RabbitMqCluster}'s shutdown hook, bounded).
+ * What a class leaves on the node is what a restart of a node leaves as well: RabbitMQ keeps retained messages on disk
+ * across {@code stop_app}, and clean sessions end with their connections.
  *
  * @author EVA ICS binding contributors - Initial contribution
  */
@@ -41,6 +49,9 @@ public final class RabbitMqBroker implements TestBroker {
             return RabbitMqBroker.start(options);
         }
     }
+
+    /** The nodes of this JVM, by the lines their configuration adds. */
+    private static final Map<List<String>, RabbitMqCluster> NODES = new HashMap<>();
 
     private final BrokerOptions options;
     private final RabbitMqCluster node;
@@ -61,10 +72,21 @@ public final class RabbitMqBroker implements TestBroker {
         }
         List<String> lines = copy.tcpNoDelay == null ? List.of()
                 : List.of("mqtt.tcp_listen_options.nodelay = " + copy.tcpNoDelay);
-        Path directory = Path.of("target", "rabbitmq-matrix-" + System.nanoTime());
-        RabbitMqBroker broker = new RabbitMqBroker(copy, RabbitMqCluster.start(directory, 1, lines));
+        RabbitMqBroker broker = new RabbitMqBroker(copy, node(lines));
         BrokerTally.started(broker.kind());
         return broker;
+    }
+
+    /** This JVM's running node with this configuration: started now, or started again if it was stopped. */
+    private static synchronized RabbitMqCluster node(List<String> lines) {
+        RabbitMqCluster node = NODES.get(lines);
+        if (node == null) {
+            node = RabbitMqCluster.start(Path.of("target", "rabbitmq-matrix-" + System.nanoTime()), 1, lines);
+            NODES.put(lines, node);
+        } else {
+            node.ensureAllRunning();
+        }
+        return node;
     }
 
     @Override
@@ -123,10 +145,10 @@ public final class RabbitMqBroker implements TestBroker {
         return node.log(0);
     }
 
+    /** Leaves the node to the next test class of this JVM; it is shut down when the JVM ends. */
     @Override
     public synchronized void close() {
         closed = true;
-        node.close();
     }
 
     @Override
