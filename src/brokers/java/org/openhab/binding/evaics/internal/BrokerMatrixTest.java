@@ -136,13 +136,16 @@ class BrokerMatrixTest extends EndToEndTestBase {
 
         String outcome;
         try (MqttTransport observer = new MqttTransport(
-                MqttSettings.builder(BROKER.uri()).maxPayloadBytes(MqttSettings.MAX_PAYLOAD_LIMIT).build())) {
+                MqttSettings.builder(BROKER.uri()).maxPayloadBytes(MqttSettings.MAX_PAYLOAD_LIMIT).build());
+                MqttTransport publisher = new MqttTransport(MqttSettings.builder(BROKER.uri()).build())) {
             observer.start();
+            publisher.start();
             observer.subscribe(topic, 1, (t, payload, retained) -> observed.add(payload.length)).get(WAIT_SECONDS,
                     TimeUnit.SECONDS);
-            assertTrue(ThingHost.waitFor(observer::isConnected, LIMIT), "the observer connected");
+            assertTrue(ThingHost.waitFor(() -> observer.isConnected() && publisher.isConnected(), LIMIT),
+                    "observer and publisher connected");
             try {
-                observer.publish(topic, oversize, 1, false).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                publisher.publish(topic, oversize, 1, false).get(WAIT_SECONDS, TimeUnit.SECONDS);
                 outcome = "acknowledged";
             } catch (ExecutionException | TimeoutException e) {
                 outcome = "not acknowledged (" + e + ")";

@@ -47,6 +47,8 @@ class BrokerMatrixProbesTest {
     private static final EvaTopics TOPICS = new EvaTopics("");
     private static final ControllerId UC = ControllerId.parse("uc/probe");
     private static final int SIXTEEN_MIB = 16 * 1024 * 1024;
+    /** Above Netty's default write buffer high water mark (64 KiB). */
+    private static final int SELF_PUBLISHED = 100_000;
 
     private @Nullable BrokerProbes probes;
 
@@ -120,6 +122,7 @@ class BrokerMatrixProbesTest {
         assertTrue(limit.endsWith(": acknowledged, forwarded"), limit);
         report("size", probes().size(ProtocolLimits.DEFAULT_MAX_PAYLOAD_BYTES + 1));
         report("size", probes().size(SIXTEEN_MIB + 1));
+        report("size", probes().sizeToItself(SELF_PUBLISHED));
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class BrokerProbes implements AutoCloseable {
     /** How long a probe waits for a large message (16 MiB take about a second on a busy machine). */
     private static final Duration LARGE_ARRIVAL = Duration.ofSeconds(10);
     /** How long a probe waits for a message that might not come. */
-    private static final Duration ABSENCE = Duration.ofMillis(700);
+    private static final Duration ABSENCE = Duration.ofMillis(500);
     private static final int TIMEOUT_SECONDS = 30;
     private static final String ROOT = "matrix-probe/";
 
@@ -67,6 +67,10 @@ public final class BrokerProbes implements AutoCloseable {
 
     /** Connects a client with this id; the caller closes it through {@link #close()}. */
     public MqttClient connect(String clientId, boolean cleanSession) throws MqttException {
+        return connect(clientId, cleanSession, Duration.ofSeconds(TIMEOUT_SECONDS));
+    }
+
+    private MqttClient connect(String clientId, boolean cleanSession, Duration wait) throws MqttException {
         MqttClient client = new MqttClient(uri, clientId, new MemoryPersistence());
         clients.add(client);
         MqttConnectOptions options = new MqttConnectOptions();
@@ -75,7 +79,7 @@ public final class BrokerProbes implements AutoCloseable {
         options.setConnectionTimeout(TIMEOUT_SECONDS);
         options.setAutomaticReconnect(false);
         options.setMaxInflight(100);
-        client.setTimeToWait(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+        client.setTimeToWait(wait.toMillis());
         client.connect(options);
         return client;
     }
@@ -169,6 +173,27 @@ public final class BrokerProbes implements AutoCloseable {
         return String.format("%,d B: %s, %s", bytes, published,
                 got == null ? "not forwarded" + (subscriber.isConnected() ? "" : " (subscriber disconnected)")
                         : "forwarded");
+    }
+
+    /**
+     * A QoS 1 message of {@code bytes} published by a client that is itself subscribed to the topic: whether the
+     * broker acknowledges it within {@link #ARRIVAL} (Moquette 0.17 does not above about 64 KiB).
+     */
+    public String sizeToItself(int bytes) throws Exception {
+        String topic = ROOT + "self/" + bytes;
+        // waits for each answer at most ARRIVAL
+        MqttClient client = connect(String.format("evaicsself%012d", next++), true, ARRIVAL);
+        LinkedBlockingQueue<Seen> seen = subscribe(client, topic, 1);
+        String published;
+        try {
+            client.publish(topic, new byte[bytes], 1, false);
+            published = "acknowledged";
+        } catch (MqttException e) {
+            published = "NOT acknowledged (" + e.getMessage() + ")";
+        }
+        Seen got = poll(seen, LARGE_ARRIVAL);
+        return String.format("%,d B to a topic the publisher subscribes to: %s, %s", bytes, published,
+                got == null ? "not delivered back" : "delivered back");
     }
 
     /** Whether the broker takes this client id. */
