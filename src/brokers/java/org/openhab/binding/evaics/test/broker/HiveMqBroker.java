@@ -16,8 +16,6 @@ import static org.openhab.binding.evaics.test.StdStreams.out;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,12 +209,7 @@ public final class HiveMqBroker implements TestBroker {
     }
 
     private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), CONNECT_TIMEOUT_MILLIS);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return TestBroker.accepts(port, CONNECT_TIMEOUT_MILLIS);
     }
 
     @Override

@@ -14,9 +14,7 @@ package org.openhab.binding.evaics.test.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -274,12 +272,7 @@ public final class RabbitMqCluster implements AutoCloseable {
     }
 
     private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), PROBE_CONNECT_TIMEOUT_MILLIS);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return TestBroker.accepts(port, PROBE_CONNECT_TIMEOUT_MILLIS);
     }
 
     /**

@@ -12,6 +12,9 @@
  */
 package org.openhab.binding.evaics.test.broker;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,16 @@ public interface TestBroker extends AutoCloseable {
 
     /** Certificate files for a TLS listener (PEM; the key unencrypted PKCS#8). */
     record TlsFiles(Path caFile, Path certFile, Path keyFile) {
+    }
+
+    /** Whether something on {@link #HOST} accepts a TCP connection on the port within the timeout (closed at once). */
+    static boolean accepts(int port, int timeoutMillis) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), timeoutMillis);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Options with test-friendly defaults: anonymous access, plain TCP. */
