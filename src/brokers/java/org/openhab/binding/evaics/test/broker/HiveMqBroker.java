@@ -193,23 +193,11 @@ public final class HiveMqBroker implements TestBroker {
     }
 
     private void awaitListening(boolean listening) {
-        long deadline = System.nanoTime() + (listening ? START_TIMEOUT : STOP_TIMEOUT).toNanos();
-        while (accepts() != listening) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("HiveMQ " + (listening ? "does not listen" : "still listens")
-                        + " on " + uri());
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for HiveMQ", e);
-            }
+        if (!TestBroker.awaitAccepting(port, listening, listening ? START_TIMEOUT : STOP_TIMEOUT,
+                CONNECT_TIMEOUT_MILLIS, POLL_MILLIS)) {
+            throw new IllegalStateException("HiveMQ " + (listening ? "does not listen" : "still listens") + " on "
+                    + uri());
         }
-    }
-
-    private boolean accepts() {
-        return TestBroker.accepts(port, CONNECT_TIMEOUT_MILLIS);
     }
 
     @Override

@@ -145,14 +145,10 @@ public final class EmbeddedBroker implements TestBroker {
             throw new IllegalStateException("cannot put the CONNACK gate into this Moquette's pipelines", e);
         }
         // the bind may complete just after startServer returns
-        long deadline = System.nanoTime() + options.startTimeout.toNanos();
-        while (!accepts()) {
-            if (System.nanoTime() - deadline > 0) {
-                stop();
-                throw new IllegalStateException("the embedded MQTT broker did not listen on " + HOST + ":" + port
-                        + " within " + options.startTimeout);
-            }
-            sleepPoll();
+        if (!awaitAccepting(true, options.startTimeout)) {
+            stop();
+            throw new IllegalStateException("the embedded MQTT broker did not listen on " + HOST + ":" + port
+                    + " within " + options.startTimeout);
         }
         note("started on " + uri());
         BrokerTally.started(kind());
@@ -347,17 +343,8 @@ public final class EmbeddedBroker implements TestBroker {
         };
     }
 
-    private static void sleepPoll() {
-        try {
-            Thread.sleep(PORT_POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the embedded MQTT broker", e);
-        }
-    }
-
-    private boolean accepts() {
-        return TestBroker.accepts(port, CONNECT_TIMEOUT_MILLIS);
+    private boolean awaitAccepting(boolean accepting, Duration limit) {
+        return TestBroker.awaitAccepting(port, accepting, limit, CONNECT_TIMEOUT_MILLIS, PORT_POLL_MILLIS);
     }
 
     /**
@@ -375,13 +362,9 @@ public final class EmbeddedBroker implements TestBroker {
         Thread stopper = new Thread(running::stopServer, "embedded-broker-stop-" + port);
         stopper.setDaemon(true);
         stopper.start();
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        while (accepts()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("the embedded MQTT broker still listens on " + HOST + ":" + port
-                        + " " + STOP_TIMEOUT + " after it was stopped");
-            }
-            sleepPoll();
+        if (!awaitAccepting(false, STOP_TIMEOUT)) {
+            throw new IllegalStateException("the embedded MQTT broker still listens on " + HOST + ":" + port + " "
+                    + STOP_TIMEOUT + " after it was stopped");
         }
         note("stopped");
     }

@@ -330,12 +330,9 @@ public final class RabbitMqCluster implements AutoCloseable {
      */
     public void stopNode(int index) {
         ctl(index, "stop_app");
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        while (listening(nodes.get(index).mqttPort())) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException(nodes.get(index).name() + " still listens after stop_app");
-            }
-            sleep(POLL);
+        if (!TestBroker.awaitAccepting(nodes.get(index).mqttPort(), false, STOP_TIMEOUT, PROBE_CONNECT_TIMEOUT_MILLIS,
+                POLL.toMillis())) {
+            throw new IllegalStateException(nodes.get(index).name() + " still listens after stop_app");
         }
     }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -53,6 +54,30 @@ public interface TestBroker extends AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Waits until the port on {@link #HOST} accepts connections ({@code accepting}) or no longer does, trying every
+     * {@code pollMillis} with {@link #accepts}.
+     *
+     * @return false if that did not happen within {@code limit}
+     * @throws IllegalStateException if interrupted
+     */
+    static boolean awaitAccepting(int port, boolean accepting, Duration limit, int connectTimeoutMillis,
+            long pollMillis) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (accepts(port, connectTimeoutMillis) != accepting) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(pollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for port " + port, e);
+            }
+        }
+        return true;
     }
 
     /** Options with test-friendly defaults: anonymous access, plain TCP. */
